@@ -1,0 +1,66 @@
+"""Bundled data: boundaries, border line, gazetteer tables and seed articles.
+
+See ``ATTRIBUTION.md`` in this folder for sources and licences.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["ATTRIBUTIONS", "data_path", "seeds_dir"]
+
+_HERE = Path(__file__).resolve().parent
+
+#: Short attributions shown on every map (sources of the bundled layers).
+ATTRIBUTIONS = (
+    "Thailand boundaries: OCHA HDX COD-AB / Royal Thai Survey Dept. (CC BY 3.0 IGO)",
+    "Cambodia provinces: geoBoundaries, © OpenStreetMap contributors (ODbL 1.0)",
+    "Cambodia districts: Open Development Cambodia via geoBoundaries (CC BY 4.0)",
+    "Border line, world admin-1: Natural Earth (public domain)",
+    "Places: GeoNames (CC BY 4.0), Wikipedia (CC BY-SA 4.0)",
+)
+
+
+def data_path(name: str) -> Path:
+    """Path of a bundled data file.
+
+    Parameters
+    ----------
+    name : str
+        File name inside ``bordermap/data``.
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    FileNotFoundError
+        If the file is not bundled.
+
+    Examples
+    --------
+    >>> data_path("admin1_THA_KHM.geojson").name
+    'admin1_THA_KHM.geojson'
+    """
+    path = _HERE / name
+    if not path.is_file():
+        raise FileNotFoundError(f"bordermap data file {name!r} is missing; reinstall bordermap")
+    return path
+
+
+def seeds_dir() -> Path:
+    """Directory of the bundled seed articles.
+
+    In a wheel they sit in ``bordermap/data/seeds``; in a source checkout they
+    are the repository's ``seeds/`` folder.
+
+    Examples
+    --------
+    >>> seeds_dir().is_dir()
+    True
+    """
+    packaged = _HERE / "seeds"
+    if packaged.is_dir():
+        return packaged
+    return _HERE.parents[1] / "seeds"

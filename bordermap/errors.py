@@ -1,0 +1,36 @@
+"""Errors raised by bordermap: one base class, one subclass per step."""
+
+from __future__ import annotations
+
+__all__ = [
+    "ArticleError",
+    "BordermapError",
+    "BoundaryError",
+    "CountError",
+    "GazetteerError",
+    "RenderError",
+]
+
+
+class BordermapError(Exception):
+    """Base class: a message that says what was wrong and what to do."""
+
+
+class ArticleError(BordermapError):
+    """An article file or table cannot be read."""
+
+
+class CountError(BordermapError):
+    """A phrase holds no count."""
+
+
+class GazetteerError(BordermapError):
+    """The gazetteer cannot be built or queried."""
+
+
+class BoundaryError(BordermapError):
+    """Boundary polygons are missing, unreadable or unsuitable."""
+
+
+class RenderError(BordermapError):
+    """A map cannot be built or written."""

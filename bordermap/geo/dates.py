@@ -1,0 +1,193 @@
+"""Dates in article text, resolved against the article's publication date.
+
+"July 24", "Dec. 8", "Tuesday, Sept 23", "on Sunday", "yesterday", "overnight",
+"one day after" are turned into calendar dates; a weekday is the latest such day
+on or before the reference date, or the next one when the verb is in the future.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["DateMention", "Dateline", "find_dates", "parse_dateline"]
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
+    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_RE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR_RE = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+_DATE_RE = re.compile(
+    rf"\b(?:(?P<md_month>{_MONTH_RE})\s+(?P<md_day>{_DAY_RE})\b{_YEAR_RE}"
+    rf"|(?P<dm_day>{_DAY_RE})\s+(?P<dm_month>{_MONTH_RE})(?:\s+(?P<dm_year>(?:19|20)\d\d))?)"
+    rf"|\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\b"
+    r"|\b(?P<rel>today|yesterday|overnight|last night|the previous (?:night|day)"
+    r"|the day before|a day earlier|the night before|this morning|this afternoon"
+    r"|this evening|tonight|earlier today)\b"
+    r"|\b(?P<ago>one|two|three|four|five|six|a|\d+)\s+days?\s+ago\b"
+    r"|\b(?P<offset>one|two|three|a|\d+)\s+days?\s+(?P<dir>after|before|later|earlier)\b",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is due|are due|was due|were due|due to|is to|are to|"
+    r"expected to|scheduled|plans? to|planned|to be held|next|upcoming|would meet)\b",
+    re.I,
+)
+_SMALL = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_DATELINE = re.compile(
+    r"\A\s*(?P<place>[A-Z][A-Z .'’-]{1,40}[A-Z])"
+    r"(?:,\s*(?P<country>[A-Z][A-Za-z ]{2,30}))?"
+    rf"(?:,\s*(?P<date>{_MONTH_RE}\s+{_DAY_RE}))?"
+    r"\s*(?:\([^)]{1,30}\)\s*)?[—–-]{1,2}\s+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date phrase: its span, the phrase and the resolved day (or None)."""
+
+    start: int
+    end: int
+    text: str
+    date: date | None
+    explicit: bool  # a calendar date written in the text (not a weekday or relative)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The ``PLACE, Country, Month Day —`` opening of a wire story."""
+
+    end: int
+    place: str
+    date: date | None
+
+
+def _calendar(month: int, day: int, year: int | None, ref: date | None) -> date | None:
+    if year is None:
+        if ref is None:
+            return None
+        year = ref.year
+        try:
+            guess = date(year, month, day)
+        except ValueError:
+            return None
+        # "Dec 28" in a January article is last year's.
+        if guess - ref > timedelta(days=60):
+            year -= 1
+        elif ref - guess > timedelta(days=300):
+            year += 1
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _weekday(name: str, ref: date | None, future: bool) -> date | None:
+    if ref is None:
+        return None
+    target = _WEEKDAYS.index(name.casefold())
+    if future:
+        delta = (target - ref.weekday()) % 7 or 7
+        return ref + timedelta(days=delta)
+    return ref - timedelta(days=(ref.weekday() - target) % 7)
+
+
+def parse_dateline(text: str, published: date | None) -> Dateline | None:
+    """Read a dateline such as ``SURIN, Thailand, July 24 —``.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    published : datetime.date or None
+        Publication date, for the year.
+
+    Returns
+    -------
+    Dateline or None
+
+    Examples
+    --------
+    >>> parse_dateline("SURIN, Thailand, July 24 — Shells fell.", date(2025, 7, 24))
+    Dateline(end=27, place='SURIN', date=datetime.date(2025, 7, 24))
+    """
+    m = _DATELINE.match(text)
+    if not m:
+        return None
+    day = None
+    if m.group("date"):
+        month, dnum = m.group("date").replace(".", "").split()
+        day = _calendar(_MONTHS[month.casefold()], int(re.sub(r"\D", "", dnum)), None,
+                        published)
+    return Dateline(m.end(), m.group("place").strip(), day)
+
+
+def find_dates(
+    text: str, start: int, end: int, ref: date | None
+) -> list[DateMention]:
+    """Date phrases in ``text[start:end]`` resolved against ``ref``.
+
+    Parameters
+    ----------
+    text : str
+    start, end : int
+        The sentence's span.
+    ref : datetime.date or None
+        Reference day (dateline date or publication date); without it only
+        dates that carry a year resolve.
+
+    Returns
+    -------
+    list of DateMention
+
+    Examples
+    --------
+    >>> s = "The round started on Dec. 8, one day after a clash."
+    >>> [(d.text, d.date) for d in find_dates(s, 0, len(s), date(2025, 12, 23))]
+    [('Dec. 8', datetime.date(2025, 12, 8)), ('one day after', datetime.date(2025, 12, 7))]
+    """
+    out: list[DateMention] = []
+    future = bool(_FUTURE.search(text, start, end))
+    for m in _DATE_RE.finditer(text, start, end):
+        day, explicit = None, False
+        if m.group("md_month") or m.group("dm_month"):
+            month = (m.group("md_month") or m.group("dm_month")).rstrip(".").casefold()
+            dnum = int(re.sub(r"\D", "", m.group("md_day") or m.group("dm_day")))
+            year = m.group("year") or m.group("dm_year")
+            if month == "may" and not re.match(r"\s*\d", text[m.start("md_month") + 3 :]):
+                continue
+            day = _calendar(_MONTHS[month], dnum, int(year) if year else None, ref)
+            explicit = True
+        elif m.group("weekday"):
+            local_future = future and not re.search(
+                r"\b(?:said|was|were|had|did|told|after)\b", text[max(start, m.start() - 25) : m.start()], re.I
+            )
+            day = _weekday(m.group("weekday"), ref, local_future)
+        elif m.group("rel"):
+            rel = m.group("rel").casefold()
+            back = 0 if rel in {"today", "this morning", "this afternoon", "this evening",
+                                "tonight", "earlier today"} else 1
+            day = ref - timedelta(days=back) if ref else None
+        elif m.group("ago"):
+            n = _SMALL.get(m.group("ago").casefold()) or int(m.group("ago"))
+            day = ref - timedelta(days=n) if ref else None
+        elif m.group("offset"):
+            anchor = next((d for d in reversed(out) if d.date and d.explicit), None)
+            if anchor is None:
+                continue
+            n = _SMALL.get(m.group("offset").casefold()) or int(m.group("offset"))
+            sign = -1 if m.group("dir").casefold() in {"after", "later"} else 1
+            # "started on Dec. 8, one day after a clash": the clash is a day earlier.
+            day = anchor.date + timedelta(days=sign * n)
+            explicit = True
+        out.append(DateMention(m.start(), m.end(), m.group(0), day, explicit))
+    return out

@@ -1,0 +1,283 @@
+"""The gazetteer: names of provinces, districts, sites and countries.
+
+It is built from the bundled polygons (admin-1 and admin-2 names and
+alternative names), the border-places table (towns, temples, villages,
+subdistricts) and the world admin-1 name table (meeting venues, false friends).
+Every entry carries its admin-1 ISO 3166-2 code, admin-2 name and country.
+
+Lookup is by token n-grams: a name matches when its letters, case-folded and
+without diacritics or spaces, equal those of one to six consecutive words of the
+text that start with a capital letter. "Si Sa Ket", "Sisaket" and "SI SA KET"
+are one key; a name inside a longer word never matches.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import shapely
+
+from bordermap.data import data_path
+from bordermap.geo.boundaries import BUNDLED_COUNTRIES, load_admin1, load_admin2
+from bordermap.geo.records import Place
+
+__all__ = ["Gazetteer", "PlaceMatch", "load_gazetteer", "name_key"]
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_MAX_TOKENS = 6
+# Words that are place names somewhere but read as ordinary English here.
+_STOP = frozenset(
+    """
+    border central north south east west northern southern eastern western capital
+    city town district province river hill camp temple army navy royal police song
+    said the this that mine mines may will august march union federal national
+    national capital territory island islands lake coast sea bay port new old
+    central region zone area sector
+    """.split()
+)
+_KINDS = {"district": "admin2"}  # border-places kinds kept as written otherwise
+# Common demonyms of the countries the bundled or world data cover.
+_DEMONYMS = {
+    "THA": ("Thai", "Thais", "Siamese"),
+    "KHM": ("Cambodian", "Cambodians", "Khmer"),
+    "MYS": ("Malaysian", "Malaysians"),
+    "IND": ("Indian", "Indians"),
+    "PAK": ("Pakistani", "Pakistanis"),
+    "KGZ": ("Kyrgyz", "Kyrgyzstani"),
+    "TJK": ("Tajik", "Tajiks", "Tajikistani"),
+    "ARM": ("Armenian", "Armenians"),
+    "AZE": ("Azerbaijani", "Azerbaijanis", "Azeri", "Azeris"),
+    "USA": ("American", "Americans", "U.S.", "US"),
+    "CHN": ("Chinese",),
+    "PHL": ("Filipino", "Philippine"),
+    "LAO": ("Lao", "Laotian"),
+    "VNM": ("Vietnamese",),
+    "MMR": ("Myanmar", "Burmese"),
+}
+_COUNTRY_ALIASES = {
+    "USA": ("United States", "U.S.", "United States of America", "Washington"),
+    "GBR": ("Britain", "United Kingdom", "U.K."),
+    "KHM": ("Kampuchea",),
+    "THA": ("Siam",),
+    "PHL": ("Philippines", "the Philippines"),
+}
+
+
+def name_key(text: str) -> str:
+    """Match key of a name: letters and digits only, case-folded, no accents.
+
+    Examples
+    --------
+    >>> name_key("Si Sa Ket") == name_key("SISAKET") == name_key("Sisaket")
+    True
+    >>> name_key("Bântéay Méanchey")
+    'banteaymeanchey'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMatch:
+    """A name found in text with the gazetteer entries it may denote."""
+
+    start: int
+    end: int
+    text: str
+    places: tuple[Place, ...]
+
+
+def _variants(name: str) -> set[str]:
+    """Spelling variants from common romanisation alternations (Thai, Khmer)."""
+    out = {name}
+    low = name.casefold()
+    if low.startswith("si ") or low.startswith("si"):
+        out.add("Sri" + name[2:])
+    if "aeo" in low:
+        out.add(re.sub("aeo", "aew", name, flags=re.I))
+    if low.startswith("mueang "):
+        out.add("Muang " + name[7:])
+    return out
+
+
+class Gazetteer:
+    """Place names of two neighbouring countries, plus countries and venues.
+
+    Build it with :func:`load_gazetteer`; query it with :meth:`find`.
+    """
+
+    def __init__(self, entries: Iterable[tuple[Place, tuple[str, ...]]],
+                 countries: dict[str, str], demonyms: dict[str, str]) -> None:
+        entries = list(entries)
+        self.places: tuple[Place, ...] = tuple(place for place, _ in entries)
+        self.countries = countries  # name key -> ISO3
+        self.demonyms = demonyms  # name key -> ISO3
+        index: dict[str, list[int]] = defaultdict(list)
+        for i, (place, alts) in enumerate(entries):
+            for raw in (place.name, *alts):
+                for name in _variants(raw):
+                    key = name_key(name)
+                    if self._indexable(name, key) and key not in countries and (
+                        i not in index[key]
+                    ):
+                        index[key].append(i)
+        self._index = {k: tuple(v) for k, v in index.items()}
+
+    @staticmethod
+    def _indexable(name: str, key: str) -> bool:
+        words = name.split()
+        if not key or key.isdigit():
+            return False
+        if len(words) == 1 and (len(key) < 4 or key in _STOP):
+            return False
+        return True
+
+    def lookup(self, name: str) -> tuple[Place, ...]:
+        """Entries whose name or alternative name matches ``name``.
+
+        Examples
+        --------
+        >>> [(p.kind, p.admin1_iso) for p in load_gazetteer().lookup("Srisaket")]
+        [('admin1', 'TH-33'), ('town', 'TH-33')]
+        """
+        return tuple(self.places[i] for i in self._index.get(name_key(name), ()))
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMatch]:
+        """Longest non-overlapping place names in ``text[start:end]``.
+
+        Examples
+        --------
+        >>> s = "Rockets hit Kap Choeng district of Surin."
+        >>> [(m.text, m.places[0].kind) for m in load_gazetteer().find(s)]
+        [('Kap Choeng', 'admin2'), ('Surin', 'admin1')]
+        """
+        end = len(text) if end is None else end
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+        keys = [name_key(text[s:e]) for s, e in tokens]
+        out: list[PlaceMatch] = []
+        i = 0
+        while i < len(tokens):
+            found = None
+            s0 = tokens[i][0]
+            if text[s0].isupper():
+                for n in range(min(_MAX_TOKENS, len(tokens) - i), 0, -1):
+                    # words of a name are separated by spaces or hyphens only
+                    gap = text[tokens[i][0] : tokens[i + n - 1][1]]
+                    if re.search(r"[^\w\s'’-]|\s{2,}|\n", gap):
+                        continue
+                    key = "".join(keys[i : i + n])
+                    hits = self._index.get(key)
+                    if hits:
+                        found = (n, hits)
+                        break
+            if found:
+                n, hits = found
+                s, e = tokens[i][0], tokens[i + n - 1][1]
+                out.append(PlaceMatch(s, e, text[s:e], tuple(self.places[h] for h in hits)))
+                i += n
+            else:
+                i += 1
+        return out
+
+    def find_countries(self, text: str, start: int = 0,
+                       end: int | None = None) -> Iterator[tuple[int, int, str, bool]]:
+        """Country names and demonyms: ``(start, end, iso3, is_demonym)``.
+
+        Examples
+        --------
+        >>> [c[2:] for c in load_gazetteer().find_countries("Thai troops in Cambodia")]
+        [('THA', True), ('KHM', False)]
+        """
+        end = len(text) if end is None else end
+        tokens = [(m.start(), m.end()) for m in re.finditer(r"[A-Z][\w.]*(?:\s+(?:of\s+)?[A-Z][\w.]*)*",
+                                                             text[start:end])]
+        for s, e in tokens:
+            words = text[start + s : start + e].split()
+            i = 0
+            while i < len(words):
+                for n in range(min(5, len(words) - i), 0, -1):
+                    phrase = " ".join(words[i : i + n])
+                    key = name_key(phrase.rstrip("."))
+                    if key in self.demonyms or key in self.countries:
+                        pos = text.index(phrase, start + s)
+                        iso, dem = ((self.demonyms[key], True) if key in self.demonyms
+                                    else (self.countries[key], False))
+                        yield pos, pos + len(phrase), iso, dem
+                        i += n
+                        break
+                else:
+                    i += 1
+
+
+@functools.lru_cache(maxsize=4)
+def load_gazetteer(countries: tuple[str, ...] = BUNDLED_COUNTRIES) -> Gazetteer:
+    """Build the gazetteer of two neighbouring countries from bundled data.
+
+    Parameters
+    ----------
+    countries : tuple of str
+        ISO 3166-1 alpha-3 codes of the two countries.
+
+    Returns
+    -------
+    Gazetteer
+
+    Examples
+    --------
+    >>> g = load_gazetteer()
+    >>> [(p.kind, p.admin1_iso) for p in g.lookup("Ta Moan Thom")]
+    [('temple', 'TH-32')]
+    """
+    adm1 = load_admin1(countries)
+    adm2 = load_admin2(countries)
+    border = dict(zip(adm1["adm1_iso"], adm1["border"]))
+    names1 = dict(zip(adm1["adm1_iso"], adm1["adm1_name"]))
+    entries: list[tuple[Place, tuple[str, ...]]] = []
+    for row, point in zip(adm1.itertuples(), shapely.point_on_surface(adm1.geometry.values)):
+        alts = tuple(a for a in str(row.alt_names or "").split("|") if a)
+        entries.append((Place(row.adm1_name, "admin1", row.adm0_iso3, row.adm1_iso,
+                              row.adm1_name, "", round(point.y, 5), round(point.x, 5),
+                              bool(row.border)), alts))
+    for row, point in zip(adm2.itertuples(), shapely.point_on_surface(adm2.geometry.values)):
+        entries.append((Place(row.adm2_name, "admin2", row.adm0_iso3, row.adm1_iso,
+                              names1.get(row.adm1_iso, row.adm1_name), row.adm2_name,
+                              round(point.y, 5), round(point.x, 5),
+                              bool(border.get(row.adm1_iso))), ()))
+    with data_path("places_THA_KHM.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["country_iso3"] not in countries:
+                continue
+            alts = tuple(a for a in row["alt_names"].split("|") if a)
+            kind = _KINDS.get(row["kind"], row["kind"])
+            entries.append((Place(row["name"], kind, row["country_iso3"], row["admin1_iso"],
+                                  names1.get(row["admin1_iso"], row["admin1_name"]),
+                                  row["admin2_name"], float(row["lat"]), float(row["lon"]),
+                                  bool(border.get(row["admin1_iso"]))), alts))
+    country_keys: dict[str, str] = {}
+    with data_path("world_admin1_names.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            country_keys.setdefault(name_key(row["country"]), row["country_iso3"])
+            if row["country_iso3"] in countries or not row["iso_3166_2"]:
+                continue
+            alts = tuple(a for a in row["alt_names"].split("|") if a)
+            entries.append((Place(row["name"], "venue", row["country_iso3"], row["iso_3166_2"],
+                                  row["name"], "", float(row["lat"]), float(row["lon"]), False),
+                            alts))
+    for iso, names in _COUNTRY_ALIASES.items():
+        for name in names:
+            country_keys[name_key(name)] = iso
+    demonyms = {name_key(d): iso for iso, ds in _DEMONYMS.items() for d in ds}
+    unique: dict[tuple, tuple[Place, tuple[str, ...]]] = {}
+    for place, alts in entries:
+        key = (place.kind, place.name, place.admin1_iso, place.admin2_name)
+        if key in unique:
+            alts = tuple(dict.fromkeys(unique[key][1] + alts))
+            place = unique[key][0]
+        unique[key] = (place, alts)
+    return Gazetteer(unique.values(), country_keys, demonyms)

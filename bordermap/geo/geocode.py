@@ -1,0 +1,166 @@
+"""Resolve the places of a mention to a location with an honest precision.
+
+Rules, in order:
+
+1. Launch sites ("fired from X", "a base at X") were removed by the extractor.
+2. A name followed by a word of another level ("Prasat subdistrict" when the
+   gazetteer only knows the district Prasat) is a different, unknown place.
+3. Meeting venues abroad count only for agreements and only after "in"/"at".
+4. A province outside the border provinces counts only when the text calls it a
+   province; a district or site outside them (a false friend, e.g. a town of the
+   same name far away) only when its province is named in the article too.
+5. Names that agree (site in district in province) give the finest of them;
+   names in different provinces give all those provinces at admin-1 precision.
+6. With no place: "along the border", "on the front line", "on both sides" give
+   ``border`` precision and no province; a country cue ("inside Cambodia")
+   gives ``country``; otherwise the mention takes the place of the preceding
+   mention in its paragraph or the dateline (``named_in_context``), and an
+   aggregate or a mention without any of these stays ``unknown``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bordermap.geo.gazetteer import PlaceMatch
+from bordermap.geo.mentions import Mention
+from bordermap.geo.records import Place, Precision
+
+__all__ = ["Location", "geocode", "resolve_places"]
+
+_LEVEL_WORD = re.compile(
+    r"\s*(?P<w>province|changwat|khaet|district|amphoe|amphur|srok|khet|subdistrict|tambon|"
+    r"commune|sangkat|village|moo|hamlet|town|city|temple|ruins|hill|checkpoint|market)\b",
+    re.I,
+)
+_LEVEL_KINDS = {
+    "province": {"admin1"}, "changwat": {"admin1"}, "khaet": {"admin1"},
+    "district": {"admin2"}, "amphoe": {"admin2"}, "amphur": {"admin2"},
+    "srok": {"admin2"}, "khet": {"admin2"},
+    "subdistrict": {"subdistrict", "commune"}, "tambon": {"subdistrict"},
+    "commune": {"commune", "subdistrict"}, "sangkat": {"commune"},
+    "village": {"village"}, "moo": {"village"}, "hamlet": {"village"},
+    "town": {"town"}, "city": {"town"},
+}
+_ORDER = {"admin1": 0, "venue": 0, "admin2": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where an incident happened, as precisely as the text allows."""
+
+    precision: Precision
+    places: tuple[Place, ...] = ()  # finest place per province
+    country_iso3: str | None = None
+    basis: str = ""  # "named", "named_in_context", "inferred", "border", ...
+    as_written: str = ""
+
+    @property
+    def admin1(self) -> tuple[str, ...]:
+        """ISO 3166-2 codes of the provinces, sorted."""
+        return tuple(sorted({p.admin1_iso for p in self.places if p.admin1_iso}))
+
+
+def _level_filter(text: str, pm: PlaceMatch) -> tuple[Place, ...]:
+    word = _LEVEL_WORD.match(text, pm.end)
+    places = pm.places
+    if word:
+        kinds = _LEVEL_KINDS.get(word.group("w").casefold())
+        if kinds is not None:
+            places = tuple(p for p in places if p.kind in kinds)
+    return places
+
+
+def resolve_places(
+    text: str, mention: Mention, article_admin1: set[str]
+) -> list[tuple[PlaceMatch, tuple[Place, ...]]]:
+    """Candidate places of a mention after rules 2-4 of the module docstring."""
+    out = []
+    for pm in mention.places:
+        places = _level_filter(text, pm)
+        word = _LEVEL_WORD.match(text, pm.end)
+        called_province = bool(word and word.group("w").casefold() in {"province", "changwat"})
+        keep = []
+        for place in places:
+            if place.kind == "venue":
+                before = text[max(0, pm.start - 6) : pm.start]
+                if mention.event_type == "ceasefire_agreement" and re.search(r"\b(?:in|at)\s+$",
+                                                                             before):
+                    keep.append(place)
+            elif place.border:
+                keep.append(place)
+            elif place.kind == "admin1":
+                if called_province:
+                    keep.append(place)
+            elif place.admin1_iso in article_admin1:
+                keep.append(place)
+        if keep:
+            out.append((pm, tuple(keep)))
+    return out
+
+
+def _finest(candidates: list[tuple[PlaceMatch, tuple[Place, ...]]]) -> list[Place]:
+    """One place per province: the finest level named for it."""
+    by_province: dict[str, list[Place]] = {}
+    for _, places in candidates:
+        provinces = {p.admin1_iso for p in places}
+        if len(provinces) > 1:
+            # an ambiguous name: keep it only where another name confirms the province
+            confirmed = [p for p in places if p.admin1_iso in by_province]
+            if not confirmed:
+                continue
+            places = tuple(confirmed)
+        # the coarsest reading of one name is the honest one ("Surin": the province)
+        best = min(places, key=lambda p: _ORDER.get(p.kind, 2))
+        by_province.setdefault(best.admin1_iso, []).append(best)
+    return [max(ps, key=lambda p: _ORDER.get(p.kind, 2)) for _, ps in sorted(by_province.items())]
+
+
+def geocode(
+    text: str,
+    mention: Mention,
+    article_admin1: set[str],
+    context: Location | None,
+) -> Location:
+    """Locate a mention (see the module docstring for the rules).
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    mention : Mention
+    article_admin1 : set of str
+        Provinces named anywhere in the article (confirms districts and sites).
+    context : Location or None
+        Location of the preceding mention in the paragraph, or of the dateline.
+
+    Returns
+    -------
+    Location
+    """
+    candidates = resolve_places(text, mention, article_admin1)
+    places = _finest(candidates)
+    if places:
+        countries = {p.country_iso3 for p in places}
+        written = "; ".join(pm.text for pm, _ in candidates)
+        return Location(
+            precision=min((p.precision for p in places), key=list(Precision).index)
+            if len(places) == 1 else Precision.ADMIN1,
+            places=tuple(places),
+            country_iso3=countries.pop() if len(countries) == 1 else "both",
+            basis="named",
+            as_written=written,
+        )
+    if mention.both_sides:
+        return Location(Precision.BORDER, country_iso3="both", basis="border")
+    if mention.border_cue:
+        country = mention.countries[0] if len(set(mention.countries)) == 1 else None
+        return Location(Precision.BORDER, country_iso3=country, basis="border")
+    if mention.scope != "aggregate" and context is not None and context.places:
+        return Location(context.precision, context.places, context.country_iso3,
+                        "named_in_context", context.as_written)
+    if mention.countries:
+        country = mention.countries[0] if len(set(mention.countries)) == 1 else "both"
+        return Location(Precision.COUNTRY, country_iso3=country, basis="country")
+    return Location(Precision.UNKNOWN)

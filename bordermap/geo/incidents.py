@@ -1,0 +1,227 @@
+"""From mentions to incidents: locate, date, merge within and across articles.
+
+Within an article, a mention joins the latest incident of the same type when
+nothing tells them apart: same provinces (or one without any), same day (or one
+only dated by the page), no different clock time, no "another"/"a further", and
+no count of the same kind with another value. The text "a further exchange ...
+at 9.15am" therefore starts a new incident; "the blast happened ... in Nam Yuen
+district" refines the lead's "a mine wounded three soldiers near the border".
+
+Across articles, incidents with the same date, event type and provinces (event
+scope, located at least to a province) are one incident with every source
+kept. The figures shown for it are, per kind, those of the most recently
+published source (later reports carry updated tolls), ties going to the higher
+low bound; every source's own figures stay in ``sources``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from bordermap.geo.dates import parse_dateline
+from bordermap.geo.gazetteer import Gazetteer
+from bordermap.geo.geocode import Location, geocode
+from bordermap.geo.mentions import Mention, extract_mentions
+from bordermap.geo.records import Article, Count, Incident, Precision, Source
+from bordermap.geo.text import sentences
+
+__all__ = ["article_incidents", "merge_reports"]
+
+logger = logging.getLogger(__name__)
+_COUNT_KINDS = ("killed", "wounded", "displaced")
+
+
+@dataclass
+class _Draft:
+    mention: Mention
+    location: Location
+    date: date | None
+    date_text: str
+    date_basis: str
+    counts: dict[str, Count] = field(default_factory=dict)
+    other_counts: dict[str, Count] = field(default_factory=dict)
+    attribution: str = ""
+
+
+def _compatible(d: _Draft, m: Mention, loc: Location, day: date | None, basis: str) -> bool:
+    if d.mention.event_type != m.event_type or d.mention.scope != m.scope:
+        return False
+    if d.mention.planned != m.planned or m.new_event:
+        return False
+    if d.location.admin1 and loc.admin1 and d.location.admin1 != loc.admin1:
+        return False
+    if bool(d.location.admin1) != bool(loc.admin1) and loc.basis == "named" and (
+        d.location.basis == "named"
+    ):
+        return False
+    if d.date and day and d.date != day and d.date_basis == basis == "text":
+        return False
+    if d.date and day and d.date != day and "page" not in d.date_basis + basis:
+        return False
+    if d.mention.clock and m.clock and d.mention.clock != m.clock:
+        return False
+    return all(
+        d.counts[k].best == c.best for k, c in m.counts.items()
+        if k in d.counts and d.counts[k].qualifier != "unquantified"
+        and c.qualifier != "unquantified"
+    )
+
+
+def _merge(d: _Draft, m: Mention, loc: Location, day: date | None, text: str, basis: str) -> None:
+    if list(Precision).index(loc.precision) < list(Precision).index(d.location.precision):
+        d.location = loc
+    if day and (d.date is None or ("page" in d.date_basis and "page" not in basis)):
+        d.date, d.date_text, d.date_basis = day, text, basis
+    for k, c in m.counts.items():
+        if k not in d.counts or d.counts[k].qualifier == "unquantified":
+            d.counts[k] = c
+    for k, c in m.other_counts.items():
+        d.other_counts.setdefault(k, c)
+    d.attribution = d.attribution or m.attribution
+
+
+def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
+    """Incidents of one article, in text order.
+
+    Parameters
+    ----------
+    article : Article
+    gazetteer : Gazetteer
+
+    Returns
+    -------
+    list of Incident
+        Ids are ``<article id>-<n>``, numbered in text order.
+
+    Examples
+    --------
+    >>> from bordermap.geo.gazetteer import load_gazetteer
+    >>> a = Article(id="a", text="Shelling killed two villagers in Surin on Monday.",
+    ...             published=date(2025, 7, 29))
+    >>> [(i.event_type, i.admin1_iso, i.killed.best, str(i.date))
+    ...  for i in article_incidents(a, load_gazetteer())]
+    [('shelling', ('TH-32',), 2, '2025-07-28')]
+    """
+    text = article.text
+    dateline = parse_dateline(text, article.published)
+    sents = sentences(article)
+    mentions = extract_mentions(article, sents, gazetteer, dateline)
+    article_admin1 = {
+        p.admin1_iso for pm in gazetteer.find(text) for p in pm.places if p.kind == "admin1"
+    }
+    dateline_loc = None
+    if dateline:
+        found = [p for pm in gazetteer.find(dateline.place) for p in pm.places if p.border]
+        if found:
+            best = min(found, key=lambda p: {"admin1": 0, "admin2": 1}.get(p.kind, 2))
+            dateline_loc = Location(best.precision, (best,), best.country_iso3,
+                                    "named_in_context", dateline.place)
+            article_admin1.add(best.admin1_iso)
+    page_day = dateline.date if dateline and dateline.date else article.published
+    page_basis = "dateline (page date)" if dateline and dateline.date else "publication (page date)"
+    drafts: list[_Draft] = []
+    context: dict[int, Location] = {}
+    for m in mentions:
+        loc = geocode(text, m, article_admin1, context.get(m.paragraph) or dateline_loc)
+        if loc.places and m.scope == "event" and loc.basis == "named":
+            context[m.paragraph] = loc
+        day, basis, day_text = m.date, m.date_basis, m.date_text
+        if day is None and not m.planned:
+            day, basis, day_text = page_day, page_basis if page_day else "", ""
+        same_type = [d for d in drafts if d.mention.event_type == m.event_type]
+        last = same_type[-1] if same_type else None
+        if last is not None and _compatible(last, m, loc, day, basis):
+            _merge(last, m, loc, day, day_text, basis)
+            continue
+        drafts.append(_Draft(m, loc, day, day_text, basis, dict(m.counts),
+                             dict(m.other_counts), m.attribution))
+    return [_incident(article, n, d) for n, d in enumerate(drafts, 1)]
+
+
+def _incident(article: Article, n: int, d: _Draft) -> Incident:
+    m, loc = d.mention, d.location
+    place = loc.places[0] if loc.places else None
+    sites = [p.name for p in loc.places if p.precision is Precision.SITE]
+    return Incident(
+        id=f"{article.id}-{n:02d}",
+        article_id=article.id,
+        event_type=m.event_type,
+        scope=m.scope,
+        date=d.date,
+        date_text=d.date_text,
+        precision=loc.precision,
+        place_name=loc.as_written or (place.name if place else ""),
+        country_iso3=loc.country_iso3,
+        admin1_iso=loc.admin1,
+        admin1_name=tuple(sorted({p.admin1_name for p in loc.places if p.admin1_name})),
+        admin2_name=tuple(sorted({p.admin2_name for p in loc.places if p.admin2_name})),
+        site="; ".join(sites),
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+        attribution=d.attribution,
+        killed=d.counts.get("killed"),
+        wounded=d.counts.get("wounded"),
+        displaced=d.counts.get("displaced"),
+        other_counts=dict(sorted(d.other_counts.items())),
+        planned=m.planned,
+        quote=m.quote,
+        sources=(Source(article.id, article.title, article.url, article.file,
+                        article.published, m.quote, d.counts.get("killed"),
+                        d.counts.get("wounded"), d.counts.get("displaced")),),
+    )
+
+
+def _report_key(inc: Incident) -> tuple | None:
+    if inc.scope != "event" or inc.planned or inc.date is None or not inc.admin1_iso:
+        return None
+    return (inc.date, inc.event_type, inc.admin1_iso)
+
+
+def _pick(sources: Iterable[Source], kind: str) -> Count | None:
+    given = [s for s in sources if getattr(s, kind) is not None]
+    if not given:
+        return None
+    best = max(given, key=lambda s: (s.published or date.min,
+                                     getattr(s, kind).low or -1, s.article_id))
+    return getattr(best, kind)
+
+
+def merge_reports(incidents: Iterable[Incident]) -> Iterator[Incident]:
+    """Merge the same incident reported by several articles.
+
+    Parameters
+    ----------
+    incidents : iterable of Incident
+
+    Yields
+    ------
+    Incident
+        Merged incidents keep the id of their first report, list every source,
+        and show per kind the figures of the most recently published source.
+    """
+    groups: dict[tuple, list[Incident]] = {}
+    order: list[tuple] = []
+    for inc in incidents:
+        key = _report_key(inc) or ("single", inc.id)
+        if key not in groups:
+            order.append(key)
+            groups[key] = []
+        groups[key].append(inc)
+    for key in order:
+        group = groups[key]
+        first = group[0]
+        if len(group) == 1:
+            yield first
+            continue
+        sources = tuple(s for inc in group for s in inc.sources)
+        yield replace(
+            first,
+            killed=_pick(sources, "killed"),
+            wounded=_pick(sources, "wounded"),
+            displaced=_pick(sources, "displaced"),
+            attribution="; ".join(dict.fromkeys(i.attribution for i in group if i.attribution)),
+            sources=sources,
+        )

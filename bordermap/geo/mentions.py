@@ -1,0 +1,497 @@
+"""Incident mentions in article text: event triggers, places, dates, counts.
+
+A sentence is read as a row of *event triggers* ("fired on", "BM-21 rockets ...
+came down", "an explosion", "fled"). The text from one trigger to the next is
+that trigger's window: the places, dates and attributions in it belong to it.
+Counts ("killing two", "at least 30 people have died") attach to the trigger
+whose kind of event they fit. Nothing here knows about polygons: places are
+gazetteer matches, resolved later by :mod:`bordermap.geo.geocode`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from bordermap.geo.counts import find_counts
+from bordermap.geo.dates import DateMention, Dateline, find_dates
+from bordermap.geo.gazetteer import Gazetteer, PlaceMatch
+from bordermap.geo.records import VIOLENT_TYPES, Article, Count, Quote
+from bordermap.geo.text import Sentence
+
+__all__ = ["Mention", "extract_mentions"]
+
+_F = re.I
+
+
+def _rx(*parts: str) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in parts), _F)
+
+
+# ---------------------------------------------------------------- triggers
+_FIRE_VERB = (
+    r"fir(?:ed|ing|es)|fire|struck|strikes?|hit|hits|hitting|landed|landing|fell|"
+    r"falling|came\s+down|rained|pounded|pounding|targeted|targeting|launched|"
+    r"launching|exploded|reached|slammed|shelled|damaged|set\s+fire"
+)
+_ART = (
+    r"rockets?|BM-21s?|artillery|shells|shell|mortars?|howitzers?|heavy\s+weapons|"
+    r"barrages?|rocket\s+launchers?|cannon|tank\s+fire|missiles?|grenades?"
+)
+_AIR = r"(?:fighter\s+)?jets?|F-16s?|Gripens?|warplanes?|aircraft|bombers?|armed\s+drones?"
+TRIGGERS: dict[str, re.Pattern] = {
+    "air_strike": _rx(
+        r"\bair\s*strikes?\b", r"\bairstrikes?\b", r"\bair\s+raids?\b", r"\bbomb(?:ed|ing)\b",
+        rf"\b(?:{_AIR})\b(?=[^.;]{{0,60}}\b(?:struck|strike|hit|bomb|attack|target))",
+        r"\bdrone\s+(?:strike|attack)s?\b",
+    ),
+    "shelling": _rx(
+        r"\bshell(?:ing|ed)\b", r"\bbombard(?:ment|ed|ing)\b", r"\bbarrages?\b",
+        r"\b(?:artillery|rocket|mortar|tank)\s+(?:fire|attacks?|strikes?)\b",
+        rf"\b(?:{_ART})\b(?=[^.;]{{0,60}}\b(?:{_FIRE_VERB})\b)",
+        rf"\b(?:{_FIRE_VERB})\b(?=[^.;]{{0,40}}\b(?:{_ART})\b)",
+    ),
+    "landmine_explosive": _rx(
+        r"\bexplosions?\b", r"\bblasts?\b", r"\bexploded\b", r"\bdetonat\w+",
+        r"\bstepped\s+on\b", r"\b(?:land\s*)?mines?\b(?=[^.;]{0,40}\b(?:wound|injur|kill|maim|"
+        r"sever|hurt|blast|explo))", r"\b(?:wound|injur|kill|maim|hurt)\w*\b(?=[^.;]{0,50}"
+        r"\b(?:land\s*)?mines?\b)", r"\bIEDs?\b",
+    ),
+    "attack_on_civilians": _rx(
+        r"\b(?:fired|firing|opened\s+fire|shot|shooting)\s+(?:on|at|upon|into)?\s*(?:unarmed\s+)?"
+        r"(?:civilians|villagers|residents|farmers|people\s+who)\b",
+        r"\battacks?\s+on\s+civilians\b",
+    ),
+    "armed_clash": _rx(
+        r"\bclash(?:es|ed)?\b", r"\bfighting\b", r"\bfought\b", r"\bfire\s*fights?\b",
+        r"\bgun\s*(?:fire|fights?|battles?)\b", r"\bexchanges?\s+of\s+(?:[\w-]+\s+){0,4}fire\b",
+        r"\bexchanged\s+(?:gun)?fire\b", r"\bopened\s+fire\b",
+        r"\bfired\s+(?:on|at|upon|shots|towards?)\b", r"\bshots?\s+(?:rang|were|was)\b",
+        r"\bshooting\b", r"\bskirmish(?:es)?\b", r"\bincursions?\b", r"\bground\s+offensive\b",
+        r"\bmilitary\s+operations?\b", r"\bcombat\b", r"\bhostilities\b",
+        r"\bambush(?:ed)?\b", r"\bpush\s+(?:them|the\s+\w+(?:\s+\w+)?)\s+back\b",
+        r"\bseiz(?:ed|ing)\s+(?:the\s+)?(?:hill|base|position)", r"\battack(?:s|ed)?\b",
+    ),
+    "ceasefire_agreement": _rx(
+        r"\b(?:agreed|signed|sealed|reached|brokered|struck)\b[^.;]{0,60}\b(?:ceasefire|"
+        r"cease-fire|truce|deal|agreement|accords?)\b",
+        r"\b(?:ceasefire|truce)\b[^.;]{0,30}\b(?:took\s+effect|began|starting|came\s+into)\b",
+        r"\bmeeting\s+of\b", r"\b(?:talks|meeting|summit)\s+(?:in|at)\b",
+        r"\b(?:meet|sit)\s+(?:again\s+)?(?:on|later|next|in)\b", r"\bmediators?\b",
+    ),
+    "evacuation_displacement": _rx(
+        r"\bevacuat\w+", r"\bfled\b", r"\bflee(?:ing)?\b", r"\bdisplaced\b",
+        r"\bshelter(?:ing|s)?\b", r"\b(?:forced|driven)\s+(?:out\s+)?from\s+(?:their\s+)?homes\b",
+        r"\bleft\s+(?:their\s+)?homes\b", r"\bmoved\s+to\s+safety\b", r"\bexodus\b",
+        r"\bmoving\s+(?:residents|villagers|people)\b", r"\brefugees?\b",
+        r"\bleave\s+at\s+once\b", r"\bbegan\s+leaving\b", r"\bleft\s+the\s+[\w\s\"'“”-]{0,25}zone\b",
+        r"\btransferring\s+patients\b", r"\buprooted\b",
+    ),
+    "arrest_prisoners": _rx(
+        r"\bcaptured\b", r"\bdetained\b", r"\barrested\b", r"\bprisoners?\b",
+        r"\bin\s+(?:\w+\s+)?custody\b", r"\bheld\s+by\b", r"\bheld\s+captive\b",
+        r"\bhand(?:ed)?\s*over\b", r"\brelease\s+of\s+\w+",
+    ),
+}
+# A stronger trigger wins where two overlap ("fired on civilians" over "fired on").
+_PRIORITY = (
+    "attack_on_civilians", "air_strike", "landmine_explosive", "shelling",
+    "arrest_prisoners", "ceasefire_agreement", "evacuation_displacement", "armed_clash",
+)
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|neither|nor|denied|deny|denies|denying|rejected|without|bars?|"
+    r"barred|bans?|banning|prohibit\w*|refrain\w*|avoid\w*|accused|accusing|"
+    r"undertook|undertake|covers)\b|n't\b", _F)
+_BACKGROUND = re.compile(r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,3}$", _F)
+_PLANNED = re.compile(
+    r"\b(?:will|shall|is\s+due|are\s+due|was\s+due|were\s+due|due\s+to|is\s+to|are\s+to|"
+    r"expected\s+to|scheduled|plans?\s+to|planned|would\s+(?:meet|hold|sign)|to\s+be\s+held|"
+    r"next\s+week|upcoming)\b", _F)
+_CLAUSE = re.compile(
+    r";|:|\s[—–]\s|,\s+(?=(?:and|but|while|as|after|hours\s+after|when|which|who|although|"
+    r"though|whereas)\b)|\s(?=and\s+(?:later|then|also)\b)", _F)
+_BORDER_CUE = re.compile(
+    r"\b(?:along|on|near|across|at)\s+the\s+(?:\w+\s+)?(?:border|frontier|front\s*lines?|"
+    r"front)\b|\bborder-wide\b|\bon\s+(?:both|the\s+two)\s+sides\b|\bfront\s*lines?\b"
+    r"|\bborder\s+(?:areas?|regions?|zones?)\b", _F)
+_BOTH = re.compile(r"\b(?:on\s+)?(?:both|the\s+two)\s+(?:sides|countries)\b|\bon\s+each\s+side\b"
+                   r"|\bcombined\b", _F)
+_AGGREGATE = re.compile(
+    r"\bso\s+far\b|\bin\s+total\b|\btotal\b|\btoll\b|\bbrings?\s+(?:the\s+\w+\s+)?to\b|"
+    r"\bbrought\s+(?:the\s+\w+\s+)?to\b|\bin\s+the\s+past\s+(?:week|days|month)|"
+    r"\bover\s+the\s+past\b|\bin\s+(?:\w+\s+)?days\s+of\s+fighting\b|\baltogether\b|"
+    r"\bcumulative\b|\boverall\b|\bsince\s+(?:the\s+)?(?:fighting|clashes|conflict)|"
+    r"\b(?:both|the\s+two)\s+sides\b", _F)
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:brings?|brought|bringing|raises?|raised|rose|risen|climbed)\s+(?:the\s+[\w\s]{0,20}?\s*)?"
+    r"to\s+(?=\S)", _F)
+_LAUNCH = re.compile(
+    r"\b(?:from|fired\s+from|launched\s+from|took\s+off\s+from|base\s+(?:at|in)|"
+    r"positions?\s+(?:at|in)|based\s+(?:at|in))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", _F)
+
+# ---------------------------------------------------------------- casualty words
+_KILLED = re.compile(
+    r"\b(?:killed|killing|kills?|dead|died|dies|deaths?|death\s+toll|lost\s+(?:their|his|her)"
+    r"\s+lives?|slain|fatalit(?:y|ies)|perished|lives\s+lost)\b", _F)
+_WOUNDED = re.compile(
+    r"\b(?:wounded|wounding|wounds?|injured|injuring|injur(?:y|ies)|hurt|maimed)\b", _F)
+_DISPLACED = re.compile(
+    r"\b(?:displaced|evacuated|evacuees?|fled|fleeing|flee|(?:forced|driven)\s+(?:out\s+)?from"
+    r"|left\s+(?:their\s+)?homes|sheltering|in\s+shelters|taken\s+shelter|refugees|uprooted|"
+    r"homeless|moved\s+to\s+safety|left\s+the)\b", _F)
+_PRISONERS = re.compile(
+    r"\b(?:held|captured|detained|prisoners?|custody|release|released|freed|free|handed)\b", _F)
+_NONVIOLENT = re.compile(
+    r"\b(?:evacuees?|shelters?|heart|illness|ill|disease|natural\s+causes|condition|"
+    r"patients?|sick|heat\s*stroke|exhaustion)\b", _F)
+_PERSON = (
+    r"soldiers?|troops?|servicem[ae]n|marines?|rangers?|sailors?|officers?|police(?:men|man)?|"
+    r"civilians?|villagers?|residents?|people|persons?|farmers?|children|women|men|man|woman|"
+    r"child|boys?|girls?|students?|monks?|evacuees?|workers?|members?|personnel|fighters?|"
+    r"families|households|refugees|troopers?|guards?|others"
+)
+_SOLDIER = re.compile(
+    r"\b(?:soldiers?|troops?|servicem[ae]n|marines?|rangers?|sailors?|troopers?|personnel|"
+    r"fighters?|guards?|privates?|sergeants?|commanders?|military)\b", _F)
+_CIVILIAN = re.compile(
+    r"\b(?:civilians?|villagers?|residents?|farmers?|children|women|students?|monks?|"
+    r"evacuees?|families|households|person|people\s+who\s+were\s+living)\b", _F)
+_POLICE = re.compile(r"\bpolice(?:men|man)?\b|\bofficers?\b", _F)
+_ATTRIBUTION = re.compile(
+    r"(?P<who>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+|of\s+|and\s+|the\s+|army'?s?\s+|"
+    r"(?:\d|[a-z])\w*\s+(?=[A-Z])){0,8}(?:[Aa]rmy|[Nn]avy|[Mm]inistry|[Oo]fficials?|"
+    r"[Ss]pokes(?:man|woman|person)|[Mm]ilitary|[Pp]olice|[Gg]overnment|[Ss]ources|"
+    r"[Cc]ommand|[Rr]egion|[Aa]rea|[A-Z][\w'’.-]+))\s+(?:said|says|told|reported|posted|"
+    r"announced|confirmed|stated|claimed)\b"
+    r"|\baccording\s+to\s+(?P<who2>[^,.;]{3,80})")
+
+
+@dataclass
+class Mention:
+    """One incident as one sentence (or part of it) tells it."""
+
+    article_id: str
+    sentence: int
+    paragraph: int
+    event_type: str
+    start: int  # window span in Article.text
+    end: int
+    trigger: str
+    places: list[PlaceMatch] = field(default_factory=list)
+    excluded_places: list[PlaceMatch] = field(default_factory=list)
+    border_cue: bool = False
+    countries: list[str] = field(default_factory=list)
+    date: date | None = None
+    date_text: str = ""
+    date_basis: str = ""
+    clock: str = ""
+    counts: dict[str, Count] = field(default_factory=dict)
+    other_counts: dict[str, Count] = field(default_factory=dict)
+    scope: str = "event"
+    planned: bool = False
+    attribution: str = ""
+    quote: Quote | None = None
+    new_event: bool = False  # "another", "a further" ...
+    both_sides: bool = False
+
+
+# ---------------------------------------------------------------- helpers
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in _CLAUSE.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return out
+
+
+def _triggers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Non-overlapping triggers in a sentence, stronger types first."""
+    found: list[tuple[int, int, str]] = []
+    for etype in _PRIORITY:
+        for m in TRIGGERS[etype].finditer(text, start, end):
+            s, e = m.span()
+            if any(s < fe and fs < e for fs, fe, _ in found):
+                continue
+            found.append((s, e, etype))
+    clauses = _clauses(text, start, end)
+    kept = []
+    for s, e, etype in sorted(found):
+        cs = next((a for a, b in clauses if a <= s < b + 1), start)
+        lead = text[cs:s]
+        if _NEGATION.search(lead) or _BACKGROUND.search(text[max(start, s - 40) : s]):
+            continue
+        kept.append((s, e, etype))
+    return kept
+
+
+def _victim_group(head: str) -> str:
+    """Victim group from the words around a count."""
+    if _SOLDIER.search(head):
+        return "soldiers"
+    if _POLICE.search(head):
+        return "police"
+    if _CIVILIAN.search(head):
+        return "civilians"
+    return "unspecified"
+
+
+_KINDS = (("killed", _KILLED), ("wounded", _WOUNDED), ("displaced", _DISPLACED))
+
+
+_TRANSITIVE = re.compile(
+    r"\b(?:(?P<killed>killing|killed|kills|death\s+toll\s+(?:of|at|to|rose\s+to|stands\s+at)|"
+    r"toll\s+(?:of|at|to|rose\s+to)|deaths\s+(?:of|to))|(?P<wounded>wounding|wounded|injuring|"
+    r"injured|hurting)|(?P<displaced>evacuating|evacuated|displacing|displaced|uprooting))\s+$",
+    _F,
+)
+_WORD_RE = re.compile(r"[\w'’-]+|[,;:.!?()\"“”]")
+_AFTER_TOKENS = 12
+
+
+def _kind_near(text: str, s: int, e: int, limit: int,
+               stops: tuple[int, ...] = ()) -> tuple[str | None, int, int]:
+    """Casualty kind a count at ``text[s:e]`` belongs to, and the phrase's span.
+
+    "killing two", "wounding at least three" and "death toll of 21" read the word
+    before the number; "two Thai soldiers wounded", "at least 30 people have died"
+    and "one Thai soldier was wounded" read up to twelve words after it, stopping
+    at punctuation or at the next number.
+    """
+    m = _TRANSITIVE.search(text, max(0, s - 40), s)
+    if m:
+        return next(k for k in ("killed", "wounded", "displaced") if m.group(k)), m.start(), e
+    nxt = min([x for x in stops if x >= e] + [limit])
+    for n, tok in enumerate(_WORD_RE.finditer(text, e, nxt)):
+        if n >= _AFTER_TOKENS or tok.group() in ",;:.!?()\"“”":
+            break
+        for kind, rx in _KINDS:
+            km = rx.match(text, tok.start(), nxt)
+            if km:
+                return kind, s, km.end()
+    return None, s, e
+
+
+def _other_kind(text: str, s: int, e: int, limit: int) -> str | None:
+    after = text[e : min(limit, e + 60)]
+    if re.match(r"\s+(?:[\w-]+\s+){0,3}?(?:rockets?|shells|missiles|rounds|mortars?)\b", after, _F):
+        return "rockets" if re.search(r"rocket", after, _F) else "shells"
+    if re.match(r"\s+(?:[\w-]+\s+){0,3}?(?:families|households)\b", after, _F):
+        return "families"
+    if re.match(rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_PERSON})\s+(?:held|captured|detained|in\s+"
+                rf"(?:\w+\s+)?custody)", after, _F) or re.search(
+        r"\b(?:release|free|freed|releasing|hand\s*over)\s+(?:of\s+)?(?:the\s+)?$",
+        text[max(0, s - 25) : s], _F
+    ):
+        return "prisoners_held"
+    return None
+
+
+# ---------------------------------------------------------------- extraction
+def _attribution(text: str, start: int, end: int) -> str:
+    m = None
+    for m in _ATTRIBUTION.finditer(text, start, end):
+        pass
+    if not m:
+        return ""
+    who = (m.group("who") or m.group("who2") or "").strip()
+    who = re.sub(r"^(?:the|according to)\s+", "", who, flags=_F)
+    return who if len(who) > 2 and who.casefold() not in {"he", "she", "it", "they"} else ""
+
+
+def extract_mentions(
+    article: Article,
+    sents: list[Sentence],
+    gazetteer: Gazetteer,
+    dateline: Dateline | None,
+) -> list[Mention]:
+    """Mentions of incidents in an article's sentences.
+
+    Parameters
+    ----------
+    article : Article
+    sents : list of Sentence
+        From :func:`bordermap.geo.text.sentences` (repeats already removed).
+    gazetteer : Gazetteer
+    dateline : Dateline or None
+
+    Returns
+    -------
+    list of Mention
+        In text order; places are unresolved gazetteer matches.
+    """
+    text = article.text
+    ref = (dateline.date if dateline and dateline.date else None) or article.published
+    out: list[Mention] = []
+    last_attr = {}
+    for k, sent in enumerate(sents):
+        s0 = max(sent.start, dateline.end) if dateline and sent.start < dateline.end else sent.start
+        e0 = sent.end
+        trig = _triggers(text, s0, e0)
+        counts = find_counts(text, s0, e0)
+        dates = find_dates(text, s0, e0, ref)
+        places = gazetteer.find(text, s0, e0)
+        attribution = _attribution(text, s0, e0) or last_attr.get(sent.paragraph, "")
+        if attribution:
+            last_attr[sent.paragraph] = attribution
+        planned = bool(_PLANNED.search(text, s0, e0))
+        aggregate = bool(_AGGREGATE.search(text, s0, e0))
+        # casualty counts found in the sentence
+        kinded: list[tuple[str, int, int, Count]] = []
+        others: list[tuple[str, int, int, Count]] = []
+        starts = tuple(cs for cs, _, _ in counts)
+        for cs, ce, count in counts:
+            kind, qs, qe = _kind_near(text, cs, ce, e0, starts)
+            if kind:
+                kinded.append((kind, qs, qe, count))
+                continue
+            other = _other_kind(text, cs, ce, e0)
+            if other:
+                others.append((other, cs, ce, count))
+        # bare plurals and unquantified mentions: "have wounded soldiers"
+        if not any(k == "wounded" for k, *_ in kinded):
+            m = re.search(rf"\b(?:wounded|injured|hurt)\s+(?P<who>{_PERSON})\b|"
+                          rf"\b(?P<who2>(?:{_PERSON}))\s+(?:were|have\s+been|had\s+been)\s+"
+                          r"(?:wounded|injured|hurt)\b", text[s0:e0], _F)
+            if m and not re.search(r"\b(?:a|an|one)\s+$", text[s0 : s0 + m.start()], _F):
+                kinded.append(("wounded", s0 + m.start(), s0 + m.end(),
+                               Count(2, None, None, "many", stated=m.group("who") or m.group("who2"))))
+        running = _RUNNING_TOTAL.search(text, s0, e0)
+        if running:
+            aggregate = True
+            after_total = [c for c in kinded if c[1] >= running.end() - 1]
+            if after_total:
+                kinds = {c[0] for c in after_total}
+                kinded = [c for c in kinded if c[0] not in kinds or c in after_total]
+        nonviolent = (
+            any(k == "killed" for k, *_ in kinded)
+            and _NONVIOLENT.search(text, s0, e0)
+            and not any(t[2] in VIOLENT_TYPES for t in trig)
+        )
+        if nonviolent:
+            others += [("non_violent_deaths", qs, qe, c) for k, qs, qe, c in kinded if k == "killed"]
+            kinded = [c for c in kinded if c[0] != "killed"]
+            trig = [(s0, s0, "other")]
+        if not trig and not kinded and not others:
+            continue
+        if aggregate and (kinded or not trig):
+            # one summary per sentence holding every total
+            etype = next((t[2] for t in trig if t[2] in VIOLENT_TYPES), None) or (
+                "evacuation_displacement"
+                if kinded and all(k == "displaced" for k, *_ in kinded) else "armed_clash"
+            )
+            trig = [(s0, s0, etype)]
+        elif not trig:
+            kinds = {k for k, *_ in kinded}
+            if kinds <= {"displaced"} and kinded:
+                etype = "evacuation_displacement"
+            elif any(k == "prisoners_held" for k, *_ in others) and not kinded:
+                etype = "arrest_prisoners"
+            elif kinded:
+                etype = "armed_clash"
+            else:
+                continue
+            trig = [(s0, s0, etype)]
+        # merge runs of the same type; make windows
+        merged: list[list] = []
+        for s, e, etype in trig:
+            if merged and merged[-1][2] == etype:
+                merged[-1][1] = e
+            else:
+                merged.append([s, e, etype])
+        bounds = [m[0] for m in merged[1:]] + [e0]
+        for i, (ts, te, etype) in enumerate(merged):
+            ws = s0 if i == 0 else ts
+            we = bounds[i]
+            mention = Mention(article.id, k, sent.paragraph, etype, ws, we, text[ts:te])
+            mention.scope = "aggregate" if aggregate else "event"
+            mention.planned = planned and etype in {"ceasefire_agreement", "evacuation_displacement"}
+            mention.attribution = attribution
+            mention.new_event = bool(re.search(r"\b(?:another|a\s+further|a\s+second|fresh|"
+                                               r"new|later|again)\b", text[ws:we], _F))
+            mention.both_sides = bool(_BOTH.search(text, ws, we))
+            for pm in places:
+                if ws <= pm.start < we:
+                    if _LAUNCH.search(text[max(s0, pm.start - 60) : pm.start]) and etype in {
+                        "shelling", "air_strike", "armed_clash"
+                    }:
+                        mention.excluded_places.append(pm)
+                    else:
+                        mention.places.append(pm)
+            cue = _BORDER_CUE.search(text, ws, we)
+            mention.border_cue = bool(cue) and not _LAUNCH.search(
+                text[max(s0, cue.start() - 40) : cue.start() + 4] if cue else ""
+            )
+            mention.countries = [
+                iso for cs, ce, iso, dem in gazetteer.find_countries(text, ws, we)
+                if re.search(r"\b(?:in|inside|into|on|of|across)\s+(?:the\s+)?$",
+                             text[max(ws, cs - 12) : cs], _F)
+                or re.match(r"['’]s\b|\s+(?:side|soil|territory)\b", text[ce : ce + 12])
+            ]
+            inside = [d for d in dates if ws <= d.start < we and d.date]
+            chosen: DateMention | None = inside[0] if inside else None
+            if chosen is None and len(merged) == 1:
+                chosen = next((d for d in dates if d.date), None)
+            if chosen:
+                mention.date, mention.date_text = chosen.date, chosen.text
+                mention.date_basis = "text" if chosen.explicit else "relative to page date"
+            clock = re.search(r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*(?:am|pm)\b",
+                              text[ws:we], _F)
+            mention.clock = clock.group(0) if clock else ""
+            out.append(mention)
+        # assign counts to the mention whose type fits, nearest first
+        sentence_mentions = [m for m in out if m.sentence == k]
+        for kind, qs, qe, count in kinded:
+            fits = [m for m in sentence_mentions
+                    if (m.event_type == "evacuation_displacement") == (kind == "displaced")
+                    or m.scope == "aggregate"]
+            target = min(fits or sentence_mentions,
+                         key=lambda m: (not (m.start <= qs < m.end), abs(m.start - qs)))
+            if kind not in target.counts:
+                target.counts[kind] = _with_quote(count, article, gazetteer, qs, qe, s0, e0, target)
+        for kind, qs, qe, count in others:
+            target = min(sentence_mentions, key=lambda m: abs(m.start - qs))
+            unit = kind if kind in {"rockets", "shells", "families"} else "persons"
+            name = "rockets" if kind in {"rockets", "shells"} else kind
+            if name not in target.other_counts:
+                target.other_counts[name] = replace(
+                    _with_quote(count, article, gazetteer, qs, qe, s0, e0, target), unit=unit
+                )
+        for m in sentence_mentions:
+            if m.event_type == "evacuation_displacement" and "displaced" not in m.counts:
+                m.counts["displaced"] = replace(
+                    Count(None, None, None, "unquantified", stated=None,
+                          victims_group="civilians"),
+                    quote=_quote(article, text, m.start, m.end),
+                )
+            if m.quote is None:
+                m.quote = _quote(article, text, s0, e0)
+    return out
+
+
+def _quote(article: Article, text: str, s: int, e: int) -> Quote:
+    while s < e and text[s] in " ,;:—–-\n":
+        s += 1
+    while e > s and text[e - 1] in " ,;:—–-\n":
+        e -= 1
+    return Quote(article.id, text[s:e], s, e)
+
+
+def _with_quote(count: Count, article: Article, gazetteer: Gazetteer, qs: int, qe: int,
+                s0: int, e0: int, mention: Mention) -> Count:
+    """Attach the supporting phrase (at most 25 words) and the victims."""
+    text = article.text
+    words = list(re.finditer(r"\S+", text[s0:e0]))
+    first = next((i for i, w in enumerate(words) if s0 + w.end() > qs), 0)
+    last = next((i for i, w in enumerate(words) if s0 + w.end() >= qe), len(words) - 1)
+    lo = max(0, min(first, last - 24))
+    hi = min(len(words) - 1, max(last, lo + 12), lo + 24)
+    qs2, qe2 = s0 + words[lo].start(), s0 + words[hi].end()
+    around = text[qs : min(e0, qe + 30)]
+    side = "both" if mention.both_sides else next(
+        (iso for _, _, iso, demonym in gazetteer.find_countries(text, qs, min(e0, qe + 20))
+         if demonym), None)
+    quote = _quote(article, text, qs2, qe2)
+    return replace(count, quote=quote, victims_group=_victim_group(around),
+                   victims_country=side)

@@ -1,0 +1,389 @@
+"""Load articles and cut them into the sentences the extractor reads.
+
+Articles come as ``.md`` / ``.txt`` files with optional YAML front matter, as
+directories of such files, or as tables (CSV, JSON Lines) with a ``text``
+column. Repeated paragraphs and sentences (wire copy pasted twice, a headline
+fragment above the paragraph it came from) are read once.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+
+from bordermap.errors import ArticleError
+from bordermap.geo.records import Article
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "TABLE_SUFFIXES",
+    "Sentence",
+    "article_from_text",
+    "parse_date_value",
+    "read_articles",
+    "sentences",
+]
+
+logger = logging.getLogger(__name__)
+
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson")
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
+_LINK = re.compile(r"\[([^\]\n]{1,300})\]\([^)\s]{1,2000}\)")
+_HEADING = re.compile(r"^#{1,6}[ \t]+", re.M)
+_PARA_BREAK = re.compile(r"\n[ \t]*\n+")
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREV = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
+    "rear", "gov", "sen", "rep", "st", "no", "vs", "u.s", "u.n", "a.m", "p.m",
+    "approx", "est", "inc", "corp", "co", "ltd", "brig", "cpl", "pvt", "km", "fig",
+}
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article: its span in ``Article.text`` and paragraph."""
+
+    start: int
+    end: int
+    paragraph: int
+    text: str
+
+
+def parse_date_value(value: object, what: str = "date") -> date | None:
+    """Read a publication date from front matter or a table cell.
+
+    Parameters
+    ----------
+    value : object
+        A :class:`datetime.date`, an ISO string (a time part is ignored), or empty.
+    what : str
+        Where the value came from, for the error message.
+
+    Returns
+    -------
+    datetime.date or None
+
+    Raises
+    ------
+    ArticleError
+        If the value is not a date.
+
+    Examples
+    --------
+    >>> parse_date_value("2025-07-24T08:00:00Z")
+    datetime.date(2025, 7, 24)
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        raise ArticleError(
+            f"{what}: {text[:40]!r} is not a date; write it as YYYY-MM-DD"
+        ) from None
+
+
+def clean_markup(text: str) -> str:
+    """Remove Markdown emphasis, links and heading marks; normalise line ends."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = _LINK.sub(r"\1", text)
+    text = _HEADING.sub("", text)
+    return _EMPHASIS.sub("", text).strip()
+
+
+def article_from_text(
+    raw: str, *, id: str, file: str = "", published: date | None = None
+) -> Article:
+    """Build an :class:`Article` from the text of a ``.md`` / ``.txt`` file.
+
+    Parameters
+    ----------
+    raw : str
+        File content, optionally starting with YAML front matter.
+    id : str
+        Article id (the file stem for files).
+    file : str
+        Path shown in messages and outputs.
+    published : datetime.date, optional
+        Publication date used when the front matter gives none.
+
+    Returns
+    -------
+    Article
+
+    Raises
+    ------
+    ArticleError
+        If the front matter is not valid YAML or its date is not a date.
+
+    Examples
+    --------
+    >>> a = article_from_text("---\\ndate: 2025-12-08\\n---\\nShells **fell**.", id="x")
+    >>> a.published, a.text
+    (datetime.date(2025, 12, 8), 'Shells fell.')
+    """
+    meta: dict = {}
+    match = _FRONT_MATTER.match(raw)
+    if match:
+        try:
+            loaded = yaml.safe_load(match.group(1))
+        except yaml.YAMLError as exc:
+            where = getattr(exc, "problem_mark", None)
+            line = f" line {where.line + 2}" if where else ""
+            raise ArticleError(
+                f"{file or id}:{line} front matter is not valid YAML; fix it or remove "
+                "the '---' block"
+            ) from None
+        if loaded is not None and not isinstance(loaded, dict):
+            raise ArticleError(
+                f"{file or id}: front matter must be 'key: value' lines, "
+                f"got {type(loaded).__name__}"
+            )
+        meta = loaded or {}
+        raw = raw[match.end() :]
+    text = clean_markup(raw)
+    if not text:
+        raise ArticleError(f"{file or id}: the article has no text; remove the file")
+    return Article(
+        id=str(meta.get("id") or id),
+        text=text,
+        title=str(meta.get("title") or ""),
+        published=parse_date_value(meta.get("date") or meta.get("published"),
+                                   f"{file or id}: front matter date") or published,
+        url=str(meta.get("url") or ""),
+        file=file,
+    )
+
+
+def _decode(path: Path) -> str:
+    data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        raise ArticleError(f"{path}: binary file, not an article; remove it from the input")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        logger.warning("%s is not UTF-8; read as Latin-1", path)
+        return data.decode("latin-1")
+
+
+def _rows_from_table(path: Path, text: str) -> Iterator[tuple[int, dict]]:
+    if path.suffix.lower() == ".csv":
+        sample = text[:4096]
+        try:
+            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+        except csv.Error:
+            dialect = csv.excel
+        reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+        if not reader.fieldnames or "text" not in reader.fieldnames:
+            raise ArticleError(
+                f"{path}: no 'text' column (columns: {reader.fieldnames or []}); "
+                "name the article text column 'text'"
+            )
+        for i, row in enumerate(reader, 2):
+            yield i, row
+        return
+    for i, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ArticleError(f"{path}:{i}: not valid JSON ({exc.msg}); fix the line") from None
+        if not isinstance(row, dict) or "text" not in row:
+            raise ArticleError(f"{path}:{i}: expected an object with a 'text' field")
+        yield i, row
+
+
+def _articles_from_table(path: Path, published: date | None) -> Iterator[Article]:
+    for line, row in _rows_from_table(path, _decode(path)):
+        text = clean_markup(str(row.get("text") or ""))
+        if not text:
+            logger.warning("%s:%d: empty text, row skipped", path, line)
+            continue
+        yield Article(
+            id=str(row.get("id") or f"{path.stem}-{line}"),
+            text=text,
+            title=str(row.get("title") or ""),
+            published=parse_date_value(row.get("published") or row.get("date"),
+                                       f"{path}:{line}: published") or published,
+            url=str(row.get("url") or ""),
+            file=f"{path}:{line}",
+        )
+
+
+def _expand(paths: Iterable[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES + TABLE_SUFFIXES
+                and not p.name.startswith(".") and p.name.lower() != "readme.md"
+            )
+            if not found:
+                raise ArticleError(
+                    f"{path}: no articles ({', '.join(ARTICLE_SUFFIXES + TABLE_SUFFIXES)}) "
+                    "in this directory"
+                )
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise ArticleError(f"{path}: no such file or directory; check the path")
+    return files
+
+
+def read_articles(
+    paths: Iterable[str | Path], *, published: date | None = None
+) -> list[Article]:
+    """Read articles from files, directories and tables.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        ``.md`` / ``.txt`` files, directories of them, CSV or JSON Lines tables
+        with ``text`` (and optional ``id``, ``title``, ``published``, ``url``).
+    published : datetime.date, optional
+        Publication date for articles that do not give one.
+
+    Returns
+    -------
+    list of Article
+        In input order; an identical file given twice is read once.
+
+    Raises
+    ------
+    ArticleError
+        If a path does not exist or an article cannot be read.
+
+    Examples
+    --------
+    >>> from bordermap.data import seeds_dir
+    >>> [a.id for a in read_articles([seeds_dir()])][:1]
+    ['00-talks-resume-lasting-ceasefire']
+    """
+    articles: list[Article] = []
+    seen_files: set[Path] = set()
+    seen_texts: set[str] = set()
+    for path in _expand(paths):
+        real = path.resolve()
+        if real in seen_files:
+            continue
+        seen_files.add(real)
+        if path.suffix.lower() in TABLE_SUFFIXES:
+            batch = list(_articles_from_table(path, published))
+        else:
+            batch = [article_from_text(_decode(path), id=path.stem, file=str(path),
+                                       published=published)]
+        for article in batch:
+            if article.text in seen_texts:
+                logger.warning("%s repeats an earlier article; read once", article.file)
+                continue
+            seen_texts.add(article.text)
+            articles.append(article)
+    return articles
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _PARA_BREAK.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _unique_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans, without those repeated inside another paragraph."""
+    spans = _paragraph_spans(text)
+    norms = [_normal(text[s:e]) for s, e in spans]
+    keep = []
+    for i, norm in enumerate(norms):
+        repeated = any(
+            j != i and norm in other and (len(other) > len(norm) or j < i)
+            for j, other in enumerate(norms)
+        )
+        if norm and not repeated:
+            keep.append(spans[i])
+    return keep
+
+
+def _split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        cut = m.end()
+        word = re.search(r"([\w.]+)[.]$", text[pos : m.start() + 1])
+        if word and m.group().startswith(".") and (
+            word.group(1).casefold() in _ABBREV or len(word.group(1)) == 1
+        ):
+            continue
+        if text[pos:cut].strip():
+            yield pos, cut
+        pos = cut
+    if text[pos:end].strip():
+        yield pos, end
+
+
+def sentences(article: Article) -> list[Sentence]:
+    """Sentences of an article, each read once.
+
+    Paragraphs that repeat inside another paragraph, and sentences that repeat
+    an earlier sentence, are dropped, so that text printed twice yields one
+    incident.
+
+    Parameters
+    ----------
+    article : Article
+
+    Returns
+    -------
+    list of Sentence
+
+    Examples
+    --------
+    >>> a = Article(id="x", text="Two hurt. Two hurt.\\n\\nTwo hurt")
+    >>> [s.text for s in sentences(a)]
+    ['Two hurt.']
+    """
+    out: list[Sentence] = []
+    seen: set[str] = set()
+    text = article.text
+    for k, (ps, pe) in enumerate(_unique_paragraphs(text)):
+        for s, e in _split_sentences(text, ps, pe):
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            norm = _normal(text[s:e])
+            if not norm or norm in seen:
+                continue
+            seen.add(norm)
+            out.append(Sentence(s, e, k, text[s:e]))
+    return out
