@@ -60,6 +60,7 @@ class DateMention:
     text: str
     date: date | None
     explicit: bool  # a calendar date written in the text (not a weekday or relative)
+    forward: bool = False  # "one day after ...": dates the event that follows
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,5 +190,6 @@ def find_dates(
             # "started on Dec. 8, one day after a clash": the clash is a day earlier.
             day = anchor.date + timedelta(days=sign * n)
             explicit = True
-        out.append(DateMention(m.start(), m.end(), m.group(0), day, explicit))
+        out.append(DateMention(m.start(), m.end(), m.group(0), day, explicit,
+                               forward=bool(m.group("offset"))))
     return out

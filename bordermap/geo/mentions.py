@@ -54,7 +54,7 @@ TRIGGERS: dict[str, re.Pattern] = {
     ),
     "landmine_explosive": _rx(
         r"\bexplosions?\b", r"\bblasts?\b", r"\bexploded\b", r"\bdetonat\w+",
-        r"\bstepped\s+on\b", r"\b(?:land\s*)?mines?\b(?=[^.;]{0,40}\b(?:wound|injur|kill|maim|"
+        r"\bstepped\s+on\b", r"\b(?:land\s*)?mines?\b(?=[^.;]{0,60}\b(?:wound|injur|kill|maim|"
         r"sever|hurt|blast|explo))", r"\b(?:wound|injur|kill|maim|hurt)\w*\b(?=[^.;]{0,50}"
         r"\b(?:land\s*)?mines?\b)", r"\bIEDs?\b",
     ),
@@ -102,12 +102,13 @@ _PRIORITY = (
 _NEGATION = re.compile(
     r"\b(?:no|not|never|neither|nor|denied|deny|denies|denying|rejected|without|bars?|"
     r"barred|bans?|banning|prohibit\w*|refrain\w*|avoid\w*|accused|accusing|"
-    r"undertook|undertake|covers)\b|n't\b", _F)
+    r"undertook|undertake|covers|urg(?:ed|es|ing)|call(?:ed|s|ing)\s+(?:on|for)|appeal\w*|"
+    r"to\s+(?:stop|halt|end|prevent)|feared|fears?)\b|n't\b", _F)
 _BACKGROUND = re.compile(r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,3}$", _F)
 _PLANNED = re.compile(
     r"\b(?:will|shall|is\s+due|are\s+due|was\s+due|were\s+due|due\s+to|is\s+to|are\s+to|"
     r"expected\s+to|scheduled|plans?\s+to|planned|would\s+(?:meet|hold|sign)|to\s+be\s+held|"
-    r"next\s+week|upcoming)\b", _F)
+    r"next\s+week|upcoming|offered\s+to|offers\s+to|if\s+both\s+sides\s+wish)\b", _F)
 _CLAUSE = re.compile(
     r";|:|\s[—–]\s|,\s+(?=(?:and|but|while|as|after|hours\s+after|when|which|who|although|"
     r"though|whereas)\b)|\s(?=and\s+(?:later|then|also)\b)", _F)
@@ -122,7 +123,8 @@ _AGGREGATE = re.compile(
     r"\bbrought\s+(?:the\s+\w+\s+)?to\b|\bin\s+the\s+past\s+(?:week|days|month)|"
     r"\bover\s+the\s+past\b|\bin\s+(?:\w+\s+)?days\s+of\s+fighting\b|\baltogether\b|"
     r"\bcumulative\b|\boverall\b|\bsince\s+(?:the\s+)?(?:fighting|clashes|conflict)|"
-    r"\b(?:both|the\s+two)\s+sides\b", _F)
+    r"\b(?:both|the\s+two)\s+sides\b|"
+    r"\bha(?:ve|s)\s+(?:been\s+)?(?:killed|wounded|injured|died|displaced|forced|driven)\b", _F)
 _RUNNING_TOTAL = re.compile(
     r"\b(?:brings?|brought|bringing|raises?|raised|rose|risen|climbed)\s+(?:the\s+[\w\s]{0,20}?\s*)?"
     r"to\s+(?=\S)", _F)
@@ -396,7 +398,9 @@ def extract_mentions(
         # merge runs of the same type; make windows
         merged: list[list] = []
         for s, e, etype in trig:
-            if merged and merged[-1][2] == etype:
+            if merged and merged[-1][2] == etype and not any(
+                merged[-1][1] <= d.start < s for d in dates
+            ):
                 merged[-1][1] = e
             else:
                 merged.append([s, e, etype])
@@ -429,9 +433,13 @@ def extract_mentions(
                              text[max(ws, cs - 12) : cs], _F)
                 or re.match(r"['’]s\b|\s+(?:side|soil|territory)\b", text[ce : ce + 12])
             ]
-            inside = [d for d in dates if ws <= d.start < we and d.date]
+            # "one day after a clash": an offset date belongs to the event after it
+            inside = [d for d in dates if d.date and (
+                (ws <= d.start < we and not (d.forward and d.end + 30 >= we and i + 1 < len(merged)))
+                or (d.forward and i > 0 and bounds[i - 1] - 30 <= d.start < ws)
+            )]
             chosen: DateMention | None = inside[0] if inside else None
-            if chosen is None and len(merged) == 1:
+            if chosen is None and len(merged) == 1 and not (mention.scope == "aggregate"):
                 chosen = next((d for d in dates if d.date), None)
             if chosen:
                 mention.date, mention.date_text = chosen.date, chosen.text
