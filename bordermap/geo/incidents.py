@@ -25,7 +25,7 @@ from bordermap.geo.dates import parse_dateline
 from bordermap.geo.gazetteer import Gazetteer
 from bordermap.geo.geocode import Location, geocode
 from bordermap.geo.mentions import Mention, extract_mentions
-from bordermap.geo.records import Article, Count, Incident, Precision, Source
+from bordermap.geo.records import VIOLENT_TYPES, Article, Count, Incident, Precision, Source
 from bordermap.geo.text import sentences
 
 __all__ = ["article_incidents", "merge_reports"]
@@ -41,12 +41,14 @@ class _Draft:
     date: date | None
     date_text: str
     date_basis: str
+    fallback: bool  # dated only by the page (dateline or publication date)
     counts: dict[str, Count] = field(default_factory=dict)
     other_counts: dict[str, Count] = field(default_factory=dict)
     attribution: str = ""
 
 
-def _compatible(d: _Draft, m: Mention, loc: Location, day: date | None, basis: str) -> bool:
+def _compatible(d: _Draft, m: Mention, loc: Location, day: date | None,
+                fallback: bool) -> bool:
     if d.mention.event_type != m.event_type or d.mention.scope != m.scope:
         return False
     if d.mention.planned != m.planned or m.new_event:
@@ -57,9 +59,7 @@ def _compatible(d: _Draft, m: Mention, loc: Location, day: date | None, basis: s
         d.location.basis == "named"
     ):
         return False
-    if d.date and day and d.date != day and d.date_basis == basis == "text":
-        return False
-    if d.date and day and d.date != day and "page" not in d.date_basis + basis:
+    if d.date and day and d.date != day and not (d.fallback or fallback):
         return False
     if d.mention.clock and m.clock and d.mention.clock != m.clock:
         return False
@@ -70,17 +70,27 @@ def _compatible(d: _Draft, m: Mention, loc: Location, day: date | None, basis: s
     )
 
 
-def _merge(d: _Draft, m: Mention, loc: Location, day: date | None, text: str, basis: str) -> None:
+def _merge(d: _Draft, m: Mention, loc: Location, day: date | None, text: str, basis: str,
+           fallback: bool) -> None:
     if list(Precision).index(loc.precision) < list(Precision).index(d.location.precision):
         d.location = loc
-    if day and (d.date is None or ("page" in d.date_basis and "page" not in basis)):
-        d.date, d.date_text, d.date_basis = day, text, basis
+    if day and (d.date is None or (d.fallback and not fallback)):
+        d.date, d.date_text, d.date_basis, d.fallback = day, text, basis, fallback
     for k, c in m.counts.items():
         if k not in d.counts or d.counts[k].qualifier == "unquantified":
             d.counts[k] = c
     for k, c in m.other_counts.items():
         d.other_counts.setdefault(k, c)
     d.attribution = d.attribution or m.attribution
+
+
+def _same_place(a: Location, b: Location) -> bool:
+    return not a.admin1 or not b.admin1 or a.admin1 == b.admin1
+
+
+def _adopt_orphans(d: _Draft, m: Mention) -> None:
+    for kind, count in m.orphan_counts.items():
+        d.counts.setdefault(kind, count)
 
 
 def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
@@ -121,23 +131,37 @@ def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
                                     "named_in_context", dateline.place)
             article_admin1.add(best.admin1_iso)
     page_day = dateline.date if dateline and dateline.date else article.published
-    page_basis = "dateline (page date)" if dateline and dateline.date else "publication (page date)"
+    page_basis = "dateline" if dateline and dateline.date else "publication date"
     drafts: list[_Draft] = []
     context: dict[int, Location] = {}
     for m in mentions:
         loc = geocode(text, m, article_admin1, context.get(m.paragraph) or dateline_loc)
         if loc.places and m.scope == "event" and loc.basis == "named":
             context[m.paragraph] = loc
-        day, basis, day_text = m.date, m.date_basis, m.date_text
+        day, basis, day_text, fallback = m.date, m.date_basis, m.date_text, False
         if day is None and not m.planned:
             day, basis, day_text = page_day, page_basis if page_day else "", ""
+            fallback = True
+        violent = [d for d in drafts if d.mention.event_type in VIOLENT_TYPES
+                   and d.mention.scope == "event"]
+        if m.anaphoric and violent and _same_place(violent[-1].location, loc):
+            # "the shooting took place in Prey Chan": the incident told before
+            _merge(violent[-1], m, loc, day, day_text, basis, fallback)
+            _adopt_orphans(violent[-1], m)
+            continue
         same_type = [d for d in drafts if d.mention.event_type == m.event_type]
         last = same_type[-1] if same_type else None
-        if last is not None and _compatible(last, m, loc, day, basis):
-            _merge(last, m, loc, day, day_text, basis)
+        if last is not None and _compatible(last, m, loc, day, fallback):
+            _merge(last, m, loc, day, day_text, basis, fallback)
+            _adopt_orphans(last, m)
             continue
-        drafts.append(_Draft(m, loc, day, day_text, basis, dict(m.counts),
-                             dict(m.other_counts), m.attribution))
+        draft = _Draft(m, loc, day, day_text, basis, fallback, dict(m.counts),
+                       dict(m.other_counts), m.attribution)
+        drafts.append(draft)
+        # a count that fits no mention of its sentence ("He confirmed one death")
+        # belongs to the latest violent incident; if that has one, it is a restatement
+        if m.orphan_counts:
+            _adopt_orphans(violent[-1] if violent else draft, m)
     return [_incident(article, n, d) for n, d in enumerate(drafts, 1)]
 
 

@@ -101,7 +101,7 @@ _PRIORITY = (
 )
 _NEGATION = re.compile(
     r"\b(?:no|not|never|neither|nor|denied|deny|denies|denying|rejected|without|bars?|"
-    r"barred|bans?|banning|prohibit\w*|refrain\w*|avoid\w*|accused|accusing|"
+    r"barred|(?-i:bans?|banning)|prohibit\w*|refrain\w*|avoid\w*|accused|accusing|"
     r"undertook|undertake|covers|urg(?:ed|es|ing)|call(?:ed|s|ing)\s+(?:on|for)|appeal\w*|"
     r"to\s+(?:stop|halt|end|prevent)|feared|fears?)\b|n't\b", _F)
 _BACKGROUND = re.compile(r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,3}$", _F)
@@ -195,6 +195,8 @@ class Mention:
     attribution: str = ""
     quote: Quote | None = None
     new_event: bool = False  # "another", "a further" ...
+    anaphoric: bool = False  # "the shooting", "the blast": an incident told before
+    orphan_counts: dict[str, Count] = field(default_factory=dict)  # fit no mention here
     both_sides: bool = False
 
 
@@ -271,6 +273,13 @@ def _kind_near(text: str, s: int, e: int, limit: int,
         for kind, rx in _KINDS:
             km = rx.match(text, tok.start(), nxt)
             if km:
+                if kind == "displaced" and re.match(r"evacuees?|refugees", km.group(), _F):
+                    # "one evacuee died": the noun names who, the verb says what
+                    verb = re.match(r"(?:\s+\w+){0,3}?\s+(?=(?:died|was\s+killed|were\s+killed"
+                                    r"|was\s+(?:wounded|injured|hurt)|were\s+(?:wounded|"
+                                    r"injured|hurt)))", text[km.end() : nxt], _F)
+                    if verb:
+                        continue
                 return kind, s, km.end()
     return None, s, e
 
@@ -343,7 +352,11 @@ def extract_mentions(
         kinded: list[tuple[str, int, int, Count]] = []
         others: list[tuple[str, int, int, Count]] = []
         starts = tuple(cs for cs, _, _ in counts)
+        clauses = _clauses(text, s0, e0)
         for cs, ce, count in counts:
+            clause_start = next((a for a, b in clauses if a <= cs < b + 1), s0)
+            if _NEGATION.search(text, clause_start, cs):
+                continue
             kind, qs, qe = _kind_near(text, cs, ce, e0, starts)
             if kind:
                 kinded.append((kind, qs, qe, count))
@@ -356,7 +369,11 @@ def extract_mentions(
             m = re.search(rf"\b(?:wounded|injured|hurt)\s+(?P<who>{_PERSON})\b|"
                           rf"\b(?P<who2>(?:{_PERSON}))\s+(?:were|have\s+been|had\s+been)\s+"
                           r"(?:wounded|injured|hurt)\b", text[s0:e0], _F)
-            if m and not re.search(r"\b(?:a|an|one)\s+$", text[s0 : s0 + m.start()], _F):
+            if m and not re.search(r"\b(?:a|an|one|the|their|his|her)\s+$",
+                                   text[s0 : s0 + m.start()], _F) and not _NEGATION.search(
+                text, next((a for a, b in clauses if a <= s0 + m.start() < b + 1), s0),
+                s0 + m.start()
+            ):
                 kinded.append(("wounded", s0 + m.start(), s0 + m.end(),
                                Count(2, None, None, "many", stated=m.group("who") or m.group("who2"))))
         running = _RUNNING_TOTAL.search(text, s0, e0)
@@ -415,6 +432,11 @@ def extract_mentions(
             mention.new_event = bool(re.search(r"\b(?:another|a\s+further|a\s+second|fresh|"
                                                r"new|later|again)\b", text[ws:we], _F))
             mention.both_sides = bool(_BOTH.search(text, ws, we))
+            mention.anaphoric = etype in VIOLENT_TYPES and bool(
+                re.search(r"\b(?:the|this|that)\s+$", text[max(s0, ts - 6) : ts], _F)
+                or re.search(r"\b(?:call(?:ed|ing)|describ(?:ed|ing))\s+(?:it|this|that)\b",
+                             text[s0:ts], _F)
+            )
             for pm in places:
                 if ws <= pm.start < we:
                     if _LAUNCH.search(text[max(s0, pm.start - 60) : pm.start]) and etype in {
@@ -425,7 +447,7 @@ def extract_mentions(
                         mention.places.append(pm)
             cue = _BORDER_CUE.search(text, ws, we)
             mention.border_cue = bool(cue) and not _LAUNCH.search(
-                text[max(s0, cue.start() - 40) : cue.start() + 4] if cue else ""
+                text[max(s0, cue.start() - 40) : cue.start()] if cue else ""
             )
             mention.countries = [
                 iso for cs, ce, iso, dem in gazetteer.find_countries(text, ws, we)
@@ -451,13 +473,31 @@ def extract_mentions(
         # assign counts to the mention whose type fits, nearest first
         sentence_mentions = [m for m in out if m.sentence == k]
         for kind, qs, qe, count in kinded:
+            # "..., as it reported two more soldiers killed on the front line": a count
+            # in a clause of its own that places it along the border is its own event
+            cs_, ce_ = next(((a, b) for a, b in clauses if a <= qs < b + 1), (s0, e0))
+            cue = _BORDER_CUE.search(text, cs_, ce_)
+            if cue and not any(cs_ <= t[0] < ce_ for t in trig) and any(
+                m.places for m in sentence_mentions
+            ):
+                extra = Mention(article.id, k, sent.paragraph, "armed_clash", cs_, ce_, "",
+                                border_cue=True, attribution=attribution,
+                                quote=_quote(article, text, cs_, ce_))
+                extra.scope = "aggregate" if aggregate else "event"
+                extra.date, extra.date_text = sentence_mentions[0].date, sentence_mentions[0].date_text
+                extra.date_basis = sentence_mentions[0].date_basis
+                out.append(extra)
+                sentence_mentions.append(extra)
+                extra.counts[kind] = _with_quote(count, article, gazetteer, qs, qe, s0, e0, extra)
+                continue
             fits = [m for m in sentence_mentions
                     if (m.event_type == "evacuation_displacement") == (kind == "displaced")
                     or m.scope == "aggregate"]
             target = min(fits or sentence_mentions,
                          key=lambda m: (not (m.start <= qs < m.end), abs(m.start - qs)))
-            if kind not in target.counts:
-                target.counts[kind] = _with_quote(count, article, gazetteer, qs, qe, s0, e0, target)
+            slot = target.counts if fits else target.orphan_counts
+            if kind not in slot:
+                slot[kind] = _with_quote(count, article, gazetteer, qs, qe, s0, e0, target)
         for kind, qs, qe, count in others:
             target = min(sentence_mentions, key=lambda m: abs(m.start - qs))
             unit = kind if kind in {"rockets", "shells", "families"} else "persons"
