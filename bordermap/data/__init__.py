@@ -13,10 +13,8 @@ _HERE = Path(__file__).resolve().parent
 
 #: Short attributions shown on every map (sources of the bundled layers).
 ATTRIBUTIONS = (
-    "Thailand boundaries: OCHA HDX COD-AB / Royal Thai Survey Dept. (CC BY 3.0 IGO)",
-    "Cambodia provinces: geoBoundaries, © OpenStreetMap contributors (ODbL 1.0)",
-    "Cambodia districts: Open Development Cambodia via geoBoundaries (CC BY 4.0)",
-    "Border line, world admin-1: Natural Earth (public domain)",
+    "Boundaries: HDX COD-AB Thailand (CC BY 3.0 IGO); geoBoundaries Cambodia, "
+    "© OpenStreetMap contributors (ODbL 1.0), ODC (CC BY 4.0); Natural Earth",
     "Places: GeoNames (CC BY 4.0), Wikipedia (CC BY-SA 4.0)",
 )
 

@@ -1,0 +1,163 @@
+"""Command line: ``bordermap map`` and ``bordermap extract``.
+
+Exit codes: 0 success, 1 bad input or output (one ``error:`` line on stderr),
+2 bad usage (argparse's message and usage).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from tqdm import tqdm
+
+from bordermap import __version__
+from bordermap.data import seeds_dir
+from bordermap.errors import BordermapError
+from bordermap.geo.boundaries import BUNDLED_COUNTRIES
+from bordermap.geo.export import article_record
+from bordermap.geo.text import parse_date_value, read_articles
+from bordermap.layers.render import save_html, write_atomic
+
+__all__ = ["main"]
+
+_FORMATS = ("jsonl", "csv", "geojson")
+
+
+def _countries(value: str) -> tuple[str, ...]:
+    codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
+    if len(codes) != 2 or any(len(c) != 3 or not c.isalpha() for c in codes):
+        raise argparse.ArgumentTypeError(
+            f"{value!r}: give two ISO 3166-1 alpha-3 codes, e.g. THA,KHM"
+        )
+    return codes
+
+
+def _date(value: str):
+    try:
+        return parse_date_value(value, "--published")
+    except BordermapError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bordermap",
+        description="Turn news reports of armed border incidents into maps.",
+    )
+    parser.add_argument("--version", action="version", version=f"bordermap {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--countries", type=_countries, default=BUNDLED_COUNTRIES,
+                        metavar="ISO3,ISO3", help="the two countries of the border "
+                        "(default: THA,KHM)")
+    common.add_argument("--published", type=_date, default=None, metavar="YYYY-MM-DD",
+                        help="publication date for articles that give none (resolves "
+                        "'on Sunday', 'yesterday')")
+    common.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+    p_map = sub.add_parser("map", parents=[common], help="write an HTML map",
+                           description="Write an interactive HTML map of the incidents in "
+                           "the articles (default: the bundled seed articles).")
+    p_map.add_argument("inputs", nargs="*", metavar="INPUT",
+                       help=".md/.txt articles, directories, CSV or JSON Lines tables")
+    p_map.add_argument("-o", "--output", required=True, metavar="FILE.html",
+                       help="HTML file to write (replaced atomically)")
+    p_map.add_argument("--title", default=None, help="map title")
+    p_map.add_argument("--no-tiles", action="store_true", help="no web basemap")
+
+    p_ext = sub.add_parser("extract", parents=[common], help="write incidents as data",
+                           description="Extract incidents from articles.")
+    p_ext.add_argument("inputs", nargs="+", metavar="INPUT",
+                       help=".md/.txt articles, directories, CSV or JSON Lines tables")
+    p_ext.add_argument("--format", choices=_FORMATS, default="jsonl",
+                       help="jsonl: one object per article in the corpus schema "
+                       "(score.py reads it); csv: one row per incident; geojson: incidents "
+                       "as features (default: jsonl)")
+    p_ext.add_argument("-o", "--output", default=None, metavar="FILE",
+                       help="output file (default: standard output)")
+    return parser
+
+
+def _progress(items: list, quiet: bool, what: str):
+    return tqdm(items, desc=what, unit="article", file=sys.stderr,
+                disable=quiet or len(items) < 20 or None, leave=False)
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text.encode("utf-8"))
+
+
+def _run_extract(args: argparse.Namespace) -> None:
+    from bordermap.pipeline import extract, extract_by_article
+
+    articles = read_articles(args.inputs, published=args.published)
+    if args.format == "jsonl":
+        lines = [json.dumps(article_record(article, incidents), ensure_ascii=False,
+                            sort_keys=True)
+                 for article, incidents in extract_by_article(
+                     _progress(articles, args.quiet, "extract"), args.countries)]
+        _emit("".join(line + "\n" for line in lines), args.output)
+        return
+    frame = extract(_progress(articles, args.quiet, "extract"), args.countries)
+    if args.format == "geojson":
+        data = json.loads(frame.assign(date=frame["date"].dt.strftime("%Y-%m-%d"))
+                          .to_json(drop_id=True, na="null"))
+        data.pop("bbox", None)
+        _emit(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n", args.output)
+        return
+    table = frame.drop(columns="geometry")
+    table.insert(len(table.columns), "lon", frame.geometry.x.round(5))
+    table.insert(len(table.columns), "lat", frame.geometry.y.round(5))
+    table["date"] = table["date"].dt.strftime("%Y-%m-%d")
+    buffer = io.StringIO()
+    table.to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    _emit(buffer.getvalue(), args.output)
+
+
+def _run_map(args: argparse.Namespace) -> None:
+    from bordermap.pipeline import aggregate, extract, make_map
+
+    if not args.output.lower().endswith((".html", ".htm")):
+        raise BordermapError(f"{args.output}: the map is HTML; give an -o path ending in .html")
+    inputs = args.inputs or [seeds_dir()]
+    articles = read_articles(inputs, published=args.published)
+    incidents = extract(_progress(articles, args.quiet, "extract"), args.countries)
+    provinces = aggregate(incidents, args.countries)
+    m = make_map(incidents, provinces, countries=args.countries, title=args.title,
+                 tiles=None if args.no_tiles else "OpenStreetMap")
+    path = save_html(m, args.output)
+    located = int(incidents.geometry.notna().sum() - incidents.geometry.is_empty.sum())
+    print(f"wrote {path}: {len(incidents)} incidents from {len(articles)} articles, "
+          f"{located} on the map", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
+    try:
+        if args.command == "extract":
+            _run_extract(args)
+        else:
+            _run_map(args)
+    except BordermapError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 1
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Text → incidents → GeoDataFrame (never imports folium)."""

@@ -1,0 +1,1 @@
+"""GeoDataFrame → Folium layers and the assembled map (never parses text)."""

@@ -1,0 +1,76 @@
+"""Words for the page: event types, colours and counts as a reader sees them."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+__all__ = ["EVENT_COLORS", "EVENT_LABELS", "bounds_label", "count_label"]
+
+#: Okabe-Ito based colours, distinguishable with common colour-vision deficiencies.
+EVENT_COLORS = {
+    "armed_clash": "#D55E00",
+    "shelling": "#E69F00",
+    "air_strike": "#CC79A7",
+    "landmine_explosive": "#4D4D4D",
+    "attack_on_civilians": "#9E0142",
+    "ceasefire_agreement": "#009E73",
+    "evacuation_displacement": "#0072B2",
+    "arrest_prisoners": "#56B4E9",
+    "other": "#999999",
+}
+EVENT_LABELS = {
+    "armed_clash": "Armed clash",
+    "shelling": "Shelling / rockets",
+    "air_strike": "Air strike",
+    "landmine_explosive": "Landmine / explosion",
+    "attack_on_civilians": "Attack on civilians",
+    "ceasefire_agreement": "Ceasefire / talks",
+    "evacuation_displacement": "Evacuation / displacement",
+    "arrest_prisoners": "Arrest / prisoners",
+    "other": "Other",
+}
+_PREFIX = {"at_least": "at least", "more_than": "more than", "around": "about",
+           "up_to": "up to"}
+
+
+def _num(value) -> str:
+    return "–" if value is None or pd.isna(value) else f"{int(value):,}"
+
+
+def bounds_label(low, best, high) -> str:
+    """``low 37 · best 37 · high –``.
+
+    Examples
+    --------
+    >>> bounds_label(37, 37, None)
+    'low 37 · best 37 · high –'
+    """
+    return f"low {_num(low)} · best {_num(best)} · high {_num(high)}"
+
+
+def count_label(qualifier, stated, low, best, high) -> str | None:
+    """A count as written, then its low / best / high.
+
+    Examples
+    --------
+    >>> count_label("more_than", "more than three dozen", 37, 37, None)
+    'more than three dozen (low 37 · best 37 · high –)'
+    >>> count_label("at_least", "3", 3, 3, None)
+    'at least 3 (low 3 · best 3 · high –)'
+    >>> count_label("unquantified", None, None, None, None)
+    'reported, no figure'
+    """
+    if qualifier is None or pd.isna(qualifier):
+        return None
+    if qualifier == "unquantified":
+        return "reported, no figure"
+    if qualifier == "none":
+        return "none"
+    text = "" if stated is None or pd.isna(stated) else str(stated)
+    if text.replace(",", "").isdigit():
+        text = f"{int(text.replace(',', '')):,}"
+        prefix = _PREFIX.get(qualifier)
+        text = f"{prefix} {text}" if prefix else text
+    elif qualifier == "many":
+        text = f"an unstated number ({text})" if text else "an unstated number"
+    return f"{text} ({bounds_label(low, best, high)})"

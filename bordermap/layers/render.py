@@ -1,0 +1,209 @@
+"""Assemble the map and write it: HTML that is the same bytes for the same input."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import folium
+import geopandas as gpd
+import pandas as pd
+
+from bordermap.errors import RenderError
+from bordermap.layers.border import border_layer
+from bordermap.layers.choropleth import casualty_layer, casualty_legend
+from bordermap.layers.datalayer import Assets
+from bordermap.layers.displacement import displacement_layer, displacement_legend
+from bordermap.layers.labels import count_label
+from bordermap.layers.legend import Box
+from bordermap.layers.markers import incident_layer, incident_legend
+from bordermap.layers.templating import stable_ids
+
+__all__ = ["BorderMap", "build_map", "render_html", "save_html"]
+
+_KIND_HEADINGS = {"killed": "Killed", "wounded": "Wounded", "displaced": "Displaced"}
+
+
+class BorderMap(folium.Map):
+    """A :class:`folium.Map` whose HTML has stable element ids.
+
+    It renders the same bytes for the same content, in a file and inline in
+    Jupyter alike.
+    """
+
+    _id_prefix = "bm"
+    # Leaflet only: folium's default page also loads jQuery, Bootstrap and
+    # Font Awesome, which none of our layers use.
+    default_js = [js for js in folium.Map.default_js if js[0] == "leaflet"]
+    default_css = [css for css in folium.Map.default_css if css[0] == "leaflet_css"]
+
+    def _repr_html_(self, **kwargs) -> str:
+        with stable_ids(self._id_prefix + "r"):
+            return super()._repr_html_(**kwargs)
+
+
+def render_html(m: folium.Map) -> str:
+    """The full HTML page of a map.
+
+    Parameters
+    ----------
+    m : folium.Map
+
+    Returns
+    -------
+    str
+    """
+    prefix = getattr(m, "_id_prefix", "bm") + "r"
+    with stable_ids(prefix):
+        return m.get_root().render()
+
+
+def save_html(m: folium.Map, path: str | os.PathLike) -> Path:
+    """Write the map's HTML atomically (temporary file, then rename).
+
+    Parameters
+    ----------
+    m : folium.Map
+    path : str or path-like
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    RenderError
+        If the directory does not exist or cannot be written; an existing file
+        is left as it was.
+    """
+    return write_atomic(path, render_html(m).encode("utf-8"))
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
+    """Write bytes to ``path`` through a temporary file in the same directory."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise RenderError(f"{folder}: no such directory; create it or choose another -o path")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise RenderError(f"{folder}: cannot write here ({exc.strerror}); choose another "
+                          "-o path") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise RenderError(f"{target}: cannot write ({exc.strerror}); choose another -o path") \
+            from None
+    return target
+
+
+def _side(code) -> str:
+    if code is None or pd.isna(code):
+        return "side not stated"
+    return "both sides" if code == "both" else f"victims: {code}"
+
+
+def totals_box(totals: pd.DataFrame) -> Box:
+    """The box of figures that belong to no province (border-wide, unplaced)."""
+    sections = []
+    for kind, heading in _KIND_HEADINGS.items():
+        rows = totals[totals["kind"] == kind]
+        if rows.empty:
+            continue
+        items = []
+        for _, row in rows.iterrows():
+            label = count_label(row["qualifier"], row["stated"], row["low"], row["best"],
+                                row["high"])
+            scope = "reported total" if row["scope"] == "aggregate" else "single event"
+            items.append({"text": f"{label}: {scope}, {row['precision']}, {_side(row['country_iso3'])}"})
+            source = f" ({row['title']})" if row["title"] and pd.notna(row["title"]) else ""
+            if row["quote"] and pd.notna(row["quote"]):
+                items.append({"text": f"“{row['quote']}”{source}", "note": True})
+        sections.append({"heading": heading, "items": items})
+    if not sections:
+        sections = [{"items": [{"text": "No border-wide or unplaced figures.", "note": True}]}]
+    sections.append({"items": [{"text": "Reported totals are listed, not added up: they "
+                                        "overlap each other and the provinces' figures.",
+                                "note": True}]})
+    return Box("Not on any province", sections, position="bottomright", css_class="bm-totals")
+
+
+def _digest(*parts: object) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(json.dumps(part, sort_keys=True, default=str).encode("utf-8"))
+    return h.hexdigest()[:8]
+
+
+def build_map(
+    incidents: gpd.GeoDataFrame,
+    provinces: gpd.GeoDataFrame,
+    totals: pd.DataFrame,
+    border: gpd.GeoDataFrame,
+    *,
+    title: str = "Border incidents",
+    attributions: Sequence[str] = (),
+    tiles: str | None = "OpenStreetMap",
+) -> BorderMap:
+    """Assemble the map: choropleth, displacement, border, markers, legend, boxes.
+
+    Parameters
+    ----------
+    incidents : geopandas.GeoDataFrame
+        From :func:`bordermap.extract`.
+    provinces : geopandas.GeoDataFrame
+        From :func:`bordermap.aggregate`.
+    totals : pandas.DataFrame
+        From :func:`bordermap.border_totals`.
+    border : geopandas.GeoDataFrame
+        The international border line.
+    title : str
+        Title shown on the map (as text).
+    attributions : sequence of str
+        Data attributions added to the map's attribution line.
+    tiles : str or None
+        Web basemap name (folium/xyzservices); ``None`` for no basemap.
+
+    Returns
+    -------
+    BorderMap
+    """
+    if provinces.empty:
+        raise RenderError("no provinces to draw; check the boundaries and countries given")
+    marker_layer_data = incident_layer(incidents).data
+    prefix = "bm" + _digest(marker_layer_data, list(provinces["adm1_iso"]), title)
+    with stable_ids(prefix):
+        minx, miny, maxx, maxy = provinces.loc[provinces["border"].astype(bool)].total_bounds \
+            if provinces["border"].any() else provinces.total_bounds
+        m = BorderMap(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=7,
+                      tiles=tiles, control_scale=True)
+        m._id_prefix = prefix
+        m.fit_bounds([[round(miny, 4), round(minx, 4)], [round(maxy, 4), round(maxx, 4)]])
+        Assets(attributions).add_to(m)
+        casualty_layer(provinces).add_to(m)
+        displacement_layer(provinces).add_to(m)
+        border_layer(border).add_to(m)
+        incident_layer(incidents).add_to(m)
+        n_articles = incidents["article_id"].nunique()
+        located = int((incidents.geometry.notna() & ~incidents.geometry.is_empty).sum())
+        subtitle = (f"{len(incidents)} incidents from {n_articles} article(s); "
+                    f"{located} located on the map, {len(incidents) - located} border-wide "
+                    "or unplaced.")
+        Box(title, [{"items": [{"text": subtitle, "note": True}]}], position="topleft",
+            css_class="bm-title").add_to(m)
+        Box("Legend", [incident_legend(incidents), casualty_legend(), displacement_legend(),
+                       {"heading": "Border", "items": [{"text": "International border (dashed)",
+                                                         "swatch": "#111"}]}],
+            position="bottomleft", css_class="bm-legend").add_to(m)
+        totals_box(totals).add_to(m)
+        folium.LayerControl(collapsed=False).add_to(m)
+    return m

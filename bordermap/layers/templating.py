@@ -1,0 +1,86 @@
+"""The one jinja2 environment of bordermap's templates, and the text helpers.
+
+Article text is hostile. Our layers hand it to the page only as JSON data
+(``|tojson``, which escapes ``<``, ``>``, ``&`` and ``'``) and the browser puts it
+in the DOM with ``textContent``; templates autoescape everything else. Where
+text must go through folium's own popups or tooltips (which insert it as HTML
+inside JavaScript template literals), :func:`safe_text` escapes it first.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import itertools
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+
+import jinja2
+from branca.element import Element
+
+__all__ = ["ENV", "asset", "safe_text", "stable_ids"]
+
+#: Loads ``bordermap/layers/templates/*.j2``; autoescape on, undefined is an error.
+ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("bordermap.layers", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=True,
+)
+
+_JS_SEPARATORS = {"\u2028": "&#8232;", "\u2029": "&#8233;", "`": "&#96;", "$": "&#36;"}
+
+
+def safe_text(value: object) -> str:
+    """Escape text for HTML that folium inserts inside JavaScript template literals.
+
+    HTML-escapes ``& < > " '`` and replaces backticks, ``$`` (so no ``${...}``)
+    and the Unicode line and paragraph separators with character references.
+
+    Parameters
+    ----------
+    value : object
+        Any value; ``None`` becomes ``""``.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> safe_text("<b>${alert(1)}</b>`")
+    '&lt;b&gt;&#36;{alert(1)}&lt;/b&gt;&#96;'
+    """
+    if value is None:
+        return ""
+    text = html.escape(str(value), quote=True)
+    return "".join(_JS_SEPARATORS.get(ch, ch) for ch in text)
+
+
+@functools.cache
+def asset(name: str) -> str:
+    """Text of a static file in ``bordermap/layers/templates`` (our JS and CSS)."""
+    return resources.files("bordermap.layers").joinpath("templates", name).read_text("utf-8")
+
+
+_LOCK = threading.RLock()
+
+
+@contextmanager
+def stable_ids(prefix: str) -> Iterator[None]:
+    """Give every branca element created inside the block a sequential id.
+
+    branca names elements with random hex ids, so two renderings of the same map
+    differ everywhere. Inside this block ids are ``<prefix>_<n>``; the prefix is
+    derived from the map's content, so two maps on one page do not collide.
+    """
+    counter = itertools.count(1)
+    with _LOCK:
+        original = Element.__dict__["_generate_id"]
+        Element._generate_id = classmethod(lambda cls: f"{prefix}_{next(counter):04d}")
+        try:
+            yield
+        finally:
+            Element._generate_id = original

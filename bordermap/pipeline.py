@@ -1,0 +1,125 @@
+"""The public pipeline: articles → incidents → provinces → map."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Sequence
+
+import folium
+import geopandas as gpd
+import pandas as pd
+
+from bordermap.data import ATTRIBUTIONS
+from bordermap.geo.aggregate import aggregate_by_province, border_totals
+from bordermap.geo.boundaries import BUNDLED_COUNTRIES, border_line, load_admin1
+from bordermap.geo.frames import incidents_frame, join_boundaries
+from bordermap.geo.gazetteer import load_gazetteer
+from bordermap.geo.incidents import article_incidents, merge_reports
+from bordermap.geo.records import Article
+from bordermap.geo.text import read_articles
+from bordermap.layers.render import build_map
+
+__all__ = ["aggregate", "extract", "extract_by_article", "make_map", "totals"]
+
+logger = logging.getLogger(__name__)
+
+
+def _as_articles(articles: Iterable[Article | str | os.PathLike]) -> Iterable[Article]:
+    for item in articles:
+        if isinstance(item, Article):
+            yield item
+        else:
+            yield from read_articles([item])
+
+
+def extract_by_article(
+    articles: Iterable[Article | str | os.PathLike],
+    countries: Sequence[str] = BUNDLED_COUNTRIES,
+) -> Iterable[tuple[Article, list]]:
+    """Yield ``(article, incidents)`` per article, before cross-article merging."""
+    gazetteer = load_gazetteer(tuple(countries))
+    for article in _as_articles(articles):
+        yield article, article_incidents(article, gazetteer)
+
+
+def extract(
+    articles: Iterable[Article | str | os.PathLike],
+    countries: Sequence[str] = BUNDLED_COUNTRIES,
+) -> gpd.GeoDataFrame:
+    """Extract located incidents from articles.
+
+    Parameters
+    ----------
+    articles : iterable of Article, str or path-like
+        Articles, or paths of article files, directories and tables.
+    countries : sequence of str
+        ISO 3166-1 alpha-3 codes of the two countries whose border is mapped.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per incident (EPSG:4326), reports of the same incident from
+        several articles merged; see :func:`bordermap.geo.frames.incidents_frame`.
+
+    Examples
+    --------
+    >>> from bordermap.geo.records import Article
+    >>> a = Article("a1", "Rockets hit Kap Choeng district of Surin, killing two villagers.")
+    >>> extract([a])[["event_type", "adm1_iso", "precision", "killed_best"]].values.tolist()
+    [['shelling', 'TH-32', 'admin2', 2]]
+    """
+    incidents = [i for _, incs in extract_by_article(articles, countries) for i in incs]
+    frame = incidents_frame(merge_reports(incidents))
+    return join_boundaries(frame, load_admin1(tuple(countries)))
+
+
+def aggregate(
+    incidents: gpd.GeoDataFrame, countries: Sequence[str] = BUNDLED_COUNTRIES
+) -> gpd.GeoDataFrame:
+    """Per-province totals of the border provinces (and any other province hit).
+
+    See :func:`bordermap.geo.aggregate.aggregate_by_province` for the rules.
+    """
+    return aggregate_by_province(incidents, load_admin1(tuple(countries)))
+
+
+def totals(incidents: gpd.GeoDataFrame) -> pd.DataFrame:
+    """Figures that belong to no province (see :func:`~bordermap.geo.aggregate.border_totals`)."""
+    return border_totals(incidents)
+
+
+def make_map(
+    incidents: gpd.GeoDataFrame,
+    provinces: gpd.GeoDataFrame | None = None,
+    *,
+    countries: Sequence[str] = BUNDLED_COUNTRIES,
+    title: str | None = None,
+    tiles: str | None = "OpenStreetMap",
+) -> folium.Map:
+    """The interactive map of incidents.
+
+    Parameters
+    ----------
+    incidents : geopandas.GeoDataFrame
+        From :func:`extract`.
+    provinces : geopandas.GeoDataFrame, optional
+        From :func:`aggregate`; computed when omitted.
+    countries : sequence of str
+        The two countries of the border.
+    title : str, optional
+        Map title; default names the border.
+    tiles : str or None
+        Web basemap; ``None`` for none.
+
+    Returns
+    -------
+    folium.Map
+        Displays inline in Jupyter; write it with :func:`bordermap.save_html`.
+    """
+    countries = tuple(countries)
+    if provinces is None:
+        provinces = aggregate(incidents, countries)
+    title = title or f"Border incidents: {' – '.join(countries)}"
+    return build_map(incidents, provinces, border_totals(incidents), border_line(countries),
+                     title=title, attributions=ATTRIBUTIONS, tiles=tiles)
