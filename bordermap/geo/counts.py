@@ -212,7 +212,7 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[tuple
                     r"leaders|ministers)\b)",
                     after):
             continue
-        if re.search(r"(?:bm|f|hill|no\.|no|route|highway|mig|su|t|m|village no\.?)[\s-]*$",
+        if re.search(r"\b(?:bm|f|hill|no\.|no|route|highway|mig|su|t|m|village no\.?)[\s-]*$",
                      before) and m.group("num") and word[:1].isdigit():
             continue
         if m.group("num") and re.search(

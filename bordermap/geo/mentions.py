@@ -129,8 +129,11 @@ _RUNNING_TOTAL = re.compile(
     r"\b(?:brings?|brought|bringing|raises?|raised|rose|risen|climbed)\s+(?:the\s+[\w\s]{0,20}?\s*)?"
     r"to\s+(?=\S)", _F)
 _LAUNCH = re.compile(
-    r"\b(?:from|fired\s+from|launched\s+from|took\s+off\s+from|base\s+(?:at|in)|"
-    r"positions?\s+(?:at|in)|based\s+(?:at|in))\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", _F)
+    r"(?:\b(?:fir(?:ed|ing|es)?|launch(?:ed|ing)?|shot|took\s+off|flew|rockets?|shells|"
+    r"artillery)\s+(?:[\w-]+\s+){0,4}?from|\bfrom\s+across|\b(?:base|bases|positions?|"
+    r"launchers?)\s+(?:at|in|near)|\bbased\s+(?:at|in))\s+(?:the\s+)?"
+    r"(?:(?!(?:in|at|on|into|onto|landed|hit|struck|fell|near)\b)[\w'’-]+\s+){0,3}$",
+    _F)
 
 # ---------------------------------------------------------------- casualty words
 _KILLED = re.compile(

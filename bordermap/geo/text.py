@@ -324,10 +324,13 @@ def _unique_paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph spans, without those repeated inside another paragraph."""
     spans = _paragraph_spans(text)
     norms = [_normal(text[s:e]) for s, e in spans]
+    sizes = [e - s for s, e in spans]
     keep = []
     for i, norm in enumerate(norms):
+        # drop a paragraph found inside another; of equal ones keep the fuller, then the first
         repeated = any(
-            j != i and norm in other and (len(other) > len(norm) or j < i)
+            j != i and norm in other
+            and (len(other), sizes[j], -j) > (len(norm), sizes[i], -i)
             for j, other in enumerate(norms)
         )
         if norm and not repeated:
