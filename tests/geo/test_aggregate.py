@@ -1,0 +1,84 @@
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from bordermap.geo.aggregate import aggregate_by_province, border_totals
+from bordermap.geo.frames import incidents_frame, join_boundaries
+from bordermap.geo.records import Count, Incident, Precision
+
+
+def incident(id, *, scope="event", precision=Precision.ADMIN1, adm1=("AA-1",),
+             lonlat=(0.5, 0.5), killed=None, wounded=None, displaced=None,
+             event_type="shelling", planned=False):
+    lon, lat = lonlat if lonlat else (None, None)
+    return Incident(id, "art", event_type, scope, date(2025, 12, 8), "", precision, "",
+                    "AAA", adm1, tuple("West" for _ in adm1), (), "", lat, lon, "",
+                    killed, wounded, displaced, planned=planned)
+
+
+def exact(n):
+    return Count(n, n, n, "exact", stated=n)
+
+
+@pytest.fixture
+def frame(squares):
+    adm1, _ = squares
+    incs = [
+        incident("a", killed=exact(2), wounded=Count(3, 3, None, "at_least", stated=3)),
+        incident("b", killed=exact(1)),
+        # a running total in the same province: never added to the events
+        incident("c", scope="aggregate", killed=exact(21)),
+        # border-wide and both sides: never on a province
+        incident("d", scope="aggregate", precision=Precision.BORDER, adm1=(), lonlat=None,
+                 killed=Count(37, 37, None, "more_than", stated="more than three dozen")),
+        # a disputed site in two provinces: counted as an incident in both, casualties in none
+        incident("e", adm1=("AA-1", "BB-1"), killed=exact(5)),
+        incident("f", adm1=("BB-1",), lonlat=(1.5, 0.5),
+                 displaced=Count(None, 40_000, None, "around", stated=40000)),
+        incident("g", adm1=("BB-1",), lonlat=(1.5, 0.5), planned=True, killed=exact(9)),
+    ]
+    return join_boundaries(incidents_frame(incs), adm1)
+
+
+def test_province_sums_follow_the_rules(frame, squares):
+    adm1, _ = squares
+    out = aggregate_by_province(frame, adm1).set_index("adm1_iso")
+    west, east = out.loc["AA-1"], out.loc["BB-1"]
+    assert (west["incidents"], east["incidents"]) == (3, 2)
+    assert (west["killed_low"], west["killed_best"], west["killed_high"]) == (3, 3, 3)
+    assert (west["wounded_low"], west["wounded_best"]) == (3, 3)
+    assert pd.isna(west["wounded_high"])  # "at least 3" has no upper bound
+    assert pd.isna(east["killed_best"])  # the disputed site's 5 and the planned 9 are not here
+    assert (east["displaced_low"], east["displaced_best"]) == (0, 40_000)
+    assert west["n_shelling"] == 3
+
+
+def test_border_wide_totals_stand_apart(frame):
+    totals = border_totals(frame)
+    assert list(totals["incident_id"]) == ["d"]
+    row = totals.iloc[0]
+    assert (row["kind"], row["qualifier"], row["low"], row["precision"]) == (
+        "killed", "more_than", 37, "border")
+
+
+def test_join_keeps_the_gazetteer_province_and_reports_disagreement(squares):
+    adm1, _ = squares
+    inc = incident("x", adm1=("AA-1",), lonlat=(1.5, 0.5))  # named West, point in East
+    out = join_boundaries(incidents_frame([inc]), adm1)
+    assert out.loc[0, "adm1_iso"] == "AA-1"
+    assert out.loc[0, "adm1_spatial"] == "BB-1"
+    assert not out.loc[0, "adm1_agrees"]
+
+
+def test_join_fills_a_missing_province_from_the_point(squares):
+    adm1, _ = squares
+    inc = incident("y", precision=Precision.SITE, adm1=(), lonlat=(0.2, 0.2))
+    out = join_boundaries(incidents_frame([inc]), adm1)
+    assert out.loc[0, "adm1_iso"] == "AA-1"
+
+
+def test_frame_columns_and_crs(frame):
+    assert frame.crs.to_string() == "EPSG:4326"
+    assert str(frame["killed_best"].dtype) == "Int64"
+    assert frame.loc[frame["id"] == "d"].geometry.isna().all()
