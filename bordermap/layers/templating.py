@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import html
 import itertools
+import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +30,21 @@ ENV = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
     keep_trailing_newline=True,
 )
+
+
+
+def _dumps(obj, **kwargs) -> str:
+    """JSON for ``|tojson``: sorted keys; backticks and ``$`` as escapes too.
+
+    jinja2 then escapes ``<``, ``>``, ``&`` and ``'``; ``ensure_ascii`` turns the
+    Unicode line separators into escapes. No article text can end the script,
+    open a tag or start a template-literal substitution.
+    """
+    kwargs.setdefault("sort_keys", True)
+    return json.dumps(obj, **kwargs).replace("`", "\\u0060").replace("$", "\\u0024")
+
+
+ENV.policies["json.dumps_function"] = _dumps
 
 _JS_SEPARATORS = {"\u2028": "&#8232;", "\u2029": "&#8233;", "`": "&#96;", "$": "&#36;"}
 

@@ -1,0 +1,83 @@
+import json
+
+import pytest
+
+from bordermap.cli import main
+from tests.conftest import ROOT
+
+SEEDS = str(ROOT / "seeds")
+
+
+def test_map_of_the_bundled_seeds(tmp_path, capsys):
+    out = tmp_path / "seeds.html"
+    assert main(["map", "-o", str(out), "-q"]) == 0
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert "incidents from 11 articles" in capsys.readouterr().err
+
+
+def test_extract_jsonl_is_one_object_per_article(tmp_path):
+    out = tmp_path / "pred.jsonl"
+    assert main(["extract", SEEDS, "--format", "jsonl", "-o", str(out)]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 11 and {"id", "file", "incidents"} <= set(rows[0])
+    inc = rows[1]["incidents"][0]
+    assert {"event_type", "date", "admin1", "killed", "wounded", "displaced"} <= set(inc)
+
+
+def test_extract_csv_and_geojson(capsys):
+    assert main(["extract", SEEDS, "--format", "csv"]) == 0
+    header = capsys.readouterr().out.splitlines()[0].split(",")
+    assert {"id", "event_type", "killed_low", "killed_best", "killed_high", "lon", "lat"} <= set(
+        header)
+    assert main(["extract", SEEDS, "--format", "geojson"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["type"] == "FeatureCollection" and data["features"]
+
+
+def test_same_input_same_bytes(tmp_path):
+    a, b = tmp_path / "a.html", tmp_path / "b.html"
+    assert main(["map", SEEDS, "-o", str(a), "-q"]) == 0
+    assert main(["map", SEEDS, "-o", str(b), "-q"]) == 0
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_missing_input_is_one_error_line(tmp_path, capsys):
+    assert main(["map", str(tmp_path / "nope.md"), "-o", str(tmp_path / "x.html")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error: ") and "nope.md" in err[0]
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_output_directory_must_exist(tmp_path, capsys):
+    assert main(["map", SEEDS, "-o", str(tmp_path / "no" / "x.html")]) == 1
+    assert "no such directory" in capsys.readouterr().err
+
+
+def test_failed_run_leaves_the_old_file(tmp_path):
+    out = tmp_path / "map.html"
+    out.write_text("old", encoding="utf-8")
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\ndate: not a date\n---\nText", encoding="utf-8")
+    assert main(["map", str(bad), "-o", str(out)]) == 1
+    assert out.read_text(encoding="utf-8") == "old"
+    assert {p.name for p in tmp_path.iterdir()} == {"map.html", "bad.md"}  # no temp file left
+
+
+@pytest.mark.parametrize("argv", [
+    ["frob"], ["map", "--frob", "-o", "x.html"], ["extract", SEEDS, "--format", "xml"],
+    ["extract", SEEDS, "--countries", "THAILAND"], ["extract"],
+], ids=str)
+def test_usage_errors_exit_2(argv, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_published_resolves_relative_dates(tmp_path, capsys):
+    art = tmp_path / "a.txt"
+    art.write_text("Shelling killed two villagers in Surin on Sunday.", encoding="utf-8")
+    assert main(["extract", str(art)]) == 0
+    assert json.loads(capsys.readouterr().out)["incidents"][0]["date"] is None
+    assert main(["extract", str(art), "--published", "2025-12-23"]) == 0
+    assert json.loads(capsys.readouterr().out)["incidents"][0]["date"] == "2025-12-21"
