@@ -13,7 +13,6 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from tqdm import tqdm
 
@@ -51,44 +50,91 @@ def _parser() -> argparse.ArgumentParser:
         prog="bordermap",
         description="Turn news reports of armed border incidents into maps.",
     )
-    parser.add_argument("--version", action="version", version=f"bordermap {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"bordermap {__version__}"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--countries", type=_countries, default=BUNDLED_COUNTRIES,
-                        metavar="ISO3,ISO3", help="the two countries of the border "
-                        "(default: THA,KHM)")
-    common.add_argument("--published", type=_date, default=None, metavar="YYYY-MM-DD",
-                        help="publication date for articles that give none (resolves "
-                        "'on Sunday', 'yesterday')")
+    common.add_argument(
+        "--countries",
+        type=_countries,
+        default=BUNDLED_COUNTRIES,
+        metavar="ISO3,ISO3",
+        help="the two countries of the border (default: THA,KHM)",
+    )
+    common.add_argument(
+        "--published",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="publication date for articles that give none (resolves "
+        "'on Sunday', 'yesterday')",
+    )
     common.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
-    p_map = sub.add_parser("map", parents=[common], help="write an HTML map",
-                           description="Write an interactive HTML map of the incidents in "
-                           "the articles (default: the bundled seed articles).")
-    p_map.add_argument("inputs", nargs="*", metavar="INPUT",
-                       help=".md/.txt articles, directories, CSV or JSON Lines tables")
-    p_map.add_argument("-o", "--output", required=True, metavar="FILE.html",
-                       help="HTML file to write (replaced atomically)")
+    p_map = sub.add_parser(
+        "map",
+        parents=[common],
+        help="write an HTML map",
+        description="Write an interactive HTML map of the incidents in "
+        "the articles (default: the bundled seed articles).",
+    )
+    p_map.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help=".md/.txt articles, directories, CSV or JSON Lines tables",
+    )
+    p_map.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE.html",
+        help="HTML file to write (replaced atomically)",
+    )
     p_map.add_argument("--title", default=None, help="map title")
     p_map.add_argument("--no-tiles", action="store_true", help="no web basemap")
 
-    p_ext = sub.add_parser("extract", parents=[common], help="write incidents as data",
-                           description="Extract incidents from articles.")
-    p_ext.add_argument("inputs", nargs="+", metavar="INPUT",
-                       help=".md/.txt articles, directories, CSV or JSON Lines tables")
-    p_ext.add_argument("--format", choices=_FORMATS, default="jsonl",
-                       help="jsonl: one object per article in the corpus schema "
-                       "(score.py reads it); csv: one row per incident; geojson: incidents "
-                       "as features (default: jsonl)")
-    p_ext.add_argument("-o", "--output", default=None, metavar="FILE",
-                       help="output file (default: standard output)")
+    p_ext = sub.add_parser(
+        "extract",
+        parents=[common],
+        help="write incidents as data",
+        description="Extract incidents from articles.",
+    )
+    p_ext.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help=".md/.txt articles, directories, CSV or JSON Lines tables",
+    )
+    p_ext.add_argument(
+        "--format",
+        choices=_FORMATS,
+        default="jsonl",
+        help="jsonl: one object per article in the corpus schema "
+        "(score.py reads it); csv: one row per incident; geojson: incidents "
+        "as features (default: jsonl)",
+    )
+    p_ext.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        metavar="FILE",
+        help="output file (default: standard output)",
+    )
     return parser
 
 
 def _progress(items: list, quiet: bool, what: str):
-    return tqdm(items, desc=what, unit="article", file=sys.stderr,
-                disable=quiet or len(items) < 20 or None, leave=False)
+    return tqdm(
+        items,
+        desc=what,
+        unit="article",
+        file=sys.stderr,
+        disable=quiet or len(items) < 20 or None,
+        leave=False,
+    )
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -103,16 +149,23 @@ def _run_extract(args: argparse.Namespace) -> None:
 
     articles = read_articles(args.inputs, published=args.published)
     if args.format == "jsonl":
-        lines = [json.dumps(article_record(article, incidents), ensure_ascii=False,
-                            sort_keys=True)
-                 for article, incidents in extract_by_article(
-                     _progress(articles, args.quiet, "extract"), args.countries)]
+        lines = [
+            json.dumps(
+                article_record(article, incidents), ensure_ascii=False, sort_keys=True
+            )
+            for article, incidents in extract_by_article(
+                _progress(articles, args.quiet, "extract"), args.countries
+            )
+        ]
         _emit("".join(line + "\n" for line in lines), args.output)
         return
     frame = extract(_progress(articles, args.quiet, "extract"), args.countries)
     if args.format == "geojson":
-        data = json.loads(frame.assign(date=frame["date"].dt.strftime("%Y-%m-%d"))
-                          .to_json(drop_id=True, na="null"))
+        data = json.loads(
+            frame.assign(date=frame["date"].dt.strftime("%Y-%m-%d")).to_json(
+                drop_id=True, na="null"
+            )
+        )
         data.pop("bbox", None)
         _emit(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n", args.output)
         return
@@ -129,17 +182,27 @@ def _run_map(args: argparse.Namespace) -> None:
     from bordermap.pipeline import aggregate, extract, make_map
 
     if not args.output.lower().endswith((".html", ".htm")):
-        raise BordermapError(f"{args.output}: the map is HTML; give an -o path ending in .html")
+        raise BordermapError(
+            f"{args.output}: the map is HTML; give an -o path ending in .html"
+        )
     inputs = args.inputs or [seeds_dir()]
     articles = read_articles(inputs, published=args.published)
     incidents = extract(_progress(articles, args.quiet, "extract"), args.countries)
     provinces = aggregate(incidents, args.countries)
-    m = make_map(incidents, provinces, countries=args.countries, title=args.title,
-                 tiles=None if args.no_tiles else "OpenStreetMap")
+    m = make_map(
+        incidents,
+        provinces,
+        countries=args.countries,
+        title=args.title,
+        tiles=None if args.no_tiles else "OpenStreetMap",
+    )
     path = save_html(m, args.output)
     located = int(incidents.geometry.notna().sum() - incidents.geometry.is_empty.sum())
-    print(f"wrote {path}: {len(incidents)} incidents from {len(articles)} articles, "
-          f"{located} on the map", file=sys.stderr)
+    print(
+        f"wrote {path}: {len(incidents)} incidents from {len(articles)} articles, "
+        f"{located} on the map",
+        file=sys.stderr,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

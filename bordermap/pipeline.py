@@ -65,8 +65,9 @@ def extract(
     Examples
     --------
     >>> from bordermap.geo.records import Article
-    >>> a = Article("a1", "Rockets hit Kap Choeng district of Surin, killing two villagers.")
-    >>> extract([a])[["event_type", "adm1_iso", "precision", "killed_best"]].values.tolist()
+    >>> a = Article("a1", "Rockets hit Kap Choeng district of Surin, killing two.")
+    >>> cols = ["event_type", "adm1_iso", "precision", "killed_best"]
+    >>> extract([a])[cols].values.tolist()
     [['shelling', 'TH-32', 'admin2', 2]]
     """
     incidents = [i for _, incs in extract_by_article(articles, countries) for i in incs]
@@ -85,7 +86,10 @@ def aggregate(
 
 
 def totals(incidents: gpd.GeoDataFrame) -> pd.DataFrame:
-    """Figures that belong to no province (see :func:`~bordermap.geo.aggregate.border_totals`)."""
+    """List the figures that belong to no province.
+
+    See :func:`bordermap.geo.aggregate.border_totals`.
+    """
     return border_totals(incidents)
 
 
@@ -97,7 +101,7 @@ def make_map(
     title: str | None = None,
     tiles: str | None = "OpenStreetMap",
 ) -> folium.Map:
-    """The interactive map of incidents.
+    """Draw the interactive map of incidents.
 
     Parameters
     ----------
@@ -121,5 +125,12 @@ def make_map(
     if provinces is None:
         provinces = aggregate(incidents, countries)
     title = title or f"Border incidents: {' – '.join(countries)}"
-    return build_map(incidents, provinces, border_totals(incidents), border_line(countries),
-                     title=title, attributions=ATTRIBUTIONS, tiles=tiles)
+    return build_map(
+        incidents,
+        provinces,
+        border_totals(incidents),
+        border_line(countries),
+        title=title,
+        attributions=ATTRIBUTIONS,
+        tiles=tiles,
+    )

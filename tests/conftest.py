@@ -19,10 +19,10 @@ CORPUS = HERE / "corpus"
 
 #: Hostile strings for every context article text can reach.
 HOSTILE = (
-    '<script>window.__pwned = 1</script>'
+    "<script>window.__pwned = 1</script>"
     '<img src=x onerror="window.__pwned=2">'
-    '</script><script>window.__pwned=3</script>'
-    '`${window.__pwned=4}` \u2028 \u2029 "quoted" \'single\' &amp;'
+    "</script><script>window.__pwned=3</script>"
+    "`${window.__pwned=4}` \u2028 \u2029 \"quoted\" 'single' &amp;"
 )
 
 
@@ -60,13 +60,19 @@ def squares():
         geometry=[shapely.box(0, 0, 1, 1), shapely.box(1, 0, 2, 1)],
         crs="EPSG:4326",
     )
-    line = gpd.GeoDataFrame(geometry=[shapely.LineString([(1, 0), (1, 1)])], crs="EPSG:4326")
+    line = gpd.GeoDataFrame(
+        geometry=[shapely.LineString([(1, 0), (1, 1)])], crs="EPSG:4326"
+    )
     return adm1, line
 
 
 def read_gold(name: str) -> list[dict]:
     path = CORPUS / name / "gold.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [
+        json.loads(line)
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line
+    ]
 
 
 def seed_articles():

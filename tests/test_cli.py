@@ -21,14 +21,23 @@ def test_extract_jsonl_is_one_object_per_article(tmp_path):
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 11 and {"id", "file", "incidents"} <= set(rows[0])
     inc = rows[1]["incidents"][0]
-    assert {"event_type", "date", "admin1", "killed", "wounded", "displaced"} <= set(inc)
+    assert {"event_type", "date", "admin1", "killed", "wounded", "displaced"} <= set(
+        inc
+    )
 
 
 def test_extract_csv_and_geojson(capsys):
     assert main(["extract", SEEDS, "--format", "csv"]) == 0
     header = capsys.readouterr().out.splitlines()[0].split(",")
-    assert {"id", "event_type", "killed_low", "killed_best", "killed_high", "lon", "lat"} <= set(
-        header)
+    assert {
+        "id",
+        "event_type",
+        "killed_low",
+        "killed_best",
+        "killed_high",
+        "lon",
+        "lat",
+    } <= set(header)
     assert main(["extract", SEEDS, "--format", "geojson"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["type"] == "FeatureCollection" and data["features"]
@@ -60,13 +69,23 @@ def test_failed_run_leaves_the_old_file(tmp_path):
     bad.write_text("---\ndate: not a date\n---\nText", encoding="utf-8")
     assert main(["map", str(bad), "-o", str(out)]) == 1
     assert out.read_text(encoding="utf-8") == "old"
-    assert {p.name for p in tmp_path.iterdir()} == {"map.html", "bad.md"}  # no temp file left
+    assert {p.name for p in tmp_path.iterdir()} == {
+        "map.html",
+        "bad.md",
+    }  # no temp file left
 
 
-@pytest.mark.parametrize("argv", [
-    ["frob"], ["map", "--frob", "-o", "x.html"], ["extract", SEEDS, "--format", "xml"],
-    ["extract", SEEDS, "--countries", "THAILAND"], ["extract"],
-], ids=str)
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["frob"],
+        ["map", "--frob", "-o", "x.html"],
+        ["extract", SEEDS, "--format", "xml"],
+        ["extract", SEEDS, "--countries", "THAILAND"],
+        ["extract"],
+    ],
+    ids=str,
+)
 def test_usage_errors_exit_2(argv, capsys):
     with pytest.raises(SystemExit) as exc:
         main(argv)
@@ -76,7 +95,9 @@ def test_usage_errors_exit_2(argv, capsys):
 
 def test_published_resolves_relative_dates(tmp_path, capsys):
     art = tmp_path / "a.txt"
-    art.write_text("Shelling killed two villagers in Surin on Sunday.", encoding="utf-8")
+    art.write_text(
+        "Shelling killed two villagers in Surin on Sunday.", encoding="utf-8"
+    )
     assert main(["extract", str(art)]) == 0
     assert json.loads(capsys.readouterr().out)["incidents"][0]["date"] is None
     assert main(["extract", str(art), "--published", "2025-12-23"]) == 0

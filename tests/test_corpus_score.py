@@ -39,10 +39,20 @@ def scores(tmp_path_factory):
     spec.loader.exec_module(score)
     tmp = tmp_path_factory.mktemp("score")
     pred = tmp / "pred.jsonl"
-    assert main(["extract", str(ROOT / "seeds"), "--format", "jsonl", "-o", str(pred), "-q"]) == 0
-    gold = [json.loads(line) for name in ("dev", "seed")
-            for line in (CORPUS / name / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    assert (
+        main(
+            ["extract", str(ROOT / "seeds"), "--format", "jsonl", "-o", str(pred), "-q"]
+        )
+        == 0
+    )
+    gold = [
+        json.loads(line)
+        for name in ("dev", "seed")
+        for line in (CORPUS / name / "gold.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if line.strip()
+    ]
     result = score.score(gold, score.read_jsonl(str(pred)))
     print(score.render(result, by_article=True), file=sys.stderr)
     return result

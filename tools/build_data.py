@@ -72,7 +72,10 @@ def write_geojson(frame: gpd.GeoDataFrame, path: Path) -> None:
 
 def build_admin(shared: Path) -> None:
     """Admin-1 and admin-2 polygons of both countries."""
-    for level, tol, cols in ((1, ADM1_TOLERANCE, ADM1_COLUMNS), (2, ADM2_TOLERANCE, ADM2_COLUMNS)):
+    for level, tol, cols in (
+        (1, ADM1_TOLERANCE, ADM1_COLUMNS),
+        (2, ADM2_TOLERANCE, ADM2_COLUMNS),
+    ):
         parts = []
         for iso3 in ("THA", "KHM"):
             frame = gpd.read_file(shared / "boundaries" / f"{iso3}_ADM{level}.geojson")
@@ -80,15 +83,13 @@ def build_admin(shared: Path) -> None:
                 if col not in frame.columns:
                     frame[col] = ""
             parts.append(simplify_coverage(frame[cols], tol))
-        merged = gpd.GeoDataFrame(
-            pd.concat(parts, ignore_index=True), crs="EPSG:4326"
-        )
+        merged = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), crs="EPSG:4326")
         merged = merged.fillna("")
         write_geojson(merged, OUT / f"admin{level}_THA_KHM.geojson")
 
 
 def build_border(shared: Path) -> None:
-    """The international border line (Natural Earth 10m)."""
+    """Write the international border line (Natural Earth 10m)."""
     frame = gpd.read_file(shared / "boundaries" / "NE10m_border_THA_KHM.geojson")
     frame["geometry"] = shapely.set_precision(frame.geometry.values, GRID)
     frame = frame[["adm0_a", "adm0_b", "geometry"]]
@@ -112,20 +113,41 @@ def build_places(shared: Path) -> None:
 def build_world_names(shared: Path) -> None:
     """World admin-1 names with codes and a label point (no polygons)."""
     path = shared / "boundaries" / "world" / "ne_10m_admin_1_states_provinces.geojson"
-    frame = gpd.read_file(path, columns=["iso_3166_2", "adm0_a3", "admin", "name",
-                                         "name_alt", "name_en", "gn_name", "woe_name",
-                                         "latitude", "longitude"], read_geometry=False)
+    frame = gpd.read_file(
+        path,
+        columns=[
+            "iso_3166_2",
+            "adm0_a3",
+            "admin",
+            "name",
+            "name_alt",
+            "name_en",
+            "gn_name",
+            "woe_name",
+            "latitude",
+            "longitude",
+        ],
+        read_geometry=False,
+    )
     rows = []
     for rec in frame.fillna("").to_dict("records"):
-        alts = {a.strip() for f in ("name_alt", "name_en", "gn_name", "woe_name")
-                for a in str(rec[f]).split("|")}
+        alts = {
+            a.strip()
+            for f in ("name_alt", "name_en", "gn_name", "woe_name")
+            for a in str(rec[f]).split("|")
+        }
         alts -= {"", rec["name"]}
-        rows.append({
-            "iso_3166_2": rec["iso_3166_2"], "country_iso3": rec["adm0_a3"],
-            "country": rec["admin"], "name": rec["name"],
-            "alt_names": "|".join(sorted(alts)),
-            "lat": f"{float(rec['latitude']):.4f}", "lon": f"{float(rec['longitude']):.4f}",
-        })
+        rows.append(
+            {
+                "iso_3166_2": rec["iso_3166_2"],
+                "country_iso3": rec["adm0_a3"],
+                "country": rec["admin"],
+                "name": rec["name"],
+                "alt_names": "|".join(sorted(alts)),
+                "lat": f"{float(rec['latitude']):.4f}",
+                "lon": f"{float(rec['longitude']):.4f}",
+            }
+        )
     rows.sort(key=lambda r: (r["country_iso3"], r["iso_3166_2"], r["name"]))
     dst = OUT / "world_admin1_names.csv"
     with dst.open("w", encoding="utf-8", newline="") as fh:

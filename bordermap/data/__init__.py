@@ -43,7 +43,9 @@ def data_path(name: str) -> Path:
     """
     path = _HERE / name
     if not path.is_file():
-        raise FileNotFoundError(f"bordermap data file {name!r} is missing; reinstall bordermap")
+        raise FileNotFoundError(
+            f"bordermap data file {name!r} is missing; reinstall bordermap"
+        )
     return path
 
 

@@ -27,16 +27,18 @@ _LOCATED = ("site", "admin2", "admin1")
 
 
 def _sum_bounds(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
-    """low / best / high totals of one kind per ``adm1_iso`` group."""
+    """Low / best / high totals of one kind per ``adm1_iso`` group."""
     has = frame[f"{kind}_qualifier"].notna()
     sub = frame[has]
     grouped = sub.groupby("adm1_iso")
-    out = pd.DataFrame({
-        f"{kind}_low": grouped[f"{kind}_low"].sum(min_count=1).fillna(0),
-        f"{kind}_best": grouped[f"{kind}_best"].sum(min_count=1),
-        f"{kind}_high": grouped[f"{kind}_high"].sum(min_count=1),
-        f"{kind}_reports": grouped.size(),
-    })
+    out = pd.DataFrame(
+        {
+            f"{kind}_low": grouped[f"{kind}_low"].sum(min_count=1).fillna(0),
+            f"{kind}_best": grouped[f"{kind}_best"].sum(min_count=1),
+            f"{kind}_high": grouped[f"{kind}_high"].sum(min_count=1),
+            f"{kind}_reports": grouped.size(),
+        }
+    )
     unbounded = sub[f"{kind}_high"].isna().groupby(sub["adm1_iso"]).any()
     out.loc[unbounded[unbounded].index, f"{kind}_high"] = pd.NA
     return out
@@ -78,7 +80,9 @@ def aggregate_by_province(
         & incidents["precision"].isin(_LOCATED)
     ].copy()
     events["adm1_all"] = events["adm1_all"].fillna(events["adm1_iso"])
-    per_province = events.assign(adm1_iso=events["adm1_all"].str.split(";")).explode("adm1_iso")
+    per_province = events.assign(adm1_iso=events["adm1_all"].str.split(";")).explode(
+        "adm1_iso"
+    )
     per_province = per_province[per_province["adm1_iso"].notna()]
     counts = pd.crosstab(per_province["adm1_iso"], per_province["event_type"])
     counts = counts.reindex(columns=list(EVENT_TYPES), fill_value=0).add_prefix("n_")
@@ -98,13 +102,15 @@ def aggregate_by_province(
         for f in ("low", "best", "high", "reports"):
             col = f"{kind}_{f}"
             if col not in out.columns:
-                out[col] = 0 if f == "reports" else pd.array([pd.NA] * len(out), dtype="Int64")
+                out[col] = (
+                    0 if f == "reports" else pd.array([pd.NA] * len(out), dtype="Int64")
+                )
     out = out.sort_values("adm1_iso").reset_index(drop=True)
     return gpd.GeoDataFrame(out, geometry="geometry", crs=adm1.crs)
 
 
 def border_totals(incidents: gpd.GeoDataFrame) -> pd.DataFrame:
-    """Counts that belong to no province: border-wide, country-wide or unplaced.
+    """List the counts that belong to no province: border-wide, country, unplaced.
 
     Running totals are not added up: for each kind the table shows every
     reported total, largest first, so that the reader sees the figure and its
@@ -129,22 +135,44 @@ def border_totals(incidents: gpd.GeoDataFrame) -> pd.DataFrame:
         for kind in COUNT_KINDS:
             if pd.isna(inc[f"{kind}_qualifier"]):
                 continue
-            rows.append({
-                "kind": kind, "scope": inc["scope"], "precision": inc["precision"],
-                "country_iso3": inc[f"{kind}_victims_country"] or inc["country_iso3"],
-                "qualifier": inc[f"{kind}_qualifier"], "stated": inc[f"{kind}_stated"],
-                "low": inc[f"{kind}_low"], "best": inc[f"{kind}_best"],
-                "high": inc[f"{kind}_high"], "quote": inc[f"{kind}_quote"],
-                "incident_id": inc["id"], "title": inc["title"],
-            })
-    columns = ["kind", "scope", "precision", "country_iso3", "qualifier", "stated", "low",
-               "best", "high", "quote", "incident_id", "title"]
+            rows.append(
+                {
+                    "kind": kind,
+                    "scope": inc["scope"],
+                    "precision": inc["precision"],
+                    "country_iso3": inc[f"{kind}_victims_country"]
+                    or inc["country_iso3"],
+                    "qualifier": inc[f"{kind}_qualifier"],
+                    "stated": inc[f"{kind}_stated"],
+                    "low": inc[f"{kind}_low"],
+                    "best": inc[f"{kind}_best"],
+                    "high": inc[f"{kind}_high"],
+                    "quote": inc[f"{kind}_quote"],
+                    "incident_id": inc["id"],
+                    "title": inc["title"],
+                }
+            )
+    columns = [
+        "kind",
+        "scope",
+        "precision",
+        "country_iso3",
+        "qualifier",
+        "stated",
+        "low",
+        "best",
+        "high",
+        "quote",
+        "incident_id",
+        "title",
+    ]
     table = pd.DataFrame(rows, columns=columns)
     for col in ("low", "best", "high"):
         table[col] = pd.array(table[col].tolist(), dtype="Int64")
     order = {k: i for i, k in enumerate(COUNT_KINDS)}
     table["_k"] = table["kind"].map(order)
     table["_b"] = table["best"].fillna(-1)
-    table = table.sort_values(["_k", "scope", "_b", "incident_id"],
-                              ascending=[True, True, False, True])
+    table = table.sort_values(
+        ["_k", "scope", "_b", "incident_id"], ascending=[True, True, False, True]
+    )
     return table.drop(columns=["_k", "_b"]).reset_index(drop=True)

@@ -43,12 +43,14 @@ def _read(name: str) -> gpd.GeoDataFrame:
 
 
 def _border_flags(adm1: gpd.GeoDataFrame, countries: tuple[str, str]) -> pd.Series:
-    """True for provinces whose boundary runs along the other country."""
+    """Flag the provinces whose boundary runs along the other country."""
     metric = adm1.estimate_utm_crs()
     projected = adm1.to_crs(metric)
     flags = pd.Series(False, index=adm1.index)
     for own, other in (countries, countries[::-1]):
-        other_area = shapely.union_all(projected.geometry[adm1["adm0_iso3"] == other].values)
+        other_area = shapely.union_all(
+            projected.geometry[adm1["adm0_iso3"] == other].values
+        )
         near = shapely.buffer(other_area, BORDER_TOLERANCE_M)
         mine = projected[adm1["adm0_iso3"] == own]
         shared = shapely.intersection(shapely.boundary(mine.geometry.values), near)
@@ -103,7 +105,7 @@ def load_admin2(countries: tuple[str, ...] = BUNDLED_COUNTRIES) -> gpd.GeoDataFr
 
 
 def border_line(countries: tuple[str, ...] = BUNDLED_COUNTRIES) -> gpd.GeoDataFrame:
-    """The international border line between the two countries.
+    """Return the international border line between the two countries.
 
     Examples
     --------

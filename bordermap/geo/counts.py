@@ -16,21 +16,61 @@ from bordermap.geo.records import Count
 __all__ = ["COUNT_PATTERN", "find_counts", "parse_count"]
 
 _UNITS = {
-    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3,
-    "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "no": 0,
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+}
 # Vague plurals: the corpus table's conventional low (= best) values.
 _VAGUE = {
-    "several": 3, "a few": 3, "few": 3, "dozens": 24, "scores": 40, "hundreds": 200,
-    "thousands": 2_000, "several hundred": 300, "several thousand": 3_000,
-    "tens of thousands": 20_000, "hundreds of thousands": 200_000, "millions": 2_000_000,
+    "several": 3,
+    "a few": 3,
+    "few": 3,
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2_000,
+    "several hundred": 300,
+    "several thousand": 3_000,
+    "tens of thousands": 20_000,
+    "hundreds of thousands": 200_000,
+    "millions": 2_000_000,
 }
 _MANY = ("many", "multiple", "numerous", "a number of")
 
@@ -64,15 +104,30 @@ COUNT_PATTERN = re.compile(
     re.I,
 )
 _QUALIFIER = {
-    "at least": "at_least", "no fewer than": "at_least", "not less than": "at_least",
-    "a minimum of": "at_least", "a toll of at least": "at_least",
-    "more than": "more_than", "over": "more_than", "upwards of": "more_than",
+    "at least": "at_least",
+    "no fewer than": "at_least",
+    "not less than": "at_least",
+    "a minimum of": "at_least",
+    "a toll of at least": "at_least",
+    "more than": "more_than",
+    "over": "more_than",
+    "upwards of": "more_than",
     "in excess of": "more_than",
-    "around": "around", "about": "around", "approximately": "around",
-    "roughly": "around", "some": "around", "an estimated": "around",
+    "around": "around",
+    "about": "around",
+    "approximately": "around",
+    "roughly": "around",
+    "some": "around",
+    "an estimated": "around",
     "estimated": "around",
-    "nearly": "up_to", "almost": "up_to", "close to": "up_to", "up to": "up_to",
-    "as many as": "up_to", "fewer than": "up_to", "less than": "up_to", "under": "up_to",
+    "nearly": "up_to",
+    "almost": "up_to",
+    "close to": "up_to",
+    "up to": "up_to",
+    "as many as": "up_to",
+    "fewer than": "up_to",
+    "less than": "up_to",
+    "under": "up_to",
 }
 
 
@@ -81,7 +136,9 @@ def _value(phrase: str) -> int:
     text = " ".join(phrase.casefold().replace("-", " ").split())
     if text == "half a million":
         return 500_000
-    m = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)(?: (hundred|thousand|million|billion))?", text)
+    m = re.fullmatch(
+        r"(\d[\d,]*(?:\.\d+)?)(?: (hundred|thousand|million|billion))?", text
+    )
     if m:
         number = float(m.group(1).replace(",", ""))
         return round(number * _SCALES.get(m.group(2) or "", 1))
@@ -120,8 +177,13 @@ def _from_match(m: re.Match) -> Count:
         return Count(low, low, high, "range", stated=" ".join(whole.split()).casefold())
     if m.group("vague"):
         value = _VAGUE[" ".join(m.group("vague").casefold().split())]
-        return Count(value, value, None, "vague_plural",
-                     stated=" ".join(m.group("vague").split()).casefold())
+        return Count(
+            value,
+            value,
+            None,
+            "vague_plural",
+            stated=" ".join(m.group("vague").split()).casefold(),
+        )
     if m.group("many"):
         return Count(2, None, None, "many", stated=m.group("many").casefold())
     value = _value(m.group("num"))
@@ -177,7 +239,9 @@ def parse_count(phrase: str) -> Count:
     return _from_match(m)
 
 
-def find_counts(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Count]]:
+def find_counts(
+    text: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int, Count]]:
     """Find count phrases in ``text[start:end]``.
 
     Clock times, percentages, years, ages ("67-year-old"), weapon names
@@ -195,7 +259,8 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[tuple
 
     Examples
     --------
-    >>> [(c.best, c.qualifier) for _, _, c in find_counts("killing two and wounding dozens")]
+    >>> found = find_counts("killing two and wounding dozens")
+    >>> [(c.best, c.qualifier) for _, _, c in found]
     [(2, 'exact'), (24, 'vague_plural')]
     """
     end = len(text) if end is None else end
@@ -205,32 +270,54 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[tuple
         after = text[e : e + 14].casefold()
         before = text[max(0, s - 12) : s].casefold()
         word = m.group(0).casefold()
-        if re.match(r"\s*(?:%|per ?cent|percent|[.:]\d|am\b|pm\b|a\.m|p\.m|-year|-km|km\b"
-                    r"|year|rai\b|hours?\b|days?\b|weeks?\b|months?\b|metres|meters|kilomet"
-                    r"|miles|-point|points?\b|o'clock|of (?:them|whom|those)"
-                    r"|(?:sides|countries|neighbou?rs|militaries|armies|governments|nations|"
-                    r"leaders|ministers)\b)",
-                    after):
+        if re.match(
+            r"\s*(?:%|per ?cent|percent|[.:]\d|am\b|pm\b|a\.m|p\.m|-year|-km|km\b"
+            r"|year|rai\b|hours?\b|days?\b|weeks?\b|months?\b|metres|meters|kilomet"
+            r"|miles|-point|points?\b|o'clock|of (?:them|whom|those)"
+            r"|(?:sides|countries|neighbou?rs|militaries|armies|governments|nations|"
+            r"leaders|ministers)\b)",
+            after,
+        ):
             continue
-        if re.search(r"\b(?:bm|f|hill|no\.|no|route|highway|mig|su|t|m|village no\.?)[\s-]*$",
-                     before) and m.group("num") and word[:1].isdigit():
+        if (
+            re.search(
+                r"\b(?:bm|f|hill|no\.|no|route|highway|mig|su|t|m|village no\.?)"
+                r"[\s-]*$",
+                before,
+            )
+            and m.group("num")
+            and word[:1].isdigit()
+        ):
             continue
         if m.group("num") and re.search(
-            r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*$", before
+            r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s*$",
+            before,
         ):
             continue  # a day of the month
         if m.group("num") and re.fullmatch(r"(?:19|20)\d\d", word):
             continue  # a year
-        if m.group("num") and word in {"a", "an", "one"} and re.match(r"\s+of\b", after):
+        if (
+            m.group("num")
+            and word in {"a", "an", "one"}
+            and re.match(r"\s+of\b", after)
+        ):
             continue  # "one of more than 3,000 people"
-        if m.group("num") and word in {"a", "an"} and not re.match(
-            r"\s+(?:[a-z-]+\s+){0,2}(?:soldier|civilian|marine|villager|person|man|woman|"
-            r"child|boy|girl|resident|police|officer|ranger|farmer|member|trooper|worker)",
-            after + text[e + 14 : e + 40].casefold(),
+        if (
+            m.group("num")
+            and word in {"a", "an"}
+            and not re.match(
+                r"\s+(?:[a-z-]+\s+){0,2}(?:soldier|civilian|marine|villager|person|man|woman|"
+                r"child|boy|girl|resident|police|officer|ranger|farmer|member|trooper|worker)",
+                after + text[e + 14 : e + 40].casefold(),
+            )
         ):
             continue
-        if word == "some" or (m.group("pre") and not (m.group("num") or m.group("r1")
-                                                       or m.group("r3") or m.group("vague"))):
+        if word == "some" or (
+            m.group("pre")
+            and not (
+                m.group("num") or m.group("r1") or m.group("r3") or m.group("vague")
+            )
+        ):
             continue
         count = _from_match(m)
         out.append((s, e, count))

@@ -14,12 +14,40 @@ from datetime import date, timedelta
 __all__ = ["DateMention", "Dateline", "find_dates", "parse_dateline"]
 
 _MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
-    "april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10,
-    "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
 _MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
@@ -127,14 +155,13 @@ def parse_dateline(text: str, published: date | None) -> Dateline | None:
     day = None
     if m.group("date"):
         month, dnum = m.group("date").replace(".", "").split()
-        day = _calendar(_MONTHS[month.casefold()], int(re.sub(r"\D", "", dnum)), None,
-                        published)
+        day = _calendar(
+            _MONTHS[month.casefold()], int(re.sub(r"\D", "", dnum)), None, published
+        )
     return Dateline(m.end(), m.group("place").strip(), day)
 
 
-def find_dates(
-    text: str, start: int, end: int, ref: date | None
-) -> list[DateMention]:
+def find_dates(text: str, start: int, end: int, ref: date | None) -> list[DateMention]:
     """Date phrases in ``text[start:end]`` resolved against ``ref``.
 
     Parameters
@@ -153,8 +180,8 @@ def find_dates(
     Examples
     --------
     >>> s = "The round started on Dec. 8, one day after a clash."
-    >>> [(d.text, d.date) for d in find_dates(s, 0, len(s), date(2025, 12, 23))]
-    [('Dec. 8', datetime.date(2025, 12, 8)), ('one day after', datetime.date(2025, 12, 7))]
+    >>> [(d.text, str(d.date)) for d in find_dates(s, 0, len(s), date(2025, 12, 23))]
+    [('Dec. 8', '2025-12-08'), ('one day after', '2025-12-07')]
     """
     out: list[DateMention] = []
     future = bool(_FUTURE.search(text, start, end))
@@ -164,19 +191,34 @@ def find_dates(
             month = (m.group("md_month") or m.group("dm_month")).rstrip(".").casefold()
             dnum = int(re.sub(r"\D", "", m.group("md_day") or m.group("dm_day")))
             year = m.group("year") or m.group("dm_year")
-            if month == "may" and not re.match(r"\s*\d", text[m.start("md_month") + 3 :]):
+            if month == "may" and not re.match(
+                r"\s*\d", text[m.start("md_month") + 3 :]
+            ):
                 continue
             day = _calendar(_MONTHS[month], dnum, int(year) if year else None, ref)
             explicit = True
         elif m.group("weekday"):
             local_future = future and not re.search(
-                r"\b(?:said|was|were|had|did|told|after)\b", text[max(start, m.start() - 25) : m.start()], re.I
+                r"\b(?:said|was|were|had|did|told|after)\b",
+                text[max(start, m.start() - 25) : m.start()],
+                re.I,
             )
             day = _weekday(m.group("weekday"), ref, local_future)
         elif m.group("rel"):
             rel = m.group("rel").casefold()
-            back = 0 if rel in {"today", "this morning", "this afternoon", "this evening",
-                                "tonight", "earlier today"} else 1
+            back = (
+                0
+                if rel
+                in {
+                    "today",
+                    "this morning",
+                    "this afternoon",
+                    "this evening",
+                    "tonight",
+                    "earlier today",
+                }
+                else 1
+            )
             day = ref - timedelta(days=back) if ref else None
         elif m.group("ago"):
             n = _SMALL.get(m.group("ago").casefold()) or int(m.group("ago"))
@@ -190,6 +232,14 @@ def find_dates(
             # "started on Dec. 8, one day after a clash": the clash is a day earlier.
             day = anchor.date + timedelta(days=sign * n)
             explicit = True
-        out.append(DateMention(m.start(), m.end(), m.group(0), day, explicit,
-                               forward=bool(m.group("offset"))))
+        out.append(
+            DateMention(
+                m.start(),
+                m.end(),
+                m.group(0),
+                day,
+                explicit,
+                forward=bool(m.group("offset")),
+            )
+        )
     return out

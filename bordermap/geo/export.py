@@ -14,14 +14,14 @@ def _count(count: Count | None) -> dict | None:
 
 
 def incident_record(inc: Incident) -> dict:
-    """An incident in the corpus schema (``score.py`` reads it).
+    """Return an incident in the corpus schema (``score.py`` reads it).
 
     Examples
     --------
     >>> from bordermap.geo.records import Precision
-    >>> inc = Incident("a-01", "a", "shelling", "event", None, "", Precision.ADMIN1, "Surin",
-    ...                "THA", ("TH-32",), ("Surin",), (), "", 14.9, 103.5, "", None, None,
-    ...                None)
+    >>> inc = Incident("a-01", "a", "shelling", "event", None, "", Precision.ADMIN1,
+    ...                "Surin", "THA", ("TH-32",), ("Surin",), (), "", 14.9, 103.5, "",
+    ...                None, None, None)
     >>> incident_record(inc)["admin1"]
     [{'iso_3166_2': 'TH-32', 'name': 'Surin'}]
     """
@@ -34,8 +34,10 @@ def incident_record(inc: Incident) -> dict:
         "country_iso3": inc.country_iso3,
         "precision": str(inc.precision),
         "place": inc.place_name or None,
-        "admin1": [{"iso_3166_2": code, "name": name}
-                   for code, name in zip(inc.admin1_iso, inc.admin1_name)]
+        "admin1": [
+            {"iso_3166_2": code, "name": name}
+            for code, name in zip(inc.admin1_iso, inc.admin1_name, strict=True)
+        ]
         if len(inc.admin1_iso) == len(inc.admin1_name)
         else [{"iso_3166_2": code} for code in inc.admin1_iso],
         "admin2": [{"name": name} for name in inc.admin2_name],
@@ -50,9 +52,13 @@ def incident_record(inc: Incident) -> dict:
         "planned": inc.planned,
         "quote": inc.quote.text if inc.quote else None,
         "sources": [
-            {"article_id": s.article_id, "title": s.title or None, "url": s.url or None,
-             "file": s.file or None,
-             "published": s.published.isoformat() if s.published else None}
+            {
+                "article_id": s.article_id,
+                "title": s.title or None,
+                "url": s.url or None,
+                "file": s.file or None,
+                "published": s.published.isoformat() if s.published else None,
+            }
             for s in inc.sources
         ],
     }
@@ -65,5 +71,7 @@ def article_record(article: Article, incidents: Iterable[Incident]) -> dict:
         "file": article.file or None,
         "title": article.title or None,
         "published": article.published.isoformat() if article.published else None,
-        "incidents": [incident_record(i) for i in incidents if i.article_id == article.id],
+        "incidents": [
+            incident_record(i) for i in incidents if i.article_id == article.id
+        ],
     }

@@ -20,8 +20,19 @@ _CRS = "EPSG:4326"
 
 def _count_columns(kind: str, count: Count | None) -> dict:
     if count is None:
-        return {f"{kind}_{f}": None for f in ("low", "best", "high", "qualifier", "stated",
-                                              "victims_country", "victims_group", "quote")}
+        return {
+            f"{kind}_{f}": None
+            for f in (
+                "low",
+                "best",
+                "high",
+                "qualifier",
+                "stated",
+                "victims_country",
+                "victims_group",
+                "quote",
+            )
+        }
     return {
         f"{kind}_low": count.low,
         f"{kind}_best": count.best,
@@ -56,23 +67,42 @@ def _row(inc: Incident) -> dict:
     }
     for kind in COUNT_KINDS:
         row.update(_count_columns(kind, getattr(inc, kind)))
-    row.update({
-        "other_counts": json.dumps({k: c.as_dict() for k, c in inc.other_counts.items()},
-                                   sort_keys=True, ensure_ascii=False) if inc.other_counts
-        else None,
-        "quote": inc.quote.text if inc.quote else None,
-        "quote_start": inc.quote.start if inc.quote else None,
-        "quote_end": inc.quote.end if inc.quote else None,
-        "title": first.title or None if first else None,
-        "url": first.url or None if first else None,
-        "source_file": first.file or None if first else None,
-        "n_sources": len(inc.sources),
-        "sources": json.dumps(
-            [{"article_id": s.article_id, "title": s.title, "url": s.url,
-              "published": s.published.isoformat() if s.published else None,
-              **{k: getattr(s, k).as_dict() for k in COUNT_KINDS if getattr(s, k)}}
-             for s in inc.sources], sort_keys=True, ensure_ascii=False),
-    })
+    row.update(
+        {
+            "other_counts": json.dumps(
+                {k: c.as_dict() for k, c in inc.other_counts.items()},
+                sort_keys=True,
+                ensure_ascii=False,
+            )
+            if inc.other_counts
+            else None,
+            "quote": inc.quote.text if inc.quote else None,
+            "quote_start": inc.quote.start if inc.quote else None,
+            "quote_end": inc.quote.end if inc.quote else None,
+            "title": first.title or None if first else None,
+            "url": first.url or None if first else None,
+            "source_file": first.file or None if first else None,
+            "n_sources": len(inc.sources),
+            "sources": json.dumps(
+                [
+                    {
+                        "article_id": s.article_id,
+                        "title": s.title,
+                        "url": s.url,
+                        "published": s.published.isoformat() if s.published else None,
+                        **{
+                            k: getattr(s, k).as_dict()
+                            for k in COUNT_KINDS
+                            if getattr(s, k)
+                        },
+                    }
+                    for s in inc.sources
+                ],
+                sort_keys=True,
+                ensure_ascii=False,
+            ),
+        }
+    )
     return row
 
 
@@ -103,7 +133,8 @@ def incidents_frame(incidents: Iterable[Incident]) -> gpd.GeoDataFrame:
     rows = [_row(i) for i in incidents]
     located = {"site", "admin2", "admin1"}
     points = [
-        shapely.Point(i.lon, i.lat) if str(i.precision) in located and i.lat is not None
+        shapely.Point(i.lon, i.lat)
+        if str(i.precision) in located and i.lat is not None
         else None
         for i in incidents
     ]
@@ -120,12 +151,34 @@ def incidents_frame(incidents: Iterable[Incident]) -> gpd.GeoDataFrame:
 def _row_template() -> dict:
     from bordermap.geo.records import Precision
 
-    return _row(Incident("", "", "other", "event", None, "", Precision.UNKNOWN, "", None, (),
-                         (), (), "", None, None, "", None, None, None))
+    return _row(
+        Incident(
+            "",
+            "",
+            "other",
+            "event",
+            None,
+            "",
+            Precision.UNKNOWN,
+            "",
+            None,
+            (),
+            (),
+            (),
+            "",
+            None,
+            None,
+            "",
+            None,
+            None,
+            None,
+        )
+    )
 
 
-def join_boundaries(incidents: gpd.GeoDataFrame, adm1: gpd.GeoDataFrame,
-                    adm1_column: str = "adm1_iso") -> gpd.GeoDataFrame:
+def join_boundaries(
+    incidents: gpd.GeoDataFrame, adm1: gpd.GeoDataFrame, adm1_column: str = "adm1_iso"
+) -> gpd.GeoDataFrame:
     """Join incident points with admin-1 polygons.
 
     The province a named place belongs to comes from the gazetteer
@@ -158,12 +211,14 @@ def join_boundaries(incidents: gpd.GeoDataFrame, adm1: gpd.GeoDataFrame,
             f"boundaries have no column {adm1_column!r}; pass adm1_column= one of "
             f"{[c for c in adm1.columns if c != 'geometry']}"
         )
-    polygons = adm1[[adm1_column, "geometry"]].rename(columns={adm1_column: "adm1_spatial"})
+    polygons = adm1[[adm1_column, "geometry"]].rename(
+        columns={adm1_column: "adm1_spatial"}
+    )
     polygons = polygons.to_crs(incidents.crs)
     points = incidents[["geometry"]].copy()
     points = points[~points.geometry.is_empty & points.geometry.notna()]
     joined = gpd.sjoin(points, polygons, how="left", predicate="within")
-    # a point in the overlap of two layers matches twice: prefer the gazetteer's province
+    # a point in the overlap of two layers matches twice: prefer the gazetteer's
     joined = joined.join(incidents[["adm1_iso"]])
     joined["_pref"] = joined["adm1_spatial"] != joined["adm1_iso"]
     joined = joined.sort_values("_pref", kind="stable")
@@ -172,8 +227,12 @@ def join_boundaries(incidents: gpd.GeoDataFrame, adm1: gpd.GeoDataFrame,
     out["adm1_spatial"] = first.reindex(out.index)
     has_named = out["adm1_iso"].notna() & out["adm1_spatial"].notna()
     out["adm1_agrees"] = pd.array(
-        [bool(a == b) if named else None
-         for a, b, named in zip(out["adm1_iso"], out["adm1_spatial"], has_named)],
+        [
+            bool(a == b) if named else None
+            for a, b, named in zip(
+                out["adm1_iso"], out["adm1_spatial"], has_named, strict=True
+            )
+        ],
         dtype="boolean",
     )
     fill = out["adm1_iso"].isna() & out["adm1_all"].isna() & out["adm1_spatial"].notna()

@@ -80,7 +80,9 @@ def name_key(text: str) -> str:
     'banteaymeanchey'
     """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
+    return "".join(
+        ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +99,7 @@ def _variants(name: str) -> set[str]:
     """Spelling variants from common romanisation alternations (Thai, Khmer)."""
     out = {name}
     low = name.casefold()
-    if low.startswith("si ") or low.startswith("si"):
+    if low.startswith(("si ", "si")):
         out.add("Sri" + name[2:])
     if "aeo" in low:
         out.add(re.sub("aeo", "aew", name, flags=re.I))
@@ -112,8 +114,12 @@ class Gazetteer:
     Build it with :func:`load_gazetteer`; query it with :meth:`find`.
     """
 
-    def __init__(self, entries: Iterable[tuple[Place, tuple[str, ...]]],
-                 countries: dict[str, str], demonyms: dict[str, str]) -> None:
+    def __init__(
+        self,
+        entries: Iterable[tuple[Place, tuple[str, ...]]],
+        countries: dict[str, str],
+        demonyms: dict[str, str],
+    ) -> None:
         entries = list(entries)
         self.places: tuple[Place, ...] = tuple(place for place, _ in entries)
         self.countries = countries  # name key -> ISO3
@@ -123,8 +129,10 @@ class Gazetteer:
             for raw in (place.name, *alts):
                 for name in _variants(raw):
                     key = name_key(name)
-                    if self._indexable(name, key) and key not in countries and (
-                        i not in index[key]
+                    if (
+                        self._indexable(name, key)
+                        and key not in countries
+                        and (i not in index[key])
                     ):
                         index[key].append(i)
         self._index = {k: tuple(v) for k, v in index.items()}
@@ -148,7 +156,9 @@ class Gazetteer:
         """
         return tuple(self.places[i] for i in self._index.get(name_key(name), ()))
 
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMatch]:
+    def find(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> list[PlaceMatch]:
         """Longest non-overlapping place names in ``text[start:end]``.
 
         Examples
@@ -179,14 +189,17 @@ class Gazetteer:
             if found:
                 n, hits = found
                 s, e = tokens[i][0], tokens[i + n - 1][1]
-                out.append(PlaceMatch(s, e, text[s:e], tuple(self.places[h] for h in hits)))
+                out.append(
+                    PlaceMatch(s, e, text[s:e], tuple(self.places[h] for h in hits))
+                )
                 i += n
             else:
                 i += 1
         return out
 
-    def find_countries(self, text: str, start: int = 0,
-                       end: int | None = None) -> Iterator[tuple[int, int, str, bool]]:
+    def find_countries(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> Iterator[tuple[int, int, str, bool]]:
         """Country names and demonyms: ``(start, end, iso3, is_demonym)``.
 
         Examples
@@ -195,8 +208,12 @@ class Gazetteer:
         [('THA', True), ('KHM', False)]
         """
         end = len(text) if end is None else end
-        tokens = [(m.start(), m.end()) for m in re.finditer(r"[A-Z][\w.]*(?:\s+(?:of\s+)?[A-Z][\w.]*)*",
-                                                             text[start:end])]
+        tokens = [
+            (m.start(), m.end())
+            for m in re.finditer(
+                r"[A-Z][\w.]*(?:\s+(?:of\s+)?[A-Z][\w.]*)*", text[start:end]
+            )
+        ]
         for s, e in tokens:
             words = text[start + s : start + e].split()
             i = 0
@@ -206,8 +223,11 @@ class Gazetteer:
                     key = name_key(phrase.rstrip("."))
                     if key in self.demonyms or key in self.countries:
                         pos = text.index(phrase, start + s)
-                        iso, dem = ((self.demonyms[key], True) if key in self.demonyms
-                                    else (self.countries[key], False))
+                        iso, dem = (
+                            (self.demonyms[key], True)
+                            if key in self.demonyms
+                            else (self.countries[key], False)
+                        )
                         yield pos, pos + len(phrase), iso, dem
                         i += n
                         break
@@ -236,29 +256,70 @@ def load_gazetteer(countries: tuple[str, ...] = BUNDLED_COUNTRIES) -> Gazetteer:
     """
     adm1 = load_admin1(countries)
     adm2 = load_admin2(countries)
-    border = dict(zip(adm1["adm1_iso"], adm1["border"]))
-    names1 = dict(zip(adm1["adm1_iso"], adm1["adm1_name"]))
+    border = dict(zip(adm1["adm1_iso"], adm1["border"], strict=True))
+    names1 = dict(zip(adm1["adm1_iso"], adm1["adm1_name"], strict=True))
     entries: list[tuple[Place, tuple[str, ...]]] = []
-    for row, point in zip(adm1.itertuples(), shapely.point_on_surface(adm1.geometry.values)):
+    for row, point in zip(
+        adm1.itertuples(), shapely.point_on_surface(adm1.geometry.values), strict=True
+    ):
         alts = tuple(a for a in str(row.alt_names or "").split("|") if a)
-        entries.append((Place(row.adm1_name, "admin1", row.adm0_iso3, row.adm1_iso,
-                              row.adm1_name, "", round(point.y, 5), round(point.x, 5),
-                              bool(row.border)), alts))
-    for row, point in zip(adm2.itertuples(), shapely.point_on_surface(adm2.geometry.values)):
-        entries.append((Place(row.adm2_name, "admin2", row.adm0_iso3, row.adm1_iso,
-                              names1.get(row.adm1_iso, row.adm1_name), row.adm2_name,
-                              round(point.y, 5), round(point.x, 5),
-                              bool(border.get(row.adm1_iso))), ()))
+        entries.append(
+            (
+                Place(
+                    row.adm1_name,
+                    "admin1",
+                    row.adm0_iso3,
+                    row.adm1_iso,
+                    row.adm1_name,
+                    "",
+                    round(point.y, 5),
+                    round(point.x, 5),
+                    bool(row.border),
+                ),
+                alts,
+            )
+        )
+    for row, point in zip(
+        adm2.itertuples(), shapely.point_on_surface(adm2.geometry.values), strict=True
+    ):
+        entries.append(
+            (
+                Place(
+                    row.adm2_name,
+                    "admin2",
+                    row.adm0_iso3,
+                    row.adm1_iso,
+                    names1.get(row.adm1_iso, row.adm1_name),
+                    row.adm2_name,
+                    round(point.y, 5),
+                    round(point.x, 5),
+                    bool(border.get(row.adm1_iso)),
+                ),
+                (),
+            )
+        )
     with data_path("places_THA_KHM.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             if row["country_iso3"] not in countries:
                 continue
             alts = tuple(a for a in row["alt_names"].split("|") if a)
             kind = _KINDS.get(row["kind"], row["kind"])
-            entries.append((Place(row["name"], kind, row["country_iso3"], row["admin1_iso"],
-                                  names1.get(row["admin1_iso"], row["admin1_name"]),
-                                  row["admin2_name"], float(row["lat"]), float(row["lon"]),
-                                  bool(border.get(row["admin1_iso"]))), alts))
+            entries.append(
+                (
+                    Place(
+                        row["name"],
+                        kind,
+                        row["country_iso3"],
+                        row["admin1_iso"],
+                        names1.get(row["admin1_iso"], row["admin1_name"]),
+                        row["admin2_name"],
+                        float(row["lat"]),
+                        float(row["lon"]),
+                        bool(border.get(row["admin1_iso"])),
+                    ),
+                    alts,
+                )
+            )
     country_keys: dict[str, str] = {}
     with data_path("world_admin1_names.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
@@ -266,9 +327,22 @@ def load_gazetteer(countries: tuple[str, ...] = BUNDLED_COUNTRIES) -> Gazetteer:
             if row["country_iso3"] in countries or not row["iso_3166_2"]:
                 continue
             alts = tuple(a for a in row["alt_names"].split("|") if a)
-            entries.append((Place(row["name"], "venue", row["country_iso3"], row["iso_3166_2"],
-                                  row["name"], "", float(row["lat"]), float(row["lon"]), False),
-                            alts))
+            entries.append(
+                (
+                    Place(
+                        row["name"],
+                        "venue",
+                        row["country_iso3"],
+                        row["iso_3166_2"],
+                        row["name"],
+                        "",
+                        float(row["lat"]),
+                        float(row["lon"]),
+                        False,
+                    ),
+                    alts,
+                )
+            )
     for iso, names in _COUNTRY_ALIASES.items():
         for name in names:
             country_keys[name_key(name)] = iso

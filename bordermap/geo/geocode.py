@@ -35,13 +35,23 @@ _LEVEL_WORD = re.compile(
     re.I,
 )
 _LEVEL_KINDS = {
-    "province": {"admin1"}, "changwat": {"admin1"}, "khaet": {"admin1"},
-    "district": {"admin2"}, "amphoe": {"admin2"}, "amphur": {"admin2"},
-    "srok": {"admin2"}, "khet": {"admin2"},
-    "subdistrict": {"subdistrict", "commune"}, "tambon": {"subdistrict"},
-    "commune": {"commune", "subdistrict"}, "sangkat": {"commune"},
-    "village": {"village"}, "moo": {"village"}, "hamlet": {"village"},
-    "town": {"town"}, "city": {"town"},
+    "province": {"admin1"},
+    "changwat": {"admin1"},
+    "khaet": {"admin1"},
+    "district": {"admin2"},
+    "amphoe": {"admin2"},
+    "amphur": {"admin2"},
+    "srok": {"admin2"},
+    "khet": {"admin2"},
+    "subdistrict": {"subdistrict", "commune"},
+    "tambon": {"subdistrict"},
+    "commune": {"commune", "subdistrict"},
+    "sangkat": {"commune"},
+    "village": {"village"},
+    "moo": {"village"},
+    "hamlet": {"village"},
+    "town": {"town"},
+    "city": {"town"},
 }
 _ORDER = {"admin1": 0, "venue": 0, "admin2": 1}
 
@@ -80,13 +90,16 @@ def resolve_places(
     for pm in mention.places:
         places = _level_filter(text, pm)
         word = _LEVEL_WORD.match(text, pm.end)
-        called_province = bool(word and word.group("w").casefold() in {"province", "changwat"})
+        called_province = bool(
+            word and word.group("w").casefold() in {"province", "changwat"}
+        )
         keep = []
         for place in places:
             if place.kind == "venue":
                 before = text[max(0, pm.start - 6) : pm.start]
-                if mention.event_type == "ceasefire_agreement" and re.search(r"\b(?:in|at)\s+$",
-                                                                             before):
+                if mention.event_type == "ceasefire_agreement" and re.search(
+                    r"\b(?:in|at)\s+$", before
+                ):
                     keep.append(place)
             elif place.border:
                 keep.append(place)
@@ -114,7 +127,10 @@ def _finest(candidates: list[tuple[PlaceMatch, tuple[Place, ...]]]) -> list[Plac
         # the coarsest reading of one name is the honest one ("Surin": the province)
         best = min(places, key=lambda p: _ORDER.get(p.kind, 2))
         by_province.setdefault(best.admin1_iso, []).append(best)
-    return [max(ps, key=lambda p: _ORDER.get(p.kind, 2)) for _, ps in sorted(by_province.items())]
+    return [
+        max(ps, key=lambda p: _ORDER.get(p.kind, 2))
+        for _, ps in sorted(by_province.items())
+    ]
 
 
 def geocode(
@@ -146,7 +162,8 @@ def geocode(
         written = "; ".join(pm.text for pm, _ in candidates)
         return Location(
             precision=min((p.precision for p in places), key=list(Precision).index)
-            if len(places) == 1 else Precision.ADMIN1,
+            if len(places) == 1
+            else Precision.ADMIN1,
             places=tuple(places),
             country_iso3=countries.pop() if len(countries) == 1 else "both",
             basis="named",
@@ -158,8 +175,13 @@ def geocode(
         country = mention.countries[0] if len(set(mention.countries)) == 1 else None
         return Location(Precision.BORDER, country_iso3=country, basis="border")
     if mention.scope != "aggregate" and context is not None and context.places:
-        return Location(context.precision, context.places, context.country_iso3,
-                        "named_in_context", context.as_written)
+        return Location(
+            context.precision,
+            context.places,
+            context.country_iso3,
+            "named_in_context",
+            context.as_written,
+        )
     if mention.countries:
         country = mention.countries[0] if len(set(mention.countries)) == 1 else "both"
         return Location(Precision.COUNTRY, country_iso3=country, basis="country")

@@ -25,7 +25,14 @@ from bordermap.geo.dates import parse_dateline
 from bordermap.geo.gazetteer import Gazetteer
 from bordermap.geo.geocode import Location, geocode
 from bordermap.geo.mentions import Mention, extract_mentions
-from bordermap.geo.records import VIOLENT_TYPES, Article, Count, Incident, Precision, Source
+from bordermap.geo.records import (
+    VIOLENT_TYPES,
+    Article,
+    Count,
+    Incident,
+    Precision,
+    Source,
+)
 from bordermap.geo.text import sentences
 
 __all__ = ["article_incidents", "merge_reports"]
@@ -47,16 +54,19 @@ class _Draft:
     attribution: str = ""
 
 
-def _compatible(d: _Draft, m: Mention, loc: Location, day: date | None,
-                fallback: bool) -> bool:
+def _compatible(
+    d: _Draft, m: Mention, loc: Location, day: date | None, fallback: bool
+) -> bool:
     if d.mention.event_type != m.event_type or d.mention.scope != m.scope:
         return False
     if d.mention.planned != m.planned or m.new_event:
         return False
     if d.location.admin1 and loc.admin1 and d.location.admin1 != loc.admin1:
         return False
-    if bool(d.location.admin1) != bool(loc.admin1) and loc.basis == "named" and (
-        d.location.basis == "named"
+    if (
+        bool(d.location.admin1) != bool(loc.admin1)
+        and loc.basis == "named"
+        and (d.location.basis == "named")
     ):
         return False
     if d.date and day and d.date != day and not (d.fallback or fallback):
@@ -64,15 +74,26 @@ def _compatible(d: _Draft, m: Mention, loc: Location, day: date | None,
     if d.mention.clock and m.clock and d.mention.clock != m.clock:
         return False
     return all(
-        d.counts[k].best == c.best for k, c in m.counts.items()
-        if k in d.counts and d.counts[k].qualifier != "unquantified"
+        d.counts[k].best == c.best
+        for k, c in m.counts.items()
+        if k in d.counts
+        and d.counts[k].qualifier != "unquantified"
         and c.qualifier != "unquantified"
     )
 
 
-def _merge(d: _Draft, m: Mention, loc: Location, day: date | None, text: str, basis: str,
-           fallback: bool) -> None:
-    if list(Precision).index(loc.precision) < list(Precision).index(d.location.precision):
+def _merge(
+    d: _Draft,
+    m: Mention,
+    loc: Location,
+    day: date | None,
+    text: str,
+    basis: str,
+    fallback: bool,
+) -> None:
+    if list(Precision).index(loc.precision) < list(Precision).index(
+        d.location.precision
+    ):
         d.location = loc
     if day and (d.date is None or (d.fallback and not fallback)):
         d.date, d.date_text, d.date_basis, d.fallback = day, text, basis, fallback
@@ -120,15 +141,25 @@ def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
     sents = sentences(article)
     mentions = extract_mentions(article, sents, gazetteer, dateline)
     article_admin1 = {
-        p.admin1_iso for pm in gazetteer.find(text) for p in pm.places if p.kind == "admin1"
+        p.admin1_iso
+        for pm in gazetteer.find(text)
+        for p in pm.places
+        if p.kind == "admin1"
     }
     dateline_loc = None
     if dateline:
-        found = [p for pm in gazetteer.find(dateline.place) for p in pm.places if p.border]
+        found = [
+            p for pm in gazetteer.find(dateline.place) for p in pm.places if p.border
+        ]
         if found:
             best = min(found, key=lambda p: {"admin1": 0, "admin2": 1}.get(p.kind, 2))
-            dateline_loc = Location(best.precision, (best,), best.country_iso3,
-                                    "named_in_context", dateline.place)
+            dateline_loc = Location(
+                best.precision,
+                (best,),
+                best.country_iso3,
+                "named_in_context",
+                dateline.place,
+            )
             article_admin1.add(best.admin1_iso)
     page_day = dateline.date if dateline and dateline.date else article.published
     page_basis = "dateline" if dateline and dateline.date else "publication date"
@@ -142,8 +173,11 @@ def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
         if day is None and not m.planned:
             day, basis, day_text = page_day, page_basis if page_day else "", ""
             fallback = True
-        violent = [d for d in drafts if d.mention.event_type in VIOLENT_TYPES
-                   and d.mention.scope == "event"]
+        violent = [
+            d
+            for d in drafts
+            if d.mention.event_type in VIOLENT_TYPES and d.mention.scope == "event"
+        ]
         if m.anaphoric and violent and _same_place(violent[-1].location, loc):
             # "the shooting took place in Prey Chan": the incident told before
             _merge(violent[-1], m, loc, day, day_text, basis, fallback)
@@ -155,8 +189,17 @@ def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
             _merge(last, m, loc, day, day_text, basis, fallback)
             _adopt_orphans(last, m)
             continue
-        draft = _Draft(m, loc, day, day_text, basis, fallback, dict(m.counts),
-                       dict(m.other_counts), m.attribution)
+        draft = _Draft(
+            m,
+            loc,
+            day,
+            day_text,
+            basis,
+            fallback,
+            dict(m.counts),
+            dict(m.other_counts),
+            m.attribution,
+        )
         drafts.append(draft)
         # a count that fits no mention of its sentence ("He confirmed one death")
         # belongs to the latest violent incident; if that has one, it is a restatement
@@ -192,9 +235,19 @@ def _incident(article: Article, n: int, d: _Draft) -> Incident:
         other_counts=dict(sorted(d.other_counts.items())),
         planned=m.planned,
         quote=m.quote,
-        sources=(Source(article.id, article.title, article.url, article.file,
-                        article.published, m.quote, d.counts.get("killed"),
-                        d.counts.get("wounded"), d.counts.get("displaced")),),
+        sources=(
+            Source(
+                article.id,
+                article.title,
+                article.url,
+                article.file,
+                article.published,
+                m.quote,
+                d.counts.get("killed"),
+                d.counts.get("wounded"),
+                d.counts.get("displaced"),
+            ),
+        ),
     )
 
 
@@ -208,8 +261,14 @@ def _pick(sources: Iterable[Source], kind: str) -> Count | None:
     given = [s for s in sources if getattr(s, kind) is not None]
     if not given:
         return None
-    best = max(given, key=lambda s: (s.published or date.min,
-                                     getattr(s, kind).low or -1, s.article_id))
+    best = max(
+        given,
+        key=lambda s: (
+            s.published or date.min,
+            getattr(s, kind).low or -1,
+            s.article_id,
+        ),
+    )
     return getattr(best, kind)
 
 
@@ -246,6 +305,8 @@ def merge_reports(incidents: Iterable[Incident]) -> Iterator[Incident]:
             killed=_pick(sources, "killed"),
             wounded=_pick(sources, "wounded"),
             displaced=_pick(sources, "displaced"),
-            attribution="; ".join(dict.fromkeys(i.attribution for i in group if i.attribution)),
+            attribution="; ".join(
+                dict.fromkeys(i.attribution for i in group if i.attribution)
+            ),
             sources=sources,
         )

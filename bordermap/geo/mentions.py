@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bordermap.geo.counts import find_counts
-from bordermap.geo.dates import DateMention, Dateline, find_dates
+from bordermap.geo.dates import Dateline, DateMention, find_dates
 from bordermap.geo.gazetteer import Gazetteer, PlaceMatch
 from bordermap.geo.records import VIOLENT_TYPES, Article, Count, Quote
 from bordermap.geo.text import Sentence
@@ -39,24 +39,37 @@ _ART = (
     r"rockets?|BM-21s?|artillery|shells|shell|mortars?|howitzers?|heavy\s+weapons|"
     r"barrages?|rocket\s+launchers?|cannon|tank\s+fire|missiles?|grenades?"
 )
-_AIR = r"(?:fighter\s+)?jets?|F-16s?|Gripens?|warplanes?|aircraft|bombers?|armed\s+drones?"
+_AIR = (
+    r"(?:fighter\s+)?jets?|F-16s?|Gripens?|warplanes?|aircraft|bombers?|armed\s+drones?"
+)
 TRIGGERS: dict[str, re.Pattern] = {
     "air_strike": _rx(
-        r"\bair\s*strikes?\b", r"\bairstrikes?\b", r"\bair\s+raids?\b", r"\bbomb(?:ed|ing)\b",
+        r"\bair\s*strikes?\b",
+        r"\bairstrikes?\b",
+        r"\bair\s+raids?\b",
+        r"\bbomb(?:ed|ing)\b",
         rf"\b(?:{_AIR})\b(?=[^.;]{{0,60}}\b(?:struck|strike|hit|bomb|attack|target))",
         r"\bdrone\s+(?:strike|attack)s?\b",
     ),
     "shelling": _rx(
-        r"\bshell(?:ing|ed)\b", r"\bbombard(?:ment|ed|ing)\b", r"\bbarrages?\b",
+        r"\bshell(?:ing|ed)\b",
+        r"\bbombard(?:ment|ed|ing)\b",
+        r"\bbarrages?\b",
         r"\b(?:artillery|rocket|mortar|tank)\s+(?:fire|attacks?|strikes?)\b",
         rf"\b(?:{_ART})\b(?=[^.;]{{0,60}}\b(?:{_FIRE_VERB})\b)",
         rf"\b(?:{_FIRE_VERB})\b(?=[^.;]{{0,40}}\b(?:{_ART})\b)",
     ),
     "landmine_explosive": _rx(
-        r"\bexplosions?\b", r"\bblasts?\b", r"\bexploded\b", r"\bdetonat\w+",
-        r"\bstepped\s+on\b", r"\b(?:land\s*)?mines?\b(?=[^.;]{0,60}\b(?:wound|injur|kill|maim|"
-        r"sever|hurt|blast|explo))", r"\b(?:wound|injur|kill|maim|hurt)\w*\b(?=[^.;]{0,50}"
-        r"\b(?:land\s*)?mines?\b)", r"\bIEDs?\b",
+        r"\bexplosions?\b",
+        r"\bblasts?\b",
+        r"\bexploded\b",
+        r"\bdetonat\w+",
+        r"\bstepped\s+on\b",
+        r"\b(?:land\s*)?mines?\b(?=[^.;]{0,60}\b(?:wound|injur|kill|maim|"
+        r"sever|hurt|blast|explo))",
+        r"\b(?:wound|injur|kill|maim|hurt)\w*\b(?=[^.;]{0,50}"
+        r"\b(?:land\s*)?mines?\b)",
+        r"\bIEDs?\b",
     ),
     "attack_on_civilians": _rx(
         r"\b(?:fired|firing|opened\s+fire|shot|shooting)\s+(?:on|at|upon|into)?\s*(?:unarmed\s+)?"
@@ -64,92 +77,154 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\battacks?\s+on\s+civilians\b",
     ),
     "armed_clash": _rx(
-        r"\bclash(?:es|ed)?\b", r"\bfighting\b", r"\bfought\b", r"\bfire\s*fights?\b",
-        r"\bgun\s*(?:fire|fights?|battles?)\b", r"\bexchanges?\s+of\s+(?:[\w-]+\s+){0,4}fire\b",
-        r"\bexchanged\s+(?:gun)?fire\b", r"\bopened\s+fire\b",
-        r"\bfired\s+(?:on|at|upon|shots|towards?)\b", r"\bshots?\s+(?:rang|were|was)\b",
-        r"\bshooting\b", r"\bskirmish(?:es)?\b", r"\bincursions?\b", r"\bground\s+offensive\b",
-        r"\bmilitary\s+operations?\b", r"\bcombat\b", r"\bhostilities\b",
-        r"\bambush(?:ed)?\b", r"\bpush\s+(?:them|the\s+\w+(?:\s+\w+)?)\s+back\b",
-        r"\bseiz(?:ed|ing)\s+(?:the\s+)?(?:hill|base|position)", r"\battack(?:s|ed)?\b",
+        r"\bclash(?:es|ed)?\b",
+        r"\bfighting\b",
+        r"\bfought\b",
+        r"\bfire\s*fights?\b",
+        r"\bgun\s*(?:fire|fights?|battles?)\b",
+        r"\bexchanges?\s+of\s+(?:[\w-]+\s+){0,4}fire\b",
+        r"\bexchanged\s+(?:gun)?fire\b",
+        r"\bopened\s+fire\b",
+        r"\bfired\s+(?:on|at|upon|shots|towards?)\b",
+        r"\bshots?\s+(?:rang|were|was)\b",
+        r"\bshooting\b",
+        r"\bskirmish(?:es)?\b",
+        r"\bincursions?\b",
+        r"\bground\s+offensive\b",
+        r"\bmilitary\s+operations?\b",
+        r"\bcombat\b",
+        r"\bhostilities\b",
+        r"\bambush(?:ed)?\b",
+        r"\bpush\s+(?:them|the\s+\w+(?:\s+\w+)?)\s+back\b",
+        r"\bseiz(?:ed|ing)\s+(?:the\s+)?(?:hill|base|position)",
+        r"\battack(?:s|ed)?\b",
     ),
     "ceasefire_agreement": _rx(
         r"\b(?:agreed|signed|sealed|reached|brokered|struck)\b[^.;]{0,60}\b(?:ceasefire|"
         r"cease-fire|truce|deal|agreement|accords?)\b",
         r"\b(?:ceasefire|truce)\b[^.;]{0,30}\b(?:took\s+effect|began|starting|came\s+into)\b",
-        r"\bmeeting\s+of\b", r"\b(?:talks|meeting|summit)\s+(?:in|at)\b",
-        r"\b(?:meet|sit)\s+(?:again\s+)?(?:on|later|next|in)\b", r"\bmediators?\b",
+        r"\bmeeting\s+of\b",
+        r"\b(?:talks|meeting|summit)\s+(?:in|at)\b",
+        r"\b(?:meet|sit)\s+(?:again\s+)?(?:on|later|next|in)\b",
+        r"\bmediators?\b",
     ),
     "evacuation_displacement": _rx(
-        r"\bevacuat\w+", r"\bfled\b", r"\bflee(?:ing)?\b", r"\bdisplaced\b",
-        r"\bshelter(?:ing|s)?\b", r"\b(?:forced|driven)\s+(?:out\s+)?from\s+(?:their\s+)?homes\b",
-        r"\bleft\s+(?:their\s+)?homes\b", r"\bmoved\s+to\s+safety\b", r"\bexodus\b",
-        r"\bmoving\s+(?:residents|villagers|people)\b", r"\brefugees?\b",
-        r"\bleave\s+at\s+once\b", r"\bbegan\s+leaving\b", r"\bleft\s+the\s+[\w\s\"'“”-]{0,25}zone\b",
-        r"\btransferring\s+patients\b", r"\buprooted\b",
+        r"\bevacuat\w+",
+        r"\bfled\b",
+        r"\bflee(?:ing)?\b",
+        r"\bdisplaced\b",
+        r"\bshelter(?:ing|s)?\b",
+        r"\b(?:forced|driven)\s+(?:out\s+)?from\s+(?:their\s+)?homes\b",
+        r"\bleft\s+(?:their\s+)?homes\b",
+        r"\bmoved\s+to\s+safety\b",
+        r"\bexodus\b",
+        r"\bmoving\s+(?:residents|villagers|people)\b",
+        r"\brefugees?\b",
+        r"\bleave\s+at\s+once\b",
+        r"\bbegan\s+leaving\b",
+        r"\bleft\s+the\s+[\w\s\"'“”-]{0,25}zone\b",
+        r"\btransferring\s+patients\b",
+        r"\buprooted\b",
     ),
     "arrest_prisoners": _rx(
-        r"\bcaptured\b", r"\bdetained\b", r"\barrested\b", r"\bprisoners?\b",
-        r"\bin\s+(?:\w+\s+)?custody\b", r"\bheld\s+by\b", r"\bheld\s+captive\b",
-        r"\bhand(?:ed)?\s*over\b", r"\brelease\s+of\s+\w+",
+        r"\bcaptured\b",
+        r"\bdetained\b",
+        r"\barrested\b",
+        r"\bprisoners?\b",
+        r"\bin\s+(?:\w+\s+)?custody\b",
+        r"\bheld\s+by\b",
+        r"\bheld\s+captive\b",
+        r"\bhand(?:ed)?\s*over\b",
+        r"\brelease\s+of\s+\w+",
     ),
 }
 # A stronger trigger wins where two overlap ("fired on civilians" over "fired on").
 _PRIORITY = (
-    "attack_on_civilians", "air_strike", "landmine_explosive", "shelling",
-    "arrest_prisoners", "ceasefire_agreement", "evacuation_displacement", "armed_clash",
+    "attack_on_civilians",
+    "air_strike",
+    "landmine_explosive",
+    "shelling",
+    "arrest_prisoners",
+    "ceasefire_agreement",
+    "evacuation_displacement",
+    "armed_clash",
 )
 _NEGATION = re.compile(
     r"\b(?:no|not|never|neither|nor|denied|deny|denies|denying|rejected|without|bars?|"
     r"barred|(?-i:bans?|banning)|prohibit\w*|refrain\w*|avoid\w*|accused|accusing|"
     r"undertook|undertake|covers|urg(?:ed|es|ing)|call(?:ed|s|ing)\s+(?:on|for)|appeal\w*|"
-    r"to\s+(?:stop|halt|end|prevent)|feared|fears?)\b|n't\b", _F)
+    r"to\s+(?:stop|halt|end|prevent)|feared|fears?)\b|n't\b",
+    _F,
+)
 _BACKGROUND = re.compile(r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,3}$", _F)
 _PLANNED = re.compile(
     r"\b(?:will|shall|is\s+due|are\s+due|was\s+due|were\s+due|due\s+to|is\s+to|are\s+to|"
     r"expected\s+to|scheduled|plans?\s+to|planned|would\s+(?:meet|hold|sign)|to\s+be\s+held|"
-    r"next\s+week|upcoming|offered\s+to|offers\s+to|if\s+both\s+sides\s+wish)\b", _F)
+    r"next\s+week|upcoming|offered\s+to|offers\s+to|if\s+both\s+sides\s+wish)\b",
+    _F,
+)
 _CLAUSE = re.compile(
     r";|:|\s[—–]\s|,\s+(?=(?:and|but|while|as|after|hours\s+after|when|which|who|although|"
-    r"though|whereas)\b)|\s(?=and\s+(?:later|then|also)\b)", _F)
+    r"though|whereas)\b)|\s(?=and\s+(?:later|then|also)\b)",
+    _F,
+)
 _BORDER_CUE = re.compile(
     r"\b(?:along|on|near|across|at)\s+the\s+(?:\w+\s+)?(?:border|frontier|front\s*lines?|"
     r"front)\b|\bborder-wide\b|\bon\s+(?:both|the\s+two)\s+sides\b|\bfront\s*lines?\b"
-    r"|\bborder\s+(?:areas?|regions?|zones?)\b", _F)
-_BOTH = re.compile(r"\b(?:on\s+)?(?:both|the\s+two)\s+(?:sides|countries)\b|\bon\s+each\s+side\b"
-                   r"|\bcombined\b", _F)
+    r"|\bborder\s+(?:areas?|regions?|zones?)\b",
+    _F,
+)
+_BOTH = re.compile(
+    r"\b(?:on\s+)?(?:both|the\s+two)\s+(?:sides|countries)\b|\bon\s+each\s+side\b"
+    r"|\bcombined\b",
+    _F,
+)
 _AGGREGATE = re.compile(
     r"\bso\s+far\b|\bin\s+total\b|\btotal\b|\btoll\b|\bbrings?\s+(?:the\s+\w+\s+)?to\b|"
     r"\bbrought\s+(?:the\s+\w+\s+)?to\b|\bin\s+the\s+past\s+(?:week|days|month)|"
     r"\bover\s+the\s+past\b|\bin\s+(?:\w+\s+)?days\s+of\s+fighting\b|\baltogether\b|"
     r"\bcumulative\b|\boverall\b|\bsince\s+(?:the\s+)?(?:fighting|clashes|conflict)|"
     r"\b(?:both|the\s+two)\s+sides\b|"
-    r"\bha(?:ve|s)\s+(?:been\s+)?(?:killed|wounded|injured|died|displaced|forced|driven)\b", _F)
+    r"\bha(?:ve|s)\s+(?:been\s+)?(?:killed|wounded|injured|died|displaced|forced|driven)\b",
+    _F,
+)
 _RUNNING_TOTAL = re.compile(
     r"\b(?:brings?|brought|bringing|raises?|raised|rose|risen|climbed)\s+(?:the\s+[\w\s]{0,20}?\s*)?"
-    r"to\s+(?=\S)", _F)
+    r"to\s+(?=\S)",
+    _F,
+)
 _LAUNCH = re.compile(
     r"(?:\b(?:fir(?:ed|ing|es)?|launch(?:ed|ing)?|shot|took\s+off|flew|rockets?|shells|"
     r"artillery)\s+(?:[\w-]+\s+){0,4}?from|\bfrom\s+across|\b(?:base|bases|positions?|"
     r"launchers?)\s+(?:at|in|near)|\bbased\s+(?:at|in))\s+(?:the\s+)?"
     r"(?:(?!(?:in|at|on|into|onto|landed|hit|struck|fell|near)\b)[\w'’-]+\s+){0,3}$",
-    _F)
+    _F,
+)
 
 # ---------------------------------------------------------------- casualty words
 _KILLED = re.compile(
     r"\b(?:killed|killing|kills?|dead|died|dies|deaths?|death\s+toll|lost\s+(?:their|his|her)"
-    r"\s+lives?|slain|fatalit(?:y|ies)|perished|lives\s+lost)\b", _F)
+    r"\s+lives?|slain|fatalit(?:y|ies)|perished|lives\s+lost)\b",
+    _F,
+)
 _WOUNDED = re.compile(
-    r"\b(?:wounded|wounding|wounds?|injured|injuring|injur(?:y|ies)|hurt|maimed)\b", _F)
+    r"\b(?:wounded|wounding|wounds?|injured|injuring|injur(?:y|ies)|hurt|maimed)\b", _F
+)
 _DISPLACED = re.compile(
     r"\b(?:displaced|evacuated|evacuees?|fled|fleeing|flee|(?:forced|driven)\s+(?:out\s+)?from"
     r"|left\s+(?:their\s+)?homes|sheltering|in\s+shelters|taken\s+shelter|refugees|uprooted|"
-    r"homeless|moved\s+to\s+safety|left\s+the)\b", _F)
+    r"homeless|moved\s+to\s+safety|left\s+the)\b",
+    _F,
+)
 _PRISONERS = re.compile(
-    r"\b(?:held|captured|detained|prisoners?|custody|release|released|freed|free|handed)\b", _F)
+    r"\b(?:held|captured|detained|prisoners?|custody|release|released|freed|free|handed)\b",
+    _F,
+)
 _NONVIOLENT = re.compile(
     r"\b(?:evacuees?|shelters?|heart|illness|ill|disease|natural\s+causes|condition|"
-    r"patients?|sick|heat\s*stroke|exhaustion)\b", _F)
+    r"patients?|sick|heat\s*stroke|exhaustion)\b",
+    _F,
+)
 _PERSON = (
     r"soldiers?|troops?|servicem[ae]n|marines?|rangers?|sailors?|officers?|police(?:men|man)?|"
     r"civilians?|villagers?|residents?|people|persons?|farmers?|children|women|men|man|woman|"
@@ -158,10 +233,14 @@ _PERSON = (
 )
 _SOLDIER = re.compile(
     r"\b(?:soldiers?|troops?|servicem[ae]n|marines?|rangers?|sailors?|troopers?|personnel|"
-    r"fighters?|guards?|privates?|sergeants?|commanders?|military)\b", _F)
+    r"fighters?|guards?|privates?|sergeants?|commanders?|military)\b",
+    _F,
+)
 _CIVILIAN = re.compile(
     r"\b(?:civilians?|villagers?|residents?|farmers?|children|women|students?|monks?|"
-    r"evacuees?|families|households|person|people\s+who\s+were\s+living)\b", _F)
+    r"evacuees?|families|households|person|people\s+who\s+were\s+living)\b",
+    _F,
+)
 _POLICE = re.compile(r"\bpolice(?:men|man)?\b|\bofficers?\b", _F)
 _ATTRIBUTION = re.compile(
     r"(?P<who>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+|of\s+|and\s+|the\s+|army'?s?\s+|"
@@ -169,7 +248,8 @@ _ATTRIBUTION = re.compile(
     r"[Ss]pokes(?:man|woman|person)|[Mm]ilitary|[Pp]olice|[Gg]overnment|[Ss]ources|"
     r"[Cc]ommand|[Rr]egion|[Aa]rea|[A-Z][\w'’.-]+))\s+(?:said|says|told|reported|posted|"
     r"announced|confirmed|stated|claimed)\b"
-    r"|\baccording\s+to\s+(?P<who2>[^,.;]{3,80})")
+    r"|\baccording\s+to\s+(?P<who2>[^,.;]{3,80})"
+)
 
 
 @dataclass
@@ -257,8 +337,9 @@ _WORD_RE = re.compile(r"[\w'’-]+|[,;:.!?()\"“”]")
 _AFTER_TOKENS = 12
 
 
-def _kind_near(text: str, s: int, e: int, limit: int,
-               stops: tuple[int, ...] = ()) -> tuple[str | None, int, int]:
+def _kind_near(
+    text: str, s: int, e: int, limit: int, stops: tuple[int, ...] = ()
+) -> tuple[str | None, int, int]:
     """Casualty kind a count at ``text[s:e]`` belongs to, and the phrase's span.
 
     "killing two", "wounding at least three" and "death toll of 21" read the word
@@ -268,19 +349,29 @@ def _kind_near(text: str, s: int, e: int, limit: int,
     """
     m = _TRANSITIVE.search(text, max(0, s - 40), s)
     if m:
-        return next(k for k in ("killed", "wounded", "displaced") if m.group(k)), m.start(), e
+        return (
+            next(k for k in ("killed", "wounded", "displaced") if m.group(k)),
+            m.start(),
+            e,
+        )
     nxt = min([x for x in stops if x >= e] + [limit])
     for n, tok in enumerate(_WORD_RE.finditer(text, e, nxt)):
-        if n >= _AFTER_TOKENS or tok.group() in ",;:.!?()\"“”":
+        if n >= _AFTER_TOKENS or tok.group() in ',;:.!?()"“”':
             break
         for kind, rx in _KINDS:
             km = rx.match(text, tok.start(), nxt)
             if km:
-                if kind == "displaced" and re.match(r"evacuees?|refugees", km.group(), _F):
+                if kind == "displaced" and re.match(
+                    r"evacuees?|refugees", km.group(), _F
+                ):
                     # "one evacuee died": the noun names who, the verb says what
-                    verb = re.match(r"(?:\s+\w+){0,3}?\s+(?=(?:died|was\s+killed|were\s+killed"
-                                    r"|was\s+(?:wounded|injured|hurt)|were\s+(?:wounded|"
-                                    r"injured|hurt)))", text[km.end() : nxt], _F)
+                    verb = re.match(
+                        r"(?:\s+\w+){0,3}?\s+(?=(?:died|was\s+killed|were\s+killed"
+                        r"|was\s+(?:wounded|injured|hurt)|were\s+(?:wounded|"
+                        r"injured|hurt)))",
+                        text[km.end() : nxt],
+                        _F,
+                    )
                     if verb:
                         continue
                 return kind, s, km.end()
@@ -289,14 +380,23 @@ def _kind_near(text: str, s: int, e: int, limit: int,
 
 def _other_kind(text: str, s: int, e: int, limit: int) -> str | None:
     after = text[e : min(limit, e + 60)]
-    if re.match(r"\s+(?:[\w-]+\s+){0,3}?(?:rockets?|shells|missiles|rounds|mortars?)\b", after, _F):
+    if re.match(
+        r"\s+(?:[\w-]+\s+){0,3}?(?:rockets?|shells|missiles|rounds|mortars?)\b",
+        after,
+        _F,
+    ):
         return "rockets" if re.search(r"rocket", after, _F) else "shells"
     if re.match(r"\s+(?:[\w-]+\s+){0,3}?(?:families|households)\b", after, _F):
         return "families"
-    if re.match(rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_PERSON})\s+(?:held|captured|detained|in\s+"
-                rf"(?:\w+\s+)?custody)", after, _F) or re.search(
+    if re.match(
+        rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{_PERSON})\s+(?:held|captured|detained|in\s+"
+        rf"(?:\w+\s+)?custody)",
+        after,
+        _F,
+    ) or re.search(
         r"\b(?:release|free|freed|releasing|hand\s*over)\s+(?:of\s+)?(?:the\s+)?$",
-        text[max(0, s - 25) : s], _F
+        text[max(0, s - 25) : s],
+        _F,
     ):
         return "prisoners_held"
     return None
@@ -305,13 +405,17 @@ def _other_kind(text: str, s: int, e: int, limit: int) -> str | None:
 # ---------------------------------------------------------------- extraction
 def _attribution(text: str, start: int, end: int) -> str:
     m = None
-    for m in _ATTRIBUTION.finditer(text, start, end):
+    for m in _ATTRIBUTION.finditer(text, start, end):  # noqa: B007 - the last one
         pass
     if not m:
         return ""
     who = (m.group("who") or m.group("who2") or "").strip()
     who = re.sub(r"^(?:the|according to)\s+", "", who, flags=_F)
-    return who if len(who) > 2 and who.casefold() not in {"he", "she", "it", "they"} else ""
+    return (
+        who
+        if len(who) > 2 and who.casefold() not in {"he", "she", "it", "they"}
+        else ""
+    )
 
 
 def extract_mentions(
@@ -340,7 +444,11 @@ def extract_mentions(
     out: list[Mention] = []
     last_attr = {}
     for k, sent in enumerate(sents):
-        s0 = max(sent.start, dateline.end) if dateline and sent.start < dateline.end else sent.start
+        s0 = (
+            max(sent.start, dateline.end)
+            if dateline and sent.start < dateline.end
+            else sent.start
+        )
         e0 = sent.end
         trig = _triggers(text, s0, e0)
         counts = find_counts(text, s0, e0)
@@ -369,16 +477,40 @@ def extract_mentions(
                 others.append((other, cs, ce, count))
         # bare plurals and unquantified mentions: "have wounded soldiers"
         if not any(k == "wounded" for k, *_ in kinded):
-            m = re.search(rf"\b(?:wounded|injured|hurt)\s+(?P<who>{_PERSON})\b|"
-                          rf"\b(?P<who2>(?:{_PERSON}))\s+(?:were|have\s+been|had\s+been)\s+"
-                          r"(?:wounded|injured|hurt)\b", text[s0:e0], _F)
-            if m and not re.search(r"\b(?:a|an|one|the|their|his|her)\s+$",
-                                   text[s0 : s0 + m.start()], _F) and not _NEGATION.search(
-                text, next((a for a, b in clauses if a <= s0 + m.start() < b + 1), s0),
-                s0 + m.start()
+            m = re.search(
+                rf"\b(?:wounded|injured|hurt)\s+(?P<who>{_PERSON})\b|"
+                rf"\b(?P<who2>(?:{_PERSON}))\s+(?:were|have\s+been|had\s+been)\s+"
+                r"(?:wounded|injured|hurt)\b",
+                text[s0:e0],
+                _F,
+            )
+            if (
+                m
+                and not re.search(
+                    r"\b(?:a|an|one|the|their|his|her)\s+$",
+                    text[s0 : s0 + m.start()],
+                    _F,
+                )
+                and not _NEGATION.search(
+                    text,
+                    next((a for a, b in clauses if a <= s0 + m.start() < b + 1), s0),
+                    s0 + m.start(),
+                )
             ):
-                kinded.append(("wounded", s0 + m.start(), s0 + m.end(),
-                               Count(2, None, None, "many", stated=m.group("who") or m.group("who2"))))
+                kinded.append(
+                    (
+                        "wounded",
+                        s0 + m.start(),
+                        s0 + m.end(),
+                        Count(
+                            2,
+                            None,
+                            None,
+                            "many",
+                            stated=m.group("who") or m.group("who2"),
+                        ),
+                    )
+                )
         running = _RUNNING_TOTAL.search(text, s0, e0)
         if running:
             aggregate = True
@@ -392,7 +524,11 @@ def extract_mentions(
             and not any(t[2] in VIOLENT_TYPES for t in trig)
         )
         if nonviolent:
-            others += [("non_violent_deaths", qs, qe, c) for k, qs, qe, c in kinded if k == "killed"]
+            others += [
+                ("non_violent_deaths", qs, qe, c)
+                for k, qs, qe, c in kinded
+                if k == "killed"
+            ]
             kinded = [c for c in kinded if c[0] != "killed"]
             trig = [(s0, s0, "other")]
         if not trig and not kinded and not others:
@@ -401,7 +537,8 @@ def extract_mentions(
             # one summary per sentence holding every total
             etype = next((t[2] for t in trig if t[2] in VIOLENT_TYPES), None) or (
                 "evacuation_displacement"
-                if kinded and all(k == "displaced" for k, *_ in kinded) else "armed_clash"
+                if kinded and all(k == "displaced" for k, *_ in kinded)
+                else "armed_clash"
             )
             trig = [(s0, s0, etype)]
         elif not trig:
@@ -418,8 +555,10 @@ def extract_mentions(
         # merge runs of the same type; make windows
         merged: list[list] = []
         for s, e, etype in trig:
-            if merged and merged[-1][2] == etype and not any(
-                merged[-1][1] <= d.start < s for d in dates
+            if (
+                merged
+                and merged[-1][2] == etype
+                and not any(merged[-1][1] <= d.start < s for d in dates)
             ):
                 merged[-1][1] = e
             else:
@@ -430,21 +569,33 @@ def extract_mentions(
             we = bounds[i]
             mention = Mention(article.id, k, sent.paragraph, etype, ws, we, text[ts:te])
             mention.scope = "aggregate" if aggregate else "event"
-            mention.planned = planned and etype in {"ceasefire_agreement", "evacuation_displacement"}
+            mention.planned = planned and etype in {
+                "ceasefire_agreement",
+                "evacuation_displacement",
+            }
             mention.attribution = attribution
-            mention.new_event = bool(re.search(r"\b(?:another|a\s+further|a\s+second|fresh|"
-                                               r"new|later|again)\b", text[ws:we], _F))
+            mention.new_event = bool(
+                re.search(
+                    r"\b(?:another|a\s+further|a\s+second|fresh|"
+                    r"new|later|again)\b",
+                    text[ws:we],
+                    _F,
+                )
+            )
             mention.both_sides = bool(_BOTH.search(text, ws, we))
             mention.anaphoric = etype in VIOLENT_TYPES and bool(
                 re.search(r"\b(?:the|this|that)\s+$", text[max(s0, ts - 6) : ts], _F)
-                or re.search(r"\b(?:call(?:ed|ing)|describ(?:ed|ing))\s+(?:it|this|that)\b",
-                             text[s0:ts], _F)
+                or re.search(
+                    r"\b(?:call(?:ed|ing)|describ(?:ed|ing))\s+(?:it|this|that)\b",
+                    text[s0:ts],
+                    _F,
+                )
             )
             for pm in places:
                 if ws <= pm.start < we:
-                    if _LAUNCH.search(text[max(s0, pm.start - 60) : pm.start]) and etype in {
-                        "shelling", "air_strike", "armed_clash"
-                    }:
+                    if _LAUNCH.search(
+                        text[max(s0, pm.start - 60) : pm.start]
+                    ) and etype in {"shelling", "air_strike", "armed_clash"}:
                         mention.excluded_places.append(pm)
                     else:
                         mention.places.append(pm)
@@ -453,24 +604,45 @@ def extract_mentions(
                 text[max(s0, cue.start() - 40) : cue.start()] if cue else ""
             )
             mention.countries = [
-                iso for cs, ce, iso, dem in gazetteer.find_countries(text, ws, we)
-                if re.search(r"\b(?:in|inside|into|on|of|across)\s+(?:the\s+)?$",
-                             text[max(ws, cs - 12) : cs], _F)
+                iso
+                for cs, ce, iso, dem in gazetteer.find_countries(text, ws, we)
+                if re.search(
+                    r"\b(?:in|inside|into|on|of|across)\s+(?:the\s+)?$",
+                    text[max(ws, cs - 12) : cs],
+                    _F,
+                )
                 or re.match(r"['’]s\b|\s+(?:side|soil|territory)\b", text[ce : ce + 12])
             ]
             # "one day after a clash": an offset date belongs to the event after it
-            inside = [d for d in dates if d.date and (
-                (ws <= d.start < we and not (d.forward and d.end + 30 >= we and i + 1 < len(merged)))
-                or (d.forward and i > 0 and bounds[i - 1] - 30 <= d.start < ws)
-            )]
+            inside = [
+                d
+                for d in dates
+                if d.date
+                and (
+                    (
+                        ws <= d.start < we
+                        and not (d.forward and d.end + 30 >= we and i + 1 < len(merged))
+                    )
+                    or (d.forward and i > 0 and bounds[i - 1] - 30 <= d.start < ws)
+                )
+            ]
             chosen: DateMention | None = inside[0] if inside else None
-            if chosen is None and len(merged) == 1 and not (mention.scope == "aggregate"):
+            if (
+                chosen is None
+                and len(merged) == 1
+                and not (mention.scope == "aggregate")
+            ):
                 chosen = next((d for d in dates if d.date), None)
             if chosen:
                 mention.date, mention.date_text = chosen.date, chosen.text
-                mention.date_basis = "text" if chosen.explicit else "relative to page date"
-            clock = re.search(r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*(?:am|pm)\b",
-                              text[ws:we], _F)
+                mention.date_basis = (
+                    "text" if chosen.explicit else "relative to page date"
+                )
+            clock = re.search(
+                r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*(?:am|pm)\b",
+                text[ws:we],
+                _F,
+            )
             mention.clock = clock.group(0) if clock else ""
             out.append(mention)
         # assign counts to the mention whose type fits, nearest first
@@ -480,40 +652,73 @@ def extract_mentions(
             # in a clause of its own that places it along the border is its own event
             cs_, ce_ = next(((a, b) for a, b in clauses if a <= qs < b + 1), (s0, e0))
             cue = _BORDER_CUE.search(text, cs_, ce_)
-            if cue and not any(cs_ <= t[0] < ce_ for t in trig) and any(
-                m.places for m in sentence_mentions
+            if (
+                cue
+                and not any(cs_ <= t[0] < ce_ for t in trig)
+                and any(m.places for m in sentence_mentions)
             ):
-                extra = Mention(article.id, k, sent.paragraph, "armed_clash", cs_, ce_, "",
-                                border_cue=True, attribution=attribution,
-                                quote=_quote(article, text, cs_, ce_))
+                extra = Mention(
+                    article.id,
+                    k,
+                    sent.paragraph,
+                    "armed_clash",
+                    cs_,
+                    ce_,
+                    "",
+                    border_cue=True,
+                    attribution=attribution,
+                    quote=_quote(article, text, cs_, ce_),
+                )
                 extra.scope = "aggregate" if aggregate else "event"
-                extra.date, extra.date_text = sentence_mentions[0].date, sentence_mentions[0].date_text
+                extra.date, extra.date_text = (
+                    sentence_mentions[0].date,
+                    sentence_mentions[0].date_text,
+                )
                 extra.date_basis = sentence_mentions[0].date_basis
                 out.append(extra)
                 sentence_mentions.append(extra)
-                extra.counts[kind] = _with_quote(count, article, gazetteer, qs, qe, s0, e0, extra)
+                extra.counts[kind] = _with_quote(
+                    count, article, gazetteer, qs, qe, s0, e0, extra
+                )
                 continue
-            fits = [m for m in sentence_mentions
-                    if (m.event_type == "evacuation_displacement") == (kind == "displaced")
-                    or m.scope == "aggregate"]
-            target = min(fits or sentence_mentions,
-                         key=lambda m: (not (m.start <= qs < m.end), abs(m.start - qs)))
+            fits = [
+                m
+                for m in sentence_mentions
+                if (m.event_type == "evacuation_displacement") == (kind == "displaced")
+                or m.scope == "aggregate"
+            ]
+            target = min(
+                fits or sentence_mentions,
+                key=lambda m: (not (m.start <= qs < m.end), abs(m.start - qs)),
+            )
             slot = target.counts if fits else target.orphan_counts
             if kind not in slot:
-                slot[kind] = _with_quote(count, article, gazetteer, qs, qe, s0, e0, target)
+                slot[kind] = _with_quote(
+                    count, article, gazetteer, qs, qe, s0, e0, target
+                )
         for kind, qs, qe, count in others:
             target = min(sentence_mentions, key=lambda m: abs(m.start - qs))
             unit = kind if kind in {"rockets", "shells", "families"} else "persons"
             name = "rockets" if kind in {"rockets", "shells"} else kind
             if name not in target.other_counts:
                 target.other_counts[name] = replace(
-                    _with_quote(count, article, gazetteer, qs, qe, s0, e0, target), unit=unit
+                    _with_quote(count, article, gazetteer, qs, qe, s0, e0, target),
+                    unit=unit,
                 )
         for m in sentence_mentions:
-            if m.event_type == "evacuation_displacement" and "displaced" not in m.counts:
+            if (
+                m.event_type == "evacuation_displacement"
+                and "displaced" not in m.counts
+            ):
                 m.counts["displaced"] = replace(
-                    Count(None, None, None, "unquantified", stated=None,
-                          victims_group="civilians"),
+                    Count(
+                        None,
+                        None,
+                        None,
+                        "unquantified",
+                        stated=None,
+                        victims_group="civilians",
+                    ),
                     quote=_quote(article, text, m.start, m.end),
                 )
             if m.quote is None:
@@ -529,8 +734,16 @@ def _quote(article: Article, text: str, s: int, e: int) -> Quote:
     return Quote(article.id, text[s:e], s, e)
 
 
-def _with_quote(count: Count, article: Article, gazetteer: Gazetteer, qs: int, qe: int,
-                s0: int, e0: int, mention: Mention) -> Count:
+def _with_quote(
+    count: Count,
+    article: Article,
+    gazetteer: Gazetteer,
+    qs: int,
+    qe: int,
+    s0: int,
+    e0: int,
+    mention: Mention,
+) -> Count:
     """Attach the supporting phrase (at most 25 words) and the victims."""
     text = article.text
     words = list(re.finditer(r"\S+", text[s0:e0]))
@@ -540,9 +753,21 @@ def _with_quote(count: Count, article: Article, gazetteer: Gazetteer, qs: int, q
     hi = min(len(words) - 1, max(last, lo + 12), lo + 24)
     qs2, qe2 = s0 + words[lo].start(), s0 + words[hi].end()
     around = text[qs : min(e0, qe + 30)]
-    side = "both" if mention.both_sides else next(
-        (iso for _, _, iso, demonym in gazetteer.find_countries(text, qs, min(e0, qe + 20))
-         if demonym), None)
+    side = (
+        "both"
+        if mention.both_sides
+        else next(
+            (
+                iso
+                for _, _, iso, demonym in gazetteer.find_countries(
+                    text, qs, min(e0, qe + 20)
+                )
+                if demonym
+            ),
+            None,
+        )
+    )
     quote = _quote(article, text, qs2, qe2)
-    return replace(count, quote=quote, victims_group=_victim_group(around),
-                   victims_country=side)
+    return replace(
+        count, quote=quote, victims_group=_victim_group(around), victims_country=side
+    )

@@ -38,17 +38,60 @@ logger = logging.getLogger(__name__)
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson")
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S
+)
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 _LINK = re.compile(r"\[([^\]\n]{1,300})\]\([^)\s]{1,2000}\)")
 _HEADING = re.compile(r"^#{1,6}[ \t]+", re.M)
 _PARA_BREAK = re.compile(r"\n[ \t]*\n+")
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = {
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "adm",
-    "rear", "gov", "sen", "rep", "st", "no", "vs", "u.s", "u.n", "a.m", "p.m",
-    "approx", "est", "inc", "corp", "co", "ltd", "brig", "cpl", "pvt", "km", "fig",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "adm",
+    "rear",
+    "gov",
+    "sen",
+    "rep",
+    "st",
+    "no",
+    "vs",
+    "u.s",
+    "u.n",
+    "a.m",
+    "p.m",
+    "approx",
+    "est",
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "brig",
+    "cpl",
+    "pvt",
+    "km",
+    "fig",
 }
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
 
@@ -114,7 +157,7 @@ def clean_markup(text: str) -> str:
 def article_from_text(
     raw: str, *, id: str, file: str = "", published: date | None = None
 ) -> Article:
-    """Build an :class:`Article` from the text of a ``.md`` / ``.txt`` file.
+    r"""Build an :class:`Article` from the text of a ``.md`` / ``.txt`` file.
 
     Parameters
     ----------
@@ -138,7 +181,7 @@ def article_from_text(
 
     Examples
     --------
-    >>> a = article_from_text("---\\ndate: 2025-12-08\\n---\\nShells **fell**.", id="x")
+    >>> a = article_from_text("---\ndate: 2025-12-08\n---\nShells **fell**.", id="x")
     >>> a.published, a.text
     (datetime.date(2025, 12, 8), 'Shells fell.')
     """
@@ -168,8 +211,11 @@ def article_from_text(
         id=str(meta.get("id") or id),
         text=text,
         title=str(meta.get("title") or ""),
-        published=parse_date_value(meta.get("date") or meta.get("published"),
-                                   f"{file or id}: front matter date") or published,
+        published=parse_date_value(
+            meta.get("date") or meta.get("published"),
+            f"{file or id}: front matter date",
+        )
+        or published,
         url=str(meta.get("url") or ""),
         file=file,
     )
@@ -180,7 +226,9 @@ def _decode(path: Path) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     if b"\x00" in data[:4096]:
-        raise ArticleError(f"{path}: binary file, not an article; remove it from the input")
+        raise ArticleError(
+            f"{path}: binary file, not an article; remove it from the input"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -210,7 +258,9 @@ def _rows_from_table(path: Path, text: str) -> Iterator[tuple[int, dict]]:
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise ArticleError(f"{path}:{i}: not valid JSON ({exc.msg}); fix the line") from None
+            raise ArticleError(
+                f"{path}:{i}: not valid JSON ({exc.msg}); fix the line"
+            ) from None
         if not isinstance(row, dict) or "text" not in row:
             raise ArticleError(f"{path}:{i}: expected an object with a 'text' field")
         yield i, row
@@ -226,8 +276,10 @@ def _articles_from_table(path: Path, published: date | None) -> Iterator[Article
             id=str(row.get("id") or f"{path.stem}-{line}"),
             text=text,
             title=str(row.get("title") or ""),
-            published=parse_date_value(row.get("published") or row.get("date"),
-                                       f"{path}:{line}: published") or published,
+            published=parse_date_value(
+                row.get("published") or row.get("date"), f"{path}:{line}: published"
+            )
+            or published,
             url=str(row.get("url") or ""),
             file=f"{path}:{line}",
         )
@@ -239,15 +291,16 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
         path = Path(item)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES + TABLE_SUFFIXES
-                and not p.name.startswith(".") and p.name.lower() != "readme.md"
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in ARTICLE_SUFFIXES + TABLE_SUFFIXES
+                and not p.name.startswith(".")
+                and p.name.lower() != "readme.md"
             )
             if not found:
-                raise ArticleError(
-                    f"{path}: no articles ({', '.join(ARTICLE_SUFFIXES + TABLE_SUFFIXES)}) "
-                    "in this directory"
-                )
+                kinds = ", ".join(ARTICLE_SUFFIXES + TABLE_SUFFIXES)
+                raise ArticleError(f"{path}: no articles ({kinds}) in this directory")
             files.extend(found)
         elif path.is_file():
             files.append(path)
@@ -296,8 +349,11 @@ def read_articles(
         if path.suffix.lower() in TABLE_SUFFIXES:
             batch = list(_articles_from_table(path, published))
         else:
-            batch = [article_from_text(_decode(path), id=path.stem, file=str(path),
-                                       published=published)]
+            batch = [
+                article_from_text(
+                    _decode(path), id=path.stem, file=str(path), published=published
+                )
+            ]
         for article in batch:
             if article.text in seen_texts:
                 logger.warning("%s repeats an earlier article; read once", article.file)
@@ -327,9 +383,11 @@ def _unique_paragraphs(text: str) -> list[tuple[int, int]]:
     sizes = [e - s for s, e in spans]
     keep = []
     for i, norm in enumerate(norms):
-        # drop a paragraph found inside another; of equal ones keep the fuller, then the first
+        # drop a paragraph found inside another; of equal ones keep the fuller one,
+        # then the first
         repeated = any(
-            j != i and norm in other
+            j != i
+            and norm in other
             and (len(other), sizes[j], -j) > (len(norm), sizes[i], -i)
             for j, other in enumerate(norms)
         )
@@ -343,8 +401,10 @@ def _split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int
     for m in _SENTENCE_END.finditer(text, start, end):
         cut = m.end()
         word = re.search(r"([\w.]+)[.]$", text[pos : m.start() + 1])
-        if word and m.group().startswith(".") and (
-            word.group(1).casefold() in _ABBREV or len(word.group(1)) == 1
+        if (
+            word
+            and m.group().startswith(".")
+            and (word.group(1).casefold() in _ABBREV or len(word.group(1)) == 1)
         ):
             continue
         if text[pos:cut].strip():
@@ -355,7 +415,7 @@ def _split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int
 
 
 def sentences(article: Article) -> list[Sentence]:
-    """Sentences of an article, each read once.
+    r"""Sentences of an article, each read once.
 
     Paragraphs that repeat inside another paragraph, and sentences that repeat
     an earlier sentence, are dropped, so that text printed twice yields one
@@ -371,7 +431,7 @@ def sentences(article: Article) -> list[Sentence]:
 
     Examples
     --------
-    >>> a = Article(id="x", text="Two hurt. Two hurt.\\n\\nTwo hurt")
+    >>> a = Article(id="x", text="Two hurt. Two hurt.\n\nTwo hurt")
     >>> [s.text for s in sentences(a)]
     ['Two hurt.']
     """

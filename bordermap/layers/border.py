@@ -10,8 +10,10 @@ from bordermap.layers.datalayer import DataLayer, feature_collection
 __all__ = ["border_layer"]
 
 
-def border_layer(line: gpd.GeoDataFrame, name: str = "International border") -> DataLayer:
-    """The border as a dark dashed line (not interactive)."""
+def border_layer(
+    line: gpd.GeoDataFrame, name: str = "International border"
+) -> DataLayer:
+    """Draw the border as a dark dashed line (not interactive)."""
     return DataLayer(
         feature_collection((shapely.geometry.mapping(g), {}) for g in line.geometry),
         name,

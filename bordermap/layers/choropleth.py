@@ -13,12 +13,22 @@ __all__ = ["CASUALTY_BINS", "casualty_layer", "casualty_legend"]
 
 #: Class breaks of killed + wounded (best); the first class is "none reported".
 CASUALTY_BINS = (1, 2, 5, 10, 25, 50, 100)
-_COLORS = ("#f7f7f7", "#fee5d9", "#fcbba1", "#fc9272", "#fb6a4a", "#ef3b2c", "#cb181d",
-           "#99000d")
+_COLORS = (
+    "#f7f7f7",
+    "#fee5d9",
+    "#fcbba1",
+    "#fc9272",
+    "#fb6a4a",
+    "#ef3b2c",
+    "#cb181d",
+    "#99000d",
+)
 
 
 def _casualties(row: pd.Series) -> int:
-    return int(sum(0 if pd.isna(row[c]) else row[c] for c in ("killed_best", "wounded_best")))
+    return int(
+        sum(0 if pd.isna(row[c]) else row[c] for c in ("killed_best", "wounded_best"))
+    )
 
 
 def _color(value: int) -> str:
@@ -31,10 +41,14 @@ def _properties(row: pd.Series) -> dict:
     lines = [
         f"{row['adm1_name']} ({row['adm1_iso']})",
         f"incidents: {int(row['incidents'])}",
-        f"killed: {bounds_label(row['killed_low'], row['killed_best'], row['killed_high'])}",
-        f"wounded: {bounds_label(row['wounded_low'], row['wounded_best'], row['wounded_high'])}",
+        "killed: "
+        + bounds_label(row["killed_low"], row["killed_best"], row["killed_high"]),
+        "wounded: "
+        + bounds_label(row["wounded_low"], row["wounded_best"], row["wounded_high"]),
         "displaced: "
-        + bounds_label(row["displaced_low"], row["displaced_best"], row["displaced_high"]),
+        + bounds_label(
+            row["displaced_low"], row["displaced_best"], row["displaced_high"]
+        ),
     ]
     return {
         "adm1_iso": row["adm1_iso"],
@@ -46,13 +60,15 @@ def _properties(row: pd.Series) -> dict:
     }
 
 
-def casualty_layer(provinces: gpd.GeoDataFrame, name: str = "Casualties by province") -> DataLayer:
+def casualty_layer(
+    provinces: gpd.GeoDataFrame, name: str = "Casualties by province"
+) -> DataLayer:
     """Border provinces filled by killed + wounded (best), with a hover summary."""
     rows = provinces.sort_values("adm1_iso")
     return DataLayer(
         feature_collection(
             (shapely.geometry.mapping(geom), _properties(row))
-            for geom, (_, row) in zip(rows.geometry, rows.iterrows())
+            for geom, (_, row) in zip(rows.geometry, rows.iterrows(), strict=True)
         ),
         name,
         style={"color": "#666", "weight": 1, "fillOpacity": 0.65},
@@ -66,9 +82,15 @@ def casualty_legend() -> dict:
     edges = (*CASUALTY_BINS, None)
     for k, lo in enumerate(CASUALTY_BINS):
         hi = edges[k + 1]
-        text = f"{lo}" if hi == lo + 1 else (f"{lo}–{hi - 1}" if hi else f"{lo} or more")
+        text = (
+            f"{lo}" if hi == lo + 1 else (f"{lo}–{hi - 1}" if hi else f"{lo} or more")
+        )
         items.append({"text": text, "swatch": _COLORS[k + 1]})
-    items.append({"text": "Killed + wounded, best estimates of event reports located in the "
-                          "province; totals for both sides or the whole border are not here.",
-                  "note": True})
+    items.append(
+        {
+            "text": "Killed + wounded, best estimates of event reports located in the "
+            "province; totals for both sides or the whole border are not here.",
+            "note": True,
+        }
+    )
     return {"heading": "Killed and wounded per province", "items": items}

@@ -54,12 +54,13 @@ def _clean(value):
 
 
 def feature_collection(items: Iterable[tuple[dict, dict]]) -> dict:
-    """A FeatureCollection from ``(geometry mapping, properties)`` pairs."""
+    """Build a FeatureCollection from ``(geometry mapping, properties)`` pairs."""
     features = []
     for geometry, props in items:
         clean = {k: _clean(v) if k != "_style" else v for k, v in props.items()}
-        features.append({"type": "Feature", "geometry": round_coords(geometry),
-                         "properties": clean})
+        features.append(
+            {"type": "Feature", "geometry": round_coords(geometry), "properties": clean}
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -108,10 +109,19 @@ class DataLayer(folium.map.Layer):
 
     _template = ENV.get_template("data_layer.j2")
 
-    def __init__(self, data: dict, name: str, *, style: dict | None = None,
-                 fields: list[tuple[str, str]] | None = None, title_field: str | None = None,
-                 quote_field: str | None = None, link_field: str | None = None,
-                 tooltip_field: str | None = None, show: bool = True) -> None:
+    def __init__(
+        self,
+        data: dict,
+        name: str,
+        *,
+        style: dict | None = None,
+        fields: list[tuple[str, str]] | None = None,
+        title_field: str | None = None,
+        quote_field: str | None = None,
+        link_field: str | None = None,
+        tooltip_field: str | None = None,
+        show: bool = True,
+    ) -> None:
         super().__init__(name=name, overlay=True, control=True, show=show)
         self._name = "DataLayer"
         self.data = data
@@ -127,7 +137,10 @@ class DataLayer(folium.map.Layer):
     def render(self, **kwargs) -> None:
         """Render, making sure the page has bordermap's JavaScript."""
         figure = self.get_root()
-        if isinstance(figure, Figure) and "bordermap_assets" not in figure.header._children:
+        if (
+            isinstance(figure, Figure)
+            and "bordermap_assets" not in figure.header._children
+        ):
             assets = Assets()
             header = assets._template.module.__dict__["header"](assets, kwargs)
             figure.header.add_child(Element(header), name="bordermap_assets")

@@ -29,8 +29,12 @@ EVENT_LABELS = {
     "arrest_prisoners": "Arrest / prisoners",
     "other": "Other",
 }
-_PREFIX = {"at_least": "at least", "more_than": "more than", "around": "about",
-           "up_to": "up to"}
+_PREFIX = {
+    "at_least": "at least",
+    "more_than": "more than",
+    "around": "about",
+    "up_to": "up to",
+}
 
 
 def _num(value) -> str:
@@ -49,7 +53,7 @@ def bounds_label(low, best, high) -> str:
 
 
 def count_label(qualifier, stated, low, best, high) -> str | None:
-    """A count as written, then its low / best / high.
+    """Write a count as the text gives it, then its low / best / high.
 
     Examples
     --------

@@ -27,9 +27,19 @@ class Box(folium.MacroElement):
 
     _template = ENV.get_template("control.j2")
 
-    def __init__(self, title: str, sections: list[dict], *, position: str = "bottomleft",
-                 css_class: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        sections: list[dict],
+        *,
+        position: str = "bottomleft",
+        css_class: str = "",
+    ) -> None:
         super().__init__()
         self._name = "Box"
-        self.spec = {"title": title, "sections": sections, "position": position,
-                     "css_class": css_class}
+        self.spec = {
+            "title": title,
+            "sections": sections,
+            "position": position,
+            "css_class": css_class,
+        }

@@ -59,12 +59,19 @@ def _properties(row: pd.Series) -> dict:
         "quote": row["quote"],
         "url": row["url"],
         "other_label": _other_label(row["other_counts"]),
-        "_style": {"color": "#222", "fillColor": EVENT_COLORS.get(row["event_type"], "#999"),
-                   "radius": 6 if row["scope"] == "event" else 8},
+        "_style": {
+            "color": "#222",
+            "fillColor": EVENT_COLORS.get(row["event_type"], "#999"),
+            "radius": 6 if row["scope"] == "event" else 8,
+        },
     }
     for kind in ("killed", "wounded", "displaced"):
-        props[f"{kind}_label"] = count_label(*(row[f"{kind}_{f}"] for f in
-                                               ("qualifier", "stated", "low", "best", "high")))
+        props[f"{kind}_label"] = count_label(
+            *(
+                row[f"{kind}_{f}"]
+                for f in ("qualifier", "stated", "low", "best", "high")
+            )
+        )
     return props
 
 
@@ -78,23 +85,30 @@ def incident_features(incidents: gpd.GeoDataFrame) -> dict:
     located = located.sort_values("id")
     return feature_collection(
         (shapely.geometry.mapping(geom), _properties(row))
-        for geom, (_, row) in zip(located.geometry, located.iterrows())
+        for geom, (_, row) in zip(located.geometry, located.iterrows(), strict=True)
     )
 
 
 def incident_layer(incidents: gpd.GeoDataFrame, name: str = "Incidents") -> DataLayer:
-    """The incident markers as one toggleable layer."""
+    """Build the incident markers as one toggleable layer."""
     return DataLayer(
-        incident_features(incidents), name,
+        incident_features(incidents),
+        name,
         style={"weight": 1, "opacity": 0.9, "fillOpacity": 0.85},
-        fields=_POPUP_FIELDS, title_field="type_label", quote_field="quote",
-        link_field="url", tooltip_field="type_label",
+        fields=_POPUP_FIELDS,
+        title_field="type_label",
+        quote_field="quote",
+        link_field="url",
+        tooltip_field="type_label",
     )
 
 
 def incident_legend(incidents: gpd.GeoDataFrame) -> dict:
     """Legend section: a swatch per event type present on the map."""
     present = set(incidents.loc[incidents.geometry.notna(), "event_type"])
-    items = [{"text": label, "swatch": EVENT_COLORS[key], "round": True}
-             for key, label in EVENT_LABELS.items() if key in present]
+    items = [
+        {"text": label, "swatch": EVENT_COLORS[key], "round": True}
+        for key, label in EVENT_LABELS.items()
+        if key in present
+    ]
     return {"heading": "Incidents (markers)", "items": items}

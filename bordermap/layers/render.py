@@ -8,6 +8,7 @@ import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import ClassVar
 
 import folium
 import geopandas as gpd
@@ -38,8 +39,12 @@ class BorderMap(folium.Map):
     _id_prefix = "bm"
     # Leaflet only: folium's default page also loads jQuery, Bootstrap and
     # Font Awesome, which none of our layers use.
-    default_js = [js for js in folium.Map.default_js if js[0] == "leaflet"]
-    default_css = [css for css in folium.Map.default_css if css[0] == "leaflet_css"]
+    default_js: ClassVar[list] = [
+        js for js in folium.Map.default_js if js[0] == "leaflet"
+    ]
+    default_css: ClassVar[list] = [
+        css for css in folium.Map.default_css if css[0] == "leaflet_css"
+    ]
 
     def _repr_html_(self, **kwargs) -> str:
         with stable_ids(self._id_prefix + "r"):
@@ -47,7 +52,7 @@ class BorderMap(folium.Map):
 
 
 def render_html(m: folium.Map) -> str:
-    """The full HTML page of a map.
+    """Render the full HTML page of a map.
 
     Parameters
     ----------
@@ -88,12 +93,15 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise RenderError(f"{folder}: no such directory; create it or choose another -o path")
+        raise RenderError(
+            f"{folder}: no such directory; create it or choose another -o path"
+        )
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise RenderError(f"{folder}: cannot write here ({exc.strerror}); choose another "
-                          "-o path") from None
+        raise RenderError(
+            f"{folder}: cannot write here ({exc.strerror}); choose another -o path"
+        ) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -101,8 +109,9 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise RenderError(f"{target}: cannot write ({exc.strerror}); choose another -o path") \
-            from None
+        raise RenderError(
+            f"{target}: cannot write ({exc.strerror}); choose another -o path"
+        ) from None
     return target
 
 
@@ -113,7 +122,7 @@ def _side(code) -> str:
 
 
 def totals_box(totals: pd.DataFrame) -> Box:
-    """The box of figures that belong to no province (border-wide, unplaced)."""
+    """Build the box of figures that belong to no province (border-wide, unplaced)."""
     sections = []
     for kind, heading in _KIND_HEADINGS.items():
         rows = totals[totals["kind"] == kind]
@@ -121,20 +130,40 @@ def totals_box(totals: pd.DataFrame) -> Box:
             continue
         items = []
         for _, row in rows.iterrows():
-            label = count_label(row["qualifier"], row["stated"], row["low"], row["best"],
-                                row["high"])
+            label = count_label(
+                row["qualifier"], row["stated"], row["low"], row["best"], row["high"]
+            )
             scope = "reported total" if row["scope"] == "aggregate" else "single event"
-            items.append({"text": f"{label}: {scope}, {row['precision']}, {_side(row['country_iso3'])}"})
-            source = f" ({row['title']})" if row["title"] and pd.notna(row["title"]) else ""
+            items.append(
+                {
+                    "text": f"{label}: {scope}, {row['precision']}, "
+                    f"{_side(row['country_iso3'])}"
+                }
+            )
+            source = (
+                f" ({row['title']})" if row["title"] and pd.notna(row["title"]) else ""
+            )
             if row["quote"] and pd.notna(row["quote"]):
                 items.append({"text": f"“{row['quote']}”{source}", "note": True})
         sections.append({"heading": heading, "items": items})
     if not sections:
-        sections = [{"items": [{"text": "No border-wide or unplaced figures.", "note": True}]}]
-    sections.append({"items": [{"text": "Reported totals are listed, not added up: they "
-                                        "overlap each other and the provinces' figures.",
-                                "note": True}]})
-    return Box("Not on any province", sections, position="bottomright", css_class="bm-totals")
+        sections = [
+            {"items": [{"text": "No border-wide or unplaced figures.", "note": True}]}
+        ]
+    sections.append(
+        {
+            "items": [
+                {
+                    "text": "Reported totals are listed, not added up: they "
+                    "overlap each other and the provinces' figures.",
+                    "note": True,
+                }
+            ]
+        }
+    )
+    return Box(
+        "Not on any province", sections, position="bottomright", css_class="bm-totals"
+    )
 
 
 def _digest(*parts: object) -> str:
@@ -178,16 +207,27 @@ def build_map(
     BorderMap
     """
     if provinces.empty:
-        raise RenderError("no provinces to draw; check the boundaries and countries given")
+        raise RenderError(
+            "no provinces to draw; check the boundaries and countries given"
+        )
     marker_layer_data = incident_layer(incidents).data
     prefix = "bm" + _digest(marker_layer_data, list(provinces["adm1_iso"]), title)
     with stable_ids(prefix):
-        minx, miny, maxx, maxy = provinces.loc[provinces["border"].astype(bool)].total_bounds \
-            if provinces["border"].any() else provinces.total_bounds
-        m = BorderMap(location=[(miny + maxy) / 2, (minx + maxx) / 2], zoom_start=7,
-                      tiles=tiles, control_scale=True)
+        minx, miny, maxx, maxy = (
+            provinces.loc[provinces["border"].astype(bool)].total_bounds
+            if provinces["border"].any()
+            else provinces.total_bounds
+        )
+        m = BorderMap(
+            location=[(miny + maxy) / 2, (minx + maxx) / 2],
+            zoom_start=7,
+            tiles=tiles,
+            control_scale=True,
+        )
         m._id_prefix = prefix
-        m.fit_bounds([[round(miny, 4), round(minx, 4)], [round(maxy, 4), round(maxx, 4)]])
+        m.fit_bounds(
+            [[round(miny, 4), round(minx, 4)], [round(maxy, 4), round(maxx, 4)]]
+        )
         Assets(attributions).add_to(m)
         casualty_layer(provinces).add_to(m)
         displacement_layer(provinces).add_to(m)
@@ -195,15 +235,33 @@ def build_map(
         incident_layer(incidents).add_to(m)
         n_articles = incidents["article_id"].nunique()
         located = int((incidents.geometry.notna() & ~incidents.geometry.is_empty).sum())
-        subtitle = (f"{len(incidents)} incidents from {n_articles} article(s); "
-                    f"{located} located on the map, {len(incidents) - located} border-wide "
-                    "or unplaced.")
-        Box(title, [{"items": [{"text": subtitle, "note": True}]}], position="topleft",
-            css_class="bm-title").add_to(m)
-        Box("Legend", [incident_legend(incidents), casualty_legend(), displacement_legend(),
-                       {"heading": "Border", "items": [{"text": "International border (dashed)",
-                                                         "swatch": "#111"}]}],
-            position="bottomleft", css_class="bm-legend").add_to(m)
+        subtitle = (
+            f"{len(incidents)} incidents from {n_articles} article(s); "
+            f"{located} located on the map, {len(incidents) - located} border-wide "
+            "or unplaced."
+        )
+        Box(
+            title,
+            [{"items": [{"text": subtitle, "note": True}]}],
+            position="topleft",
+            css_class="bm-title",
+        ).add_to(m)
+        Box(
+            "Legend",
+            [
+                incident_legend(incidents),
+                casualty_legend(),
+                displacement_legend(),
+                {
+                    "heading": "Border",
+                    "items": [
+                        {"text": "International border (dashed)", "swatch": "#111"}
+                    ],
+                },
+            ],
+            position="bottomleft",
+            css_class="bm-legend",
+        ).add_to(m)
         totals_box(totals).add_to(m)
         folium.LayerControl(collapsed=False).add_to(m)
     return m

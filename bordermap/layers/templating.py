@@ -32,7 +32,6 @@ ENV = jinja2.Environment(
 )
 
 
-
 def _dumps(obj, **kwargs) -> str:
     """JSON for ``|tojson``: sorted keys; backticks and ``$`` as escapes too.
 
@@ -78,7 +77,11 @@ def safe_text(value: object) -> str:
 @functools.cache
 def asset(name: str) -> str:
     """Text of a static file in ``bordermap/layers/templates`` (our JS and CSS)."""
-    return resources.files("bordermap.layers").joinpath("templates", name).read_text("utf-8")
+    return (
+        resources.files("bordermap.layers")
+        .joinpath("templates", name)
+        .read_text("utf-8")
+    )
 
 
 _LOCK = threading.RLock()

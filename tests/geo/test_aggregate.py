@@ -8,13 +8,42 @@ from bordermap.geo.frames import incidents_frame, join_boundaries
 from bordermap.geo.records import Count, Incident, Precision
 
 
-def incident(id, *, scope="event", precision=Precision.ADMIN1, adm1=("AA-1",),
-             lonlat=(0.5, 0.5), killed=None, wounded=None, displaced=None,
-             event_type="shelling", planned=False):
+def incident(
+    id,
+    *,
+    scope="event",
+    precision=Precision.ADMIN1,
+    adm1=("AA-1",),
+    lonlat=(0.5, 0.5),
+    killed=None,
+    wounded=None,
+    displaced=None,
+    event_type="shelling",
+    planned=False,
+):
     lon, lat = lonlat if lonlat else (None, None)
-    return Incident(id, "art", event_type, scope, date(2025, 12, 8), "", precision, "",
-                    "AAA", adm1, tuple("West" for _ in adm1), (), "", lat, lon, "",
-                    killed, wounded, displaced, planned=planned)
+    return Incident(
+        id,
+        "art",
+        event_type,
+        scope,
+        date(2025, 12, 8),
+        "",
+        precision,
+        "",
+        "AAA",
+        adm1,
+        tuple("West" for _ in adm1),
+        (),
+        "",
+        lat,
+        lon,
+        "",
+        killed,
+        wounded,
+        displaced,
+        planned=planned,
+    )
 
 
 def exact(n):
@@ -30,12 +59,22 @@ def frame(squares):
         # a running total in the same province: never added to the events
         incident("c", scope="aggregate", killed=exact(21)),
         # border-wide and both sides: never on a province
-        incident("d", scope="aggregate", precision=Precision.BORDER, adm1=(), lonlat=None,
-                 killed=Count(37, 37, None, "more_than", stated="more than three dozen")),
-        # a disputed site in two provinces: counted as an incident in both, casualties in none
+        incident(
+            "d",
+            scope="aggregate",
+            precision=Precision.BORDER,
+            adm1=(),
+            lonlat=None,
+            killed=Count(37, 37, None, "more_than", stated="more than three dozen"),
+        ),
+        # a disputed site in two provinces: an incident in both, casualties in none
         incident("e", adm1=("AA-1", "BB-1"), killed=exact(5)),
-        incident("f", adm1=("BB-1",), lonlat=(1.5, 0.5),
-                 displaced=Count(None, 40_000, None, "around", stated=40000)),
+        incident(
+            "f",
+            adm1=("BB-1",),
+            lonlat=(1.5, 0.5),
+            displaced=Count(None, 40_000, None, "around", stated=40000),
+        ),
         incident("g", adm1=("BB-1",), lonlat=(1.5, 0.5), planned=True, killed=exact(9)),
     ]
     return join_boundaries(incidents_frame(incs), adm1)
@@ -49,7 +88,9 @@ def test_province_sums_follow_the_rules(frame, squares):
     assert (west["killed_low"], west["killed_best"], west["killed_high"]) == (3, 3, 3)
     assert (west["wounded_low"], west["wounded_best"]) == (3, 3)
     assert pd.isna(west["wounded_high"])  # "at least 3" has no upper bound
-    assert pd.isna(east["killed_best"])  # the disputed site's 5 and the planned 9 are not here
+    assert pd.isna(
+        east["killed_best"]
+    )  # the disputed site's 5 and the planned 9 are not here
     assert (east["displaced_low"], east["displaced_best"]) == (0, 40_000)
     assert west["n_shelling"] == 3
 
@@ -59,7 +100,11 @@ def test_border_wide_totals_stand_apart(frame):
     assert list(totals["incident_id"]) == ["d"]
     row = totals.iloc[0]
     assert (row["kind"], row["qualifier"], row["low"], row["precision"]) == (
-        "killed", "more_than", 37, "border")
+        "killed",
+        "more_than",
+        37,
+        "border",
+    )
 
 
 def test_join_keeps_the_gazetteer_province_and_reports_disagreement(squares):

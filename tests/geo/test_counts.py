@@ -43,11 +43,17 @@ TABLE = [
 ]
 
 
-@pytest.mark.parametrize(("phrase", "qualifier", "low", "best", "high"), TABLE,
-                         ids=[row[0] for row in TABLE])
+@pytest.mark.parametrize(
+    ("phrase", "qualifier", "low", "best", "high"), TABLE, ids=[row[0] for row in TABLE]
+)
 def test_qualifier_table(phrase, qualifier, low, best, high):
     count = parse_count(phrase)
-    assert (count.qualifier, count.low, count.best, count.high) == (qualifier, low, best, high)
+    assert (count.qualifier, count.low, count.best, count.high) == (
+        qualifier,
+        low,
+        best,
+        high,
+    )
 
 
 def test_stated_keeps_the_words_of_vague_numbers():
@@ -61,11 +67,23 @@ def test_no_number_is_an_error():
         parse_count("the wounded")
 
 
-@pytest.mark.parametrize("text", [
-    "at 9.40am", "BM-21 rockets", "F-16 jets", "Hill 481", "a 67-year-old farmer",
-    "30% of residents", "in 1999", "on Dec. 8", "the two sides", "for 151 days",
-    "one of the soldiers",
-], ids=str)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at 9.40am",
+        "BM-21 rockets",
+        "F-16 jets",
+        "Hill 481",
+        "a 67-year-old farmer",
+        "30% of residents",
+        "in 1999",
+        "on Dec. 8",
+        "the two sides",
+        "for 151 days",
+        "one of the soldiers",
+    ],
+    ids=str,
+)
 def test_numbers_that_are_not_counts(text):
     assert find_counts(text) == []
 
@@ -77,5 +95,5 @@ def test_article_a_counts_only_before_a_person():
 
 def test_spans_point_into_the_text():
     text = "killing at least 12 people"
-    (s, e, count), = find_counts(text)
+    ((s, e, count),) = find_counts(text)
     assert text[s:e] == "at least 12" and count.low == 12

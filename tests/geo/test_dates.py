@@ -11,16 +11,20 @@ def resolve(text, ref=THU):
     return [(d.text, d.date) for d in find_dates(text, 0, len(text), ref)]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("on Thursday", date(2025, 7, 24)),
-    ("on Wednesday", date(2025, 7, 23)),
-    ("on Friday", date(2025, 7, 18)),
-    ("yesterday", date(2025, 7, 23)),
-    ("overnight", date(2025, 7, 23)),
-    ("July 16", date(2025, 7, 16)),
-    ("Sept 23", date(2024, 9, 23)),  # 61 days after the reference: last year's
-    ("8 December 2024", date(2024, 12, 8)),
-], ids=str)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on Thursday", date(2025, 7, 24)),
+        ("on Wednesday", date(2025, 7, 23)),
+        ("on Friday", date(2025, 7, 18)),
+        ("yesterday", date(2025, 7, 23)),
+        ("overnight", date(2025, 7, 23)),
+        ("July 16", date(2025, 7, 16)),
+        ("Sept 23", date(2024, 9, 23)),  # 61 days after the reference: last year's
+        ("8 December 2024", date(2024, 12, 8)),
+    ],
+    ids=str,
+)
 def test_resolution(text, expected):
     assert resolve(text)[0][1] == expected
 
@@ -32,7 +36,9 @@ def test_month_day_takes_the_year_of_the_reference():
 
 def test_future_weekday_is_the_next_one():
     seed_day = date(2025, 12, 23)  # Tuesday
-    assert resolve("The committee is due to sit on Wednesday", seed_day)[0][1] == date(2025, 12, 24)
+    assert resolve("The committee is due to sit on Wednesday", seed_day)[0][1] == date(
+        2025, 12, 24
+    )
     assert resolve("The navy said on Sunday", seed_day)[0][1] == date(2025, 12, 21)
 
 
@@ -54,11 +60,18 @@ def test_may_the_verb_is_not_a_month():
     assert resolve("it may turn out to be a breach") == []
 
 
-@pytest.mark.parametrize(("text", "place", "day"), [
-    ("SURIN, Thailand, July 24 — Text", "SURIN", date(2025, 7, 24)),
-    ("UBON RATCHATHANI, Thailand, Jan 6 — Text", "UBON RATCHATHANI", date(2026, 1, 6)),
-    ("BANGKOK — Text", "BANGKOK", None),
-])
+@pytest.mark.parametrize(
+    ("text", "place", "day"),
+    [
+        ("SURIN, Thailand, July 24 — Text", "SURIN", date(2025, 7, 24)),
+        (
+            "UBON RATCHATHANI, Thailand, Jan 6 — Text",
+            "UBON RATCHATHANI",
+            date(2026, 1, 6),
+        ),
+        ("BANGKOK — Text", "BANGKOK", None),
+    ],
+)
 def test_dateline(text, place, day):
     line = parse_dateline(text, date(2026, 1, 6) if "Jan" in text else THU)
     assert (line.place, line.date) == (place, day)

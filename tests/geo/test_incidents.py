@@ -18,9 +18,14 @@ def test_the_fixture_article(article, gazetteer):
     assert s.admin1_iso == ("TH-32",) and s.precision is Precision.ADMIN2
     assert s.admin2_name == ("Kap Choeng",)
     assert (s.killed.qualifier, s.killed.best, s.killed.victims_group) == (
-        "exact", 2, "civilians")
+        "exact",
+        2,
+        "civilians",
+    )
     assert s.killed.quote.text in article.text
-    assert article.text[s.killed.quote.start : s.killed.quote.end] == s.killed.quote.text
+    assert (
+        article.text[s.killed.quote.start : s.killed.quote.end] == s.killed.quote.text
+    )
     assert str(s.date) == "2025-07-24"
     evac = [i for i in incs if i.event_type == "evacuation_displacement"]
     assert evac and evac[0].displaced.low == 3001
@@ -29,17 +34,23 @@ def test_the_fixture_article(article, gazetteer):
 def test_launch_site_is_not_the_location(gazetteer):
     text = "Rockets fired from Samraong landed in Kantharalak district on Monday."
     (inc,) = incidents_of(text, gazetteer)
-    assert inc.admin1_iso == ("TH-33",)  # Kantharalak, Si Sa Ket; Samraong is Oddar Meanchey
+    assert inc.admin1_iso == (
+        "TH-33",
+    )  # Kantharalak, Si Sa Ket; Samraong is Oddar Meanchey
 
 
 def test_along_the_border_stays_border_wide(gazetteer):
-    (inc,) = incidents_of("Two soldiers were wounded in a clash along the border.", gazetteer)
+    (inc,) = incidents_of(
+        "Two soldiers were wounded in a clash along the border.", gazetteer
+    )
     assert inc.precision is Precision.BORDER and inc.admin1_iso == ()
     assert inc.wounded.best == 2
 
 
 def test_both_sides_total_is_border_wide_and_aggregate(gazetteer):
-    text = "So far at least 30 people have died on both sides in Surin and Oddar Meanchey."
+    text = (
+        "So far at least 30 people have died on both sides in Surin and Oddar Meanchey."
+    )
     incs = incidents_of(text, gazetteer)
     (inc,) = [i for i in incs if i.killed]
     assert inc.scope == "aggregate"
@@ -47,23 +58,29 @@ def test_both_sides_total_is_border_wide_and_aggregate(gazetteer):
 
 
 def test_a_sentence_printed_twice_is_one_incident(gazetteer):
-    text = ("A clash on the border left two Thai soldiers wounded\n\n"
-            "A clash on the border left two Thai soldiers wounded.")
+    text = (
+        "A clash on the border left two Thai soldiers wounded\n\n"
+        "A clash on the border left two Thai soldiers wounded."
+    )
     incs = incidents_of(text, gazetteer)
     assert len(incs) == 1 and incs[0].wounded.best == 2
 
 
 def test_a_further_exchange_is_a_new_incident(gazetteer):
-    text = ("Troops exchanged fire near Ta Muen Thom at 8.20am. "
-            "A further exchange of fire near the temple at 9.15am left one soldier wounded.")
+    text = (
+        "Troops exchanged fire near Ta Muen Thom at 8.20am. "
+        "A further exchange of fire near the temple at 9.15am left one soldier wounded."
+    )
     incs = incidents_of(text, gazetteer)
     assert [i.event_type for i in incs] == ["armed_clash", "armed_clash"]
     assert incs[1].wounded.best == 1 and incs[0].wounded is None
 
 
 def test_the_blast_refines_the_lead(gazetteer):
-    text = ("A mine wounded three soldiers near the border. "
-            "The blast happened on Wednesday, July 16, in Nam Yuen district.")
+    text = (
+        "A mine wounded three soldiers near the border. "
+        "The blast happened on Wednesday, July 16, in Nam Yuen district."
+    )
     (inc,) = incidents_of(text, gazetteer, published=date(2025, 7, 19))
     assert inc.admin1_iso == ("TH-34",) and inc.wounded.best == 3
     assert str(inc.date) == "2025-07-16"
@@ -75,21 +92,28 @@ def test_denial_is_not_an_incident(gazetteer):
 
 
 def test_prisoners_are_not_casualties(gazetteer):
-    (inc,) = incidents_of("The deal provides for the release of 18 Cambodian soldiers "
-                          "held by Thailand.", gazetteer)
+    (inc,) = incidents_of(
+        "The deal provides for the release of 18 Cambodian soldiers held by Thailand.",
+        gazetteer,
+    )
     assert inc.event_type == "arrest_prisoners"
     assert inc.killed is None and inc.wounded is None
     assert inc.other_counts["prisoners_held"].best == 18
 
 
 def test_death_in_a_shelter_is_not_killed(gazetteer):
-    text = "One evacuee died overnight at the temporary shelter; he had a heart condition."
+    text = (
+        "One evacuee died overnight at the temporary shelter; he had a heart condition."
+    )
     (inc,) = incidents_of(text, gazetteer)
     assert inc.killed is None and inc.other_counts["non_violent_deaths"].best == 1
 
 
 def test_running_total_is_an_aggregate_of_its_own(gazetteer):
-    text = "The two deaths bring to 21 the number of Thai soldiers killed in 11 days of fighting."
+    text = (
+        "The two deaths bring to 21 the number of Thai soldiers killed in 11 days of "
+        "fighting."
+    )
     (inc,) = incidents_of(text, gazetteer)
     assert inc.scope == "aggregate" and inc.killed.best == 21
 
@@ -105,30 +129,52 @@ def test_meeting_venue_abroad_only_for_talks(gazetteer):
     text = "Ministers met after a meeting of ASEAN ministers in Kuala Lumpur on Monday."
     (inc,) = incidents_of(text, gazetteer, published=date(2025, 12, 23))
     assert inc.event_type == "ceasefire_agreement" and inc.admin1_iso == ("MY-14",)
-    assert incidents_of("Fighting broke out as leaders flew to Kuala Lumpur.",
-                        gazetteer)[0].admin1_iso == ()
+    assert (
+        incidents_of("Fighting broke out as leaders flew to Kuala Lumpur.", gazetteer)[
+            0
+        ].admin1_iso
+        == ()
+    )
 
 
 def test_planned_meeting(gazetteer):
-    (inc,) = incidents_of("The border committee is due to sit on Wednesday.", gazetteer,
-                          published=date(2025, 12, 23))
+    (inc,) = incidents_of(
+        "The border committee is due to sit on Wednesday.",
+        gazetteer,
+        published=date(2025, 12, 23),
+    )
     assert inc.planned and str(inc.date) == "2025-12-24"
 
 
 def test_cross_article_reports_are_merged_with_sources(gazetteer):
-    a = incidents_of("Shelling killed two villagers in Surin on Monday.", gazetteer,
-                     published=date(2025, 7, 29), id="a")
-    b = incidents_of("Shelling killed at least three villagers in Surin on Monday.", gazetteer,
-                     published=date(2025, 7, 30), id="b")
+    a = incidents_of(
+        "Shelling killed two villagers in Surin on Monday.",
+        gazetteer,
+        published=date(2025, 7, 29),
+        id="a",
+    )
+    b = incidents_of(
+        "Shelling killed at least three villagers in Surin on Monday.",
+        gazetteer,
+        published=date(2025, 7, 30),
+        id="b",
+    )
     (merged,) = list(merge_reports(a + b))
     assert [s.article_id for s in merged.sources] == ["a", "b"]
     assert merged.killed.low == 3  # the most recent report's figure is shown
     assert [s.killed.best for s in merged.sources] == [2, 3]  # both are kept
 
 
-@pytest.mark.parametrize("text", [
-    "", "   ", "12345", "<script>alert(1)</script>", "Surin " * 500,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "12345",
+        "<script>alert(1)</script>",
+        "Surin " * 500,
+    ],
+)
 def test_odd_text_does_not_break(text, gazetteer):
     for inc in incidents_of(text or " ", gazetteer):
         for count in (inc.killed, inc.wounded, inc.displaced):

@@ -9,11 +9,18 @@ from bordermap.geo.text import article_from_text, read_articles, sentences
 
 def test_front_matter_and_markup(tmp_path):
     path = tmp_path / "a.md"
-    path.write_text('---\ntitle: "T"\ndate: 2025-12-08\nurl: https://x.example/a\n---\n\n'
-                    "Rockets **hit** [Surin](https://x.example).\n", encoding="utf-8")
+    path.write_text(
+        '---\ntitle: "T"\ndate: 2025-12-08\nurl: https://x.example/a\n---\n\n'
+        "Rockets **hit** [Surin](https://x.example).\n",
+        encoding="utf-8",
+    )
     (a,) = read_articles([path])
-    assert (a.id, a.title, a.published, a.url) == ("a", "T", date(2025, 12, 8),
-                                                   "https://x.example/a")
+    assert (a.id, a.title, a.published, a.url) == (
+        "a",
+        "T",
+        date(2025, 12, 8),
+        "https://x.example/a",
+    )
     assert a.text == "Rockets hit Surin."
 
 
@@ -28,7 +35,9 @@ def test_missing_date_stays_missing_unless_given(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Shells fell on Sunday.", encoding="utf-8")
     assert read_articles([path])[0].published is None
-    assert read_articles([path], published=date(2025, 12, 23))[0].published == date(2025, 12, 23)
+    assert read_articles([path], published=date(2025, 12, 23))[0].published == date(
+        2025, 12, 23
+    )
 
 
 def test_bad_front_matter_is_one_clear_error():
@@ -56,14 +65,20 @@ def test_the_same_file_twice_is_read_once(tmp_path):
 
 def test_csv_and_jsonl_tables(tmp_path):
     csv = tmp_path / "a.csv"
-    csv.write_text('id,title,published,text\nx1,T,2025-12-08,"Shells fell.\nTwo hurt."\n',
-                   encoding="utf-8")
+    csv.write_text(
+        'id,title,published,text\nx1,T,2025-12-08,"Shells fell.\nTwo hurt."\n',
+        encoding="utf-8",
+    )
     jsonl = tmp_path / "b.jsonl"
-    jsonl.write_text('{"id": "y1", "text": "Mines exploded.", "published": "2025-12-09"}\n',
-                     encoding="utf-8")
+    jsonl.write_text(
+        '{"id": "y1", "text": "Mines exploded.", "published": "2025-12-09"}\n',
+        encoding="utf-8",
+    )
     arts = read_articles([csv, jsonl])
-    assert [(a.id, a.published) for a in arts] == [("x1", date(2025, 12, 8)),
-                                                   ("y1", date(2025, 12, 9))]
+    assert [(a.id, a.published) for a in arts] == [
+        ("x1", date(2025, 12, 8)),
+        ("y1", date(2025, 12, 9)),
+    ]
     assert arts[0].text == "Shells fell.\nTwo hurt."
 
 
@@ -82,19 +97,27 @@ def test_broken_jsonl_line_names_the_line(tmp_path):
 
 
 def test_repeated_paragraph_and_fragments_are_read_once():
-    text = ("Intro.\n\nThe round started one day after a clash left two soldiers wounded\n\n"
-            "The round started one day after a clash left two soldiers wounded.\n\n"
-            "Mines have\n\nwounded soldiers\n\nMines have wounded soldiers.")
+    text = (
+        "Intro.\n\n"
+        "The round started one day after a clash left two soldiers wounded\n\n"
+        "The round started one day after a clash left two soldiers wounded.\n\n"
+        "Mines have\n\nwounded soldiers\n\nMines have wounded soldiers."
+    )
     got = [s.text for s in sentences(Article(id="x", text=text))]
-    assert got == ["Intro.",
-                   "The round started one day after a clash left two soldiers wounded.",
-                   "Mines have wounded soldiers."]
+    assert got == [
+        "Intro.",
+        "The round started one day after a clash left two soldiers wounded.",
+        "Mines have wounded soldiers.",
+    ]
 
 
 def test_abbreviations_do_not_end_sentences():
     text = "It began on Dec. 8 when U.S. officials spoke. Lt. Gen. Winthai said so."
     got = [s.text for s in sentences(Article(id="x", text=text))]
-    assert got == ["It began on Dec. 8 when U.S. officials spoke.", "Lt. Gen. Winthai said so."]
+    assert got == [
+        "It began on Dec. 8 when U.S. officials spoke.",
+        "Lt. Gen. Winthai said so.",
+    ]
 
 
 def test_sentence_spans_point_into_the_text():

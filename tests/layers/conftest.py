@@ -51,9 +51,13 @@ def parse_page(page: str) -> dict:
         boxes.append(decoder.raw_decode(script, m.end())[0])
     control = re.search(r"overlays :  \{(.*?)\}", script, re.S).group(1)
     names = {json.loads(k): v for k, v in re.findall(r'("[^"]*") : (\w+),', control)}
-    return {"scripts": parser.scripts, "tags": parser.tags,
-            "layers": {name: layers[var] for name, var in names.items()},
-            "layer_vars": names, "boxes": boxes}
+    return {
+        "scripts": parser.scripts,
+        "tags": parser.tags,
+        "layers": {name: layers[var] for name, var in names.items()},
+        "layer_vars": names,
+        "boxes": boxes,
+    }
 
 
 @pytest.fixture(scope="session")
@@ -68,11 +72,17 @@ def seed_page(seed_frame):
 
 @pytest.fixture(scope="session")
 def hostile_article():
-    text = (f"SURIN, Thailand, July 24 — Rockets hit Kap Choeng district of Surin, "
-            f"killing two villagers {HOSTILE}, the army said.")
-    return Article(id="evil</script>", text=text, title=f"Title {HOSTILE}",
-                   published=date(2025, 7, 24),
-                   url="javascript:window.__pwned=5//<script>")
+    text = (
+        f"SURIN, Thailand, July 24 — Rockets hit Kap Choeng district of Surin, "
+        f"killing two villagers {HOSTILE}, the army said."
+    )
+    return Article(
+        id="evil</script>",
+        text=text,
+        title=f"Title {HOSTILE}",
+        published=date(2025, 7, 24),
+        url="javascript:window.__pwned=5//<script>",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -82,4 +92,6 @@ def hostile_frame(hostile_article):
 
 @pytest.fixture(scope="session")
 def hostile_page(hostile_frame):
-    return bordermap.render_html(bordermap.make_map(hostile_frame, title=f"Map {HOSTILE}"))
+    return bordermap.render_html(
+        bordermap.make_map(hostile_frame, title=f"Map {HOSTILE}")
+    )

@@ -18,16 +18,27 @@ import bordermap
 from tests.layers.conftest import parse_page
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 BLANK_PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII="
 )
 
 if not Path(CHROMIUM).exists():
     if os.environ.get("CI"):
-        raise RuntimeError("chromium is missing: the test command installs it with apt-get")
-    pytest.skip("chromium not installed (apt-get install chromium)", allow_module_level=True)
+        raise RuntimeError(
+            "chromium is missing: the test command installs it with apt-get"
+        )
+    pytest.skip(
+        "chromium not installed (apt-get install chromium)", allow_module_level=True
+    )
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -47,7 +58,7 @@ def _leaflet_dir() -> Path:
 
 
 def open_page(browser, html: str, tmp_path: Path):
-    """Load ``html`` from a file:// URL; returns (page, console errors, refused URLs)."""
+    """Load ``html`` from a file:// URL; return (page, console errors, refused URLs)."""
     path = tmp_path / "map.html"
     path.write_text(html, encoding="utf-8")
     page = browser.new_page(viewport={"width": 1200, "height": 900})
@@ -63,7 +74,9 @@ def open_page(browser, html: str, tmp_path: Path):
         if "leaflet@" in url and url.endswith((".js", ".css")):
             name = url.rsplit("/", 1)[1]
             kind = "application/javascript" if name.endswith(".js") else "text/css"
-            return request_route.fulfill(body=(leaflet / name).read_bytes(), content_type=kind)
+            return request_route.fulfill(
+                body=(leaflet / name).read_bytes(), content_type=kind
+            )
         if "tile.openstreetmap.org" in url:
             return request_route.fulfill(body=BLANK_PNG, content_type="image/png")
         refused.append(url)
@@ -71,7 +84,9 @@ def open_page(browser, html: str, tmp_path: Path):
 
     page.route("**/*", route)
     page.goto(path.as_uri())
-    page.wait_for_function("typeof L !== 'undefined' && document.querySelector('.bm-box')")
+    page.wait_for_function(
+        "typeof L !== 'undefined' && document.querySelector('.bm-box')"
+    )
     return page, errors, refused
 
 
@@ -81,12 +96,17 @@ def test_seed_map_draws_without_errors(browser, seed_page, seed_frame, tmp_path)
     names = parse_page(seed_page)["layer_vars"]
     drawn = page.evaluate(
         "names => Object.fromEntries(Object.entries(names).map("
-        "([k, v]) => [k, window[v].getLayers().length]))", names)
+        "([k, v]) => [k, window[v].getLayers().length]))",
+        names,
+    )
     located = int((seed_frame.geometry.notna() & ~seed_frame.geometry.is_empty).sum())
     assert drawn["Incidents"] == located
     assert drawn["Casualties by province"] == 14
     assert page.locator(".leaflet-control-layers-overlays label").count() == 4
-    assert page.locator(".bm-totals").inner_text().count("more than three dozen (low 37") == 1
+    assert (
+        page.locator(".bm-totals").inner_text().count("more than three dozen (low 37")
+        == 1
+    )
 
 
 def test_layers_toggle(browser, seed_page, tmp_path):
@@ -100,8 +120,9 @@ def test_layers_toggle(browser, seed_page, tmp_path):
     assert page.evaluate(on_map)
 
 
-def test_hostile_text_is_inert_and_shown_as_text(browser, hostile_page, hostile_frame,
-                                                 tmp_path):
+def test_hostile_text_is_inert_and_shown_as_text(
+    browser, hostile_page, hostile_frame, tmp_path
+):
     page, errors, refused = open_page(browser, hostile_page, tmp_path)
     var = parse_page(hostile_page)["layer_vars"]["Incidents"]
     page.evaluate(f"window['{var}'].getLayers()[0].openPopup()")

@@ -22,18 +22,27 @@ def test_one_marker_per_located_incident(seed_page, seed_frame):
     assert len(markers) == len(located) > 0
     assert sorted(f["properties"]["id"] for f in markers) == sorted(located["id"])
     unplaced = set(seed_frame["id"]) - set(located["id"])
-    assert all(seed_frame.set_index("id").loc[i, "precision"] in {"border", "country", "unknown"}
-               for i in unplaced)
+    assert all(
+        seed_frame.set_index("id").loc[i, "precision"]
+        in {"border", "country", "unknown"}
+        for i in unplaced
+    )
 
 
 def test_choropleth_covers_the_border_provinces(seed_page):
-    features = parse_page(seed_page)["layers"]["Casualties by province"]["data"]["features"]
+    features = parse_page(seed_page)["layers"]["Casualties by province"]["data"][
+        "features"
+    ]
     codes = {f["properties"]["adm1_iso"] for f in features}
-    assert len(codes) == 14 and all(f["properties"]["_style"]["fillColor"] for f in features)
+    assert len(codes) == 14 and all(
+        f["properties"]["_style"]["fillColor"] for f in features
+    )
 
 
 def test_border_wide_box_carries_the_seed_totals(seed_page):
-    (totals,) = [b for b in parse_page(seed_page)["boxes"] if b["css_class"] == "bm-totals"]
+    (totals,) = [
+        b for b in parse_page(seed_page)["boxes"] if b["css_class"] == "bm-totals"
+    ]
     text = " ".join(i["text"] for s in totals["sections"] for i in s["items"])
     assert "more than three dozen (low 37 · best 37 · high –)" in text
     assert "more than half a million (low 500,001 · best 500,001 · high –)" in text
@@ -44,14 +53,24 @@ def test_legend_and_title(seed_page, seed_frame):
     boxes = {b["css_class"]: b for b in parse_page(seed_page)["boxes"]}
     assert {"bm-title", "bm-legend", "bm-totals"} <= set(boxes)
     headings = [s.get("heading") for s in boxes["bm-legend"]["sections"]]
-    assert headings[:3] == ["Incidents (markers)", "Killed and wounded per province",
-                            "Displaced (event reports per province)"]
-    assert f"{len(seed_frame)} incidents" in boxes["bm-title"]["sections"][0]["items"][0]["text"]
+    assert headings[:3] == [
+        "Incidents (markers)",
+        "Killed and wounded per province",
+        "Displaced (event reports per province)",
+    ]
+    assert (
+        f"{len(seed_frame)} incidents"
+        in boxes["bm-title"]["sections"][0]["items"][0]["text"]
+    )
 
 
 def test_attributions_on_the_map(seed_page):
-    assert "© OpenStreetMap contributors (ODbL 1.0)".encode("ascii", "backslashreplace") \
-        .decode() .replace("\\xa9", "\\u00a9") in seed_page
+    assert (
+        "© OpenStreetMap contributors (ODbL 1.0)".encode("ascii", "backslashreplace")
+        .decode()
+        .replace("\\xa9", "\\u00a9")
+        in seed_page
+    )
 
 
 def test_popup_has_counts_as_written_and_bounds(seed_page):
@@ -63,10 +82,16 @@ def test_popup_has_counts_as_written_and_bounds(seed_page):
 def test_same_input_same_bytes(seed_frame, seed_page):
     again = bordermap.render_html(bordermap.make_map(seed_frame))
     assert again == seed_page
-    code = ("import bordermap,sys;f=bordermap.extract([sys.argv[1]]);"
-            "sys.stdout.write(bordermap.render_html(bordermap.make_map(f)))")
-    other = subprocess.run([sys.executable, "-c", code, str(ROOT / "seeds")],
-                           capture_output=True, text=True, check=True).stdout
+    code = (
+        "import bordermap,sys;f=bordermap.extract([sys.argv[1]]);"
+        "sys.stdout.write(bordermap.render_html(bordermap.make_map(f)))"
+    )
+    other = subprocess.run(
+        [sys.executable, "-c", code, str(ROOT / "seeds")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert other == seed_page
 
 
@@ -96,7 +121,9 @@ def test_folium_helper_escapes_for_template_literals():
 def test_unplaced_incidents_are_not_drawn(seed_frame):
     drawn = bordermap.make_map(seed_frame)
     page = parse_page(bordermap.render_html(drawn))
-    ids = {f["properties"]["id"] for f in page["layers"]["Incidents"]["data"]["features"]}
+    ids = {
+        f["properties"]["id"] for f in page["layers"]["Incidents"]["data"]["features"]
+    }
     border = seed_frame.loc[seed_frame["precision"] == "border", "id"]
     assert not ids & set(border) and len(border) > 0
     assert pd.notna(seed_frame["precision"]).all()
