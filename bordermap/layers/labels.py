@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["EVENT_COLORS", "EVENT_LABELS", "bounds_label", "count_label"]
+__all__ = [
+    "EVENT_COLORS",
+    "EVENT_LABELS",
+    "bounds_label",
+    "count_label",
+    "label_of",
+]
 
 #: Okabe-Ito based colours, distinguishable with common colour-vision deficiencies.
 EVENT_COLORS = {
@@ -78,3 +84,20 @@ def count_label(qualifier, stated, low, best, high) -> str | None:
     elif qualifier == "many":
         text = f"an unstated number ({text})" if text else "an unstated number"
     return f"{text} ({bounds_label(low, best, high)})"
+
+
+def label_of(record, prefix: str = "") -> str | None:
+    """:func:`count_label` of a mapping with ``<prefix>qualifier``, ``stated``, ...
+
+    Examples
+    --------
+    >>> label_of({"killed_qualifier": "exact", "killed_stated": "2", "killed_low": 2,
+    ...           "killed_best": 2, "killed_high": 2}, "killed_")
+    '2 (low 2 · best 2 · high 2)'
+    """
+    return count_label(
+        *(
+            record[f"{prefix}{f}"]
+            for f in ("qualifier", "stated", "low", "best", "high")
+        )
+    )

@@ -9,7 +9,7 @@ import pandas as pd
 import shapely
 
 from bordermap.layers.datalayer import DataLayer, feature_collection
-from bordermap.layers.labels import EVENT_COLORS, EVENT_LABELS, count_label
+from bordermap.layers.labels import EVENT_COLORS, EVENT_LABELS, label_of
 
 __all__ = ["incident_features", "incident_layer", "incident_legend"]
 
@@ -23,6 +23,7 @@ _POPUP_FIELDS = [
     ("Other counts", "other_label"),
     ("Said by", "attribution"),
     ("Source", "source_label"),
+    ("All sources", "sources_label"),
 ]
 
 
@@ -31,9 +32,26 @@ def _other_label(raw) -> str | None:
         return None
     parts = []
     for name, c in sorted(json.loads(raw).items()):
-        label = count_label(c["qualifier"], c["stated"], c["low"], c["best"], c["high"])
-        parts.append(f"{name.replace('_', ' ')}: {label}")
+        parts.append(f"{name.replace('_', ' ')}: {label_of(c)}")
     return "; ".join(parts) or None
+
+
+def _sources_label(raw) -> str | None:
+    """Every source of a merged incident with the figures it gave."""
+    sources = json.loads(raw) if isinstance(raw, str) else []
+    if len(sources) < 2:
+        return None
+    parts = []
+    for src in sources:
+        figures = [
+            f"{kind} {label_of(src[kind])}"
+            for kind in ("killed", "wounded", "displaced")
+            if src.get(kind)
+        ]
+        name = src.get("title") or src.get("article_id")
+        when = f", {src['published']}" if src.get("published") else ""
+        parts.append(f"{name}{when}: {'; '.join(figures) or 'no figures'}")
+    return " | ".join(parts)
 
 
 def _properties(row: pd.Series) -> dict:
@@ -59,6 +77,7 @@ def _properties(row: pd.Series) -> dict:
         "quote": row["quote"],
         "url": row["url"],
         "other_label": _other_label(row["other_counts"]),
+        "sources_label": _sources_label(row["sources"]),
         "_style": {
             "color": "#222",
             "fillColor": EVENT_COLORS.get(row["event_type"], "#999"),
@@ -66,12 +85,7 @@ def _properties(row: pd.Series) -> dict:
         },
     }
     for kind in ("killed", "wounded", "displaced"):
-        props[f"{kind}_label"] = count_label(
-            *(
-                row[f"{kind}_{f}"]
-                for f in ("qualifier", "stated", "low", "best", "high")
-            )
-        )
+        props[f"{kind}_label"] = label_of(row, f"{kind}_")
     return props
 
 

@@ -19,7 +19,7 @@ from bordermap.layers.border import border_layer
 from bordermap.layers.choropleth import casualty_layer, casualty_legend
 from bordermap.layers.datalayer import Assets
 from bordermap.layers.displacement import displacement_layer, displacement_legend
-from bordermap.layers.labels import count_label
+from bordermap.layers.labels import label_of
 from bordermap.layers.legend import Box
 from bordermap.layers.markers import incident_layer, incident_legend
 from bordermap.layers.templating import stable_ids
@@ -130,9 +130,7 @@ def totals_box(totals: pd.DataFrame) -> Box:
             continue
         items = []
         for _, row in rows.iterrows():
-            label = count_label(
-                row["qualifier"], row["stated"], row["low"], row["best"], row["high"]
-            )
+            label = label_of(row)
             scope = "reported total" if row["scope"] == "aggregate" else "single event"
             items.append(
                 {

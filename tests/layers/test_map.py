@@ -127,3 +127,32 @@ def test_unplaced_incidents_are_not_drawn(seed_frame):
     border = seed_frame.loc[seed_frame["precision"] == "border", "id"]
     assert not ids & set(border) and len(border) > 0
     assert pd.notna(seed_frame["precision"]).all()
+
+
+def test_merged_incident_lists_every_source_with_its_figures():
+    from datetime import date
+
+    from bordermap.geo.records import Article
+
+    arts = [
+        Article(
+            "a",
+            "Shelling killed two villagers in Surin on Monday.",
+            title="First",
+            published=date(2025, 7, 29),
+        ),
+        Article(
+            "b",
+            "Shelling killed at least three villagers in Surin on Monday.",
+            title="Second",
+            published=date(2025, 7, 30),
+        ),
+    ]
+    frame = bordermap.extract(arts)
+    assert len(frame) == 1 and frame.iloc[0]["n_sources"] == 2
+    page = parse_page(bordermap.render_html(bordermap.make_map(frame)))
+    (marker,) = page["layers"]["Incidents"]["data"]["features"]
+    label = marker["properties"]["sources_label"]
+    assert "First, 2025-07-29: killed 2 (low 2" in label
+    assert "Second, 2025-07-30: killed at least 3 (low 3" in label
+    assert marker["properties"]["killed_label"].startswith("at least 3")
