@@ -38,7 +38,7 @@ def extract_by_article(
     countries: Sequence[str] = BUNDLED_COUNTRIES,
 ) -> Iterable[tuple[Article, list]]:
     """Yield ``(article, incidents)`` per article, before cross-article merging."""
-    gazetteer = load_gazetteer(tuple(countries))
+    gazetteer = load_gazetteer()
     for article in _as_articles(articles):
         yield article, article_incidents(article, gazetteer)
 

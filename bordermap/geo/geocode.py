@@ -9,6 +9,9 @@ Rules, in order:
 4. A province outside the border provinces counts only when the text calls it a
    province; a district or site outside them (a false friend, e.g. a town of the
    same name far away) only when its province is named in the article too.
+   Names from the world layers (towns near any land border, admin-1 units)
+   count only for countries the article names; a name found in several
+   countries takes the one the sentence names ("Pakistan's Punjab").
 5. Names that agree (site in district in province) give the finest of them;
    names in different provinces give all those provinces at admin-1 precision.
 6. With no place: "along the border", "on the front line", "on both sides" give
@@ -83,30 +86,39 @@ def _level_filter(text: str, pm: PlaceMatch) -> tuple[Place, ...]:
 
 
 def resolve_places(
-    text: str, mention: Mention, article_admin1: set[str]
+    text: str,
+    mention: Mention,
+    article_admin1: set[str],
+    article_countries: frozenset[str] = frozenset(),
 ) -> list[tuple[PlaceMatch, tuple[Place, ...]]]:
-    """Candidate places of a mention after rules 2-4 of the module docstring."""
+    """Candidate places of a mention after rules 2-5 of the module docstring."""
     out = []
     for pm in mention.places:
         places = _level_filter(text, pm)
+        # a meeting "in Kuala Lumpur": a venue, wherever it is
+        venue = mention.event_type == "ceasefire_agreement" and bool(
+            re.search(r"\b(?:in|at)\s+$", text[max(0, pm.start - 6) : pm.start])
+        )
+        # world-layer names count only for countries the article speaks of
+        places = tuple(
+            p
+            for p in places
+            if p.curated or p.country_iso3 in article_countries or venue
+        )
+        # a name in several countries: the one the sentence names ("Pakistan's Punjab")
+        countries = {p.country_iso3 for p in places}
+        if len(countries) > 1 and set(mention.countries) & countries:
+            places = tuple(p for p in places if p.country_iso3 in mention.countries)
         word = _LEVEL_WORD.match(text, pm.end)
         called_province = bool(
             word and word.group("w").casefold() in {"province", "changwat"}
         )
         keep = []
         for place in places:
-            if place.kind == "venue":
-                before = text[max(0, pm.start - 6) : pm.start]
-                if mention.event_type == "ceasefire_agreement" and re.search(
-                    r"\b(?:in|at)\s+$", before
-                ):
+            if place.kind == "venue" or (place.kind == "admin1" and not place.border):
+                if venue or (place.kind == "admin1" and called_province):
                     keep.append(place)
-            elif place.border:
-                keep.append(place)
-            elif place.kind == "admin1":
-                if called_province:
-                    keep.append(place)
-            elif place.admin1_iso in article_admin1:
+            elif place.border or place.admin1_iso in article_admin1:
                 keep.append(place)
         if keep:
             out.append((pm, tuple(keep)))
@@ -119,11 +131,20 @@ def _finest(candidates: list[tuple[PlaceMatch, tuple[Place, ...]]]) -> list[Plac
     for _, places in candidates:
         provinces = {p.admin1_iso for p in places}
         if len(provinces) > 1:
-            # an ambiguous name: keep it only where another name confirms the province
+            # an ambiguous name: keep it where another name confirms the province,
+            # or where one town of that name is far larger than the others
             confirmed = [p for p in places if p.admin1_iso in by_province]
-            if not confirmed:
+            towns = sorted(
+                (p for p in places if p.population), key=lambda p: -p.population
+            )
+            if confirmed:
+                places = tuple(confirmed)
+            elif len(towns) == len(places) and towns[0].population >= 5 * max(
+                1, towns[1].population
+            ):
+                places = (towns[0],)
+            else:
                 continue
-            places = tuple(confirmed)
         # the coarsest reading of one name is the honest one ("Surin": the province)
         best = min(places, key=lambda p: _ORDER.get(p.kind, 2))
         by_province.setdefault(best.admin1_iso, []).append(best)
@@ -138,6 +159,7 @@ def geocode(
     mention: Mention,
     article_admin1: set[str],
     context: Location | None,
+    article_countries: frozenset[str] = frozenset(),
 ) -> Location:
     """Locate a mention (see the module docstring for the rules).
 
@@ -155,7 +177,7 @@ def geocode(
     -------
     Location
     """
-    candidates = resolve_places(text, mention, article_admin1)
+    candidates = resolve_places(text, mention, article_admin1, article_countries)
     places = _finest(candidates)
     if places:
         countries = {p.country_iso3 for p in places}

@@ -140,16 +140,24 @@ def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
     dateline = parse_dateline(text, article.published)
     sents = sentences(article)
     mentions = extract_mentions(article, sents, gazetteer, dateline)
+    matches = gazetteer.find(text)
+    article_countries = frozenset(
+        {iso for _, _, iso, _ in gazetteer.find_countries(f"{article.title}\n{text}")}
+        | {p.country_iso3 for pm in matches for p in pm.places if p.curated}
+    )
     article_admin1 = {
         p.admin1_iso
-        for pm in gazetteer.find(text)
+        for pm in matches
         for p in pm.places
-        if p.kind == "admin1"
+        if p.kind == "admin1" and (p.curated or p.country_iso3 in article_countries)
     }
     dateline_loc = None
     if dateline:
         found = [
-            p for pm in gazetteer.find(dateline.place) for p in pm.places if p.border
+            p
+            for pm in gazetteer.find(dateline.place)
+            for p in pm.places
+            if p.border and (p.curated or p.country_iso3 in article_countries)
         ]
         if found:
             best = min(found, key=lambda p: {"admin1": 0, "admin2": 1}.get(p.kind, 2))
@@ -166,7 +174,13 @@ def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
     drafts: list[_Draft] = []
     context: dict[int, Location] = {}
     for m in mentions:
-        loc = geocode(text, m, article_admin1, context.get(m.paragraph) or dateline_loc)
+        loc = geocode(
+            text,
+            m,
+            article_admin1,
+            context.get(m.paragraph) or dateline_loc,
+            article_countries,
+        )
         if loc.places and m.scope == "event" and loc.basis == "named":
             context[m.paragraph] = loc
         day, basis, day_text, fallback = m.date, m.date_basis, m.date_text, False

@@ -130,6 +130,8 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     border: bool = False  # admin-1 touches the other country (or lies in one that does)
+    curated: bool = True  # from the detailed bundled layers or the user's own file
+    population: int = 0  # towns: GeoNames population, to prefer the known one of a name
 
     @property
     def precision(self) -> Precision:
