@@ -71,6 +71,32 @@ def _parser() -> argparse.ArgumentParser:
         help="publication date for articles that give none (resolves "
         "'on Sunday', 'yesterday')",
     )
+    common.add_argument(
+        "--boundaries",
+        default=None,
+        metavar="FILE",
+        help="your own admin-1 polygons of the two countries (any "
+        "format GDAL reads, any CRS) instead of the bundled ones",
+    )
+    common.add_argument(
+        "--name-column",
+        default=None,
+        metavar="COL",
+        help="province name column of --boundaries",
+    )
+    common.add_argument(
+        "--code-column",
+        default=None,
+        metavar="COL",
+        help="province code column of --boundaries (e.g. ISO 3166-2)",
+    )
+    common.add_argument(
+        "--country-column",
+        default=None,
+        metavar="COL",
+        help="ISO3 country column of --boundaries (default: found from "
+        "the world layer)",
+    )
     common.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
     p_map = sub.add_parser(
@@ -144,9 +170,22 @@ def _emit(text: str, output: str | None) -> None:
         write_atomic(output, text.encode("utf-8"))
 
 
+def _layers(args: argparse.Namespace):
+    from bordermap.geo.boundaries import load_boundaries
+
+    return load_boundaries(
+        args.countries,
+        args.boundaries,
+        name_column=args.name_column,
+        code_column=args.code_column,
+        country_column=args.country_column,
+    )
+
+
 def _run_extract(args: argparse.Namespace) -> None:
     from bordermap.pipeline import extract, extract_by_article
 
+    layers = _layers(args)
     articles = read_articles(args.inputs, published=args.published)
     if args.format == "jsonl":
         lines = [
@@ -154,12 +193,12 @@ def _run_extract(args: argparse.Namespace) -> None:
                 article_record(article, incidents), ensure_ascii=False, sort_keys=True
             )
             for article, incidents in extract_by_article(
-                _progress(articles, args.quiet, "extract"), args.countries
+                _progress(articles, args.quiet, "extract"), boundaries=layers
             )
         ]
         _emit("".join(line + "\n" for line in lines), args.output)
         return
-    frame = extract(_progress(articles, args.quiet, "extract"), args.countries)
+    frame = extract(_progress(articles, args.quiet, "extract"), boundaries=layers)
     if args.format == "geojson":
         data = json.loads(
             frame.assign(date=frame["date"].dt.strftime("%Y-%m-%d")).to_json(

@@ -12,7 +12,7 @@ import pandas as pd
 
 from bordermap.data import ATTRIBUTIONS
 from bordermap.geo.aggregate import aggregate_by_province, border_totals
-from bordermap.geo.boundaries import BUNDLED_COUNTRIES, border_line, load_admin1
+from bordermap.geo.boundaries import BUNDLED_COUNTRIES, Boundaries, load_boundaries
 from bordermap.geo.frames import incidents_frame, join_boundaries
 from bordermap.geo.gazetteer import load_gazetteer
 from bordermap.geo.incidents import article_incidents, merge_reports
@@ -33,12 +33,28 @@ def _as_articles(articles: Iterable[Article | str | os.PathLike]) -> Iterable[Ar
             yield from read_articles([item])
 
 
+def _gazetteer(boundaries: Boundaries | None):
+    gazetteer = load_gazetteer()
+    if boundaries is not None and boundaries.source not in ("bundled", "world"):
+        gazetteer = gazetteer.extended(boundaries.admin1)
+    return gazetteer
+
+
+def _boundaries(countries: Sequence[str], boundaries: Boundaries | None) -> Boundaries:
+    return boundaries if boundaries is not None else load_boundaries(tuple(countries))
+
+
 def extract_by_article(
     articles: Iterable[Article | str | os.PathLike],
-    countries: Sequence[str] = BUNDLED_COUNTRIES,
+    *,
+    boundaries: Boundaries | None = None,
 ) -> Iterable[tuple[Article, list]]:
-    """Yield ``(article, incidents)`` per article, before cross-article merging."""
-    gazetteer = load_gazetteer()
+    """Yield ``(article, incidents)`` per article, before cross-article merging.
+
+    Incidents are located on any land border; ``boundaries`` matters only for a
+    user's boundary file, whose names and codes then join the gazetteer.
+    """
+    gazetteer = _gazetteer(boundaries)
     for article in _as_articles(articles):
         yield article, article_incidents(article, gazetteer)
 
@@ -46,6 +62,8 @@ def extract_by_article(
 def extract(
     articles: Iterable[Article | str | os.PathLike],
     countries: Sequence[str] = BUNDLED_COUNTRIES,
+    *,
+    boundaries: Boundaries | None = None,
 ) -> gpd.GeoDataFrame:
     """Extract located incidents from articles.
 
@@ -55,12 +73,16 @@ def extract(
         Articles, or paths of article files, directories and tables.
     countries : sequence of str
         ISO 3166-1 alpha-3 codes of the two countries whose border is mapped.
+    boundaries : Boundaries, optional
+        From :func:`bordermap.geo.boundaries.load_boundaries` (e.g. a user's file);
+        default: the bundled layers of ``countries``.
 
     Returns
     -------
     geopandas.GeoDataFrame
         One row per incident (EPSG:4326), reports of the same incident from
-        several articles merged; see :func:`bordermap.geo.frames.incidents_frame`.
+        several articles merged, joined with the admin-1 polygons; see
+        :func:`bordermap.geo.frames.incidents_frame`.
 
     Examples
     --------
@@ -70,19 +92,25 @@ def extract(
     >>> extract([a])[cols].values.tolist()
     [['shelling', 'TH-32', 'admin2', 2]]
     """
-    incidents = [i for _, incs in extract_by_article(articles, countries) for i in incs]
+    layers = _boundaries(countries, boundaries)
+    incidents = [
+        i for _, incs in extract_by_article(articles, boundaries=layers) for i in incs
+    ]
     frame = incidents_frame(merge_reports(incidents))
-    return join_boundaries(frame, load_admin1(tuple(countries)))
+    return join_boundaries(frame, layers.admin1)
 
 
 def aggregate(
-    incidents: gpd.GeoDataFrame, countries: Sequence[str] = BUNDLED_COUNTRIES
+    incidents: gpd.GeoDataFrame,
+    countries: Sequence[str] = BUNDLED_COUNTRIES,
+    *,
+    boundaries: Boundaries | None = None,
 ) -> gpd.GeoDataFrame:
     """Per-province totals of the border provinces (and any other province hit).
 
     See :func:`bordermap.geo.aggregate.aggregate_by_province` for the rules.
     """
-    return aggregate_by_province(incidents, load_admin1(tuple(countries)))
+    return aggregate_by_province(incidents, _boundaries(countries, boundaries).admin1)
 
 
 def totals(incidents: gpd.GeoDataFrame) -> pd.DataFrame:
@@ -98,6 +126,7 @@ def make_map(
     provinces: gpd.GeoDataFrame | None = None,
     *,
     countries: Sequence[str] = BUNDLED_COUNTRIES,
+    boundaries: Boundaries | None = None,
     title: str | None = None,
     tiles: str | None = "OpenStreetMap",
 ) -> folium.Map:
@@ -110,7 +139,9 @@ def make_map(
     provinces : geopandas.GeoDataFrame, optional
         From :func:`aggregate`; computed when omitted.
     countries : sequence of str
-        The two countries of the border.
+        The two countries of the border; the map frames their border provinces.
+    boundaries : Boundaries, optional
+        The border's layers; default: the bundled layers of ``countries``.
     title : str, optional
         Map title; default names the border.
     tiles : str or None
@@ -121,15 +152,15 @@ def make_map(
     folium.Map
         Displays inline in Jupyter; write it with :func:`bordermap.save_html`.
     """
-    countries = tuple(countries)
+    layers = _boundaries(countries, boundaries)
     if provinces is None:
-        provinces = aggregate(incidents, countries)
-    title = title or f"Border incidents: {' – '.join(countries)}"
+        provinces = aggregate(incidents, boundaries=layers)
+    title = title or f"Border incidents: {' – '.join(layers.countries)}"
     return build_map(
         incidents,
         provinces,
         border_totals(incidents),
-        border_line(countries),
+        layers.line,
         title=title,
         attributions=ATTRIBUTIONS,
         tiles=tiles,

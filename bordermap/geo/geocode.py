@@ -75,14 +75,27 @@ class Location:
         return tuple(sorted({p.admin1_iso for p in self.places if p.admin1_iso}))
 
 
+_SMALLER = {"subdistrict", "tambon", "commune", "sangkat", "village", "moo", "hamlet"}
+
+
 def _level_filter(text: str, pm: PlaceMatch) -> tuple[Place, ...]:
+    """Keep the readings of a name that fit the level word after it.
+
+    "Prasat subdistrict" is not the district Prasat: a smaller unit than any
+    reading rules them all out. "Lachin district" keeps the admin-1 reading
+    where no district of that name is known (rayons are admin-1 units).
+    """
     word = _LEVEL_WORD.match(text, pm.end)
-    places = pm.places
-    if word:
-        kinds = _LEVEL_KINDS.get(word.group("w").casefold())
-        if kinds is not None:
-            places = tuple(p for p in places if p.kind in kinds)
-    return places
+    if not word:
+        return pm.places
+    level = word.group("w").casefold()
+    kinds = _LEVEL_KINDS.get(level)
+    if kinds is None:
+        return pm.places
+    fitting = tuple(p for p in pm.places if p.kind in kinds)
+    if fitting or level in _SMALLER:
+        return fitting
+    return pm.places
 
 
 def resolve_places(
@@ -115,7 +128,9 @@ def resolve_places(
         )
         keep = []
         for place in places:
-            if place.kind == "venue" or (place.kind == "admin1" and not place.border):
+            if place.kind in ("venue", "capital") or (
+                place.kind == "admin1" and not place.border
+            ):
                 if venue or (place.kind == "admin1" and called_province):
                     keep.append(place)
             elif place.border or place.admin1_iso in article_admin1:

@@ -23,6 +23,19 @@ from bordermap.geo.text import Sentence
 __all__ = ["Mention", "extract_mentions"]
 
 _F = re.I
+_SMALL_VALUES = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_SMALL_NUMBER = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten"
 
 
 def _rx(*parts: str) -> re.Pattern:
@@ -116,7 +129,8 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\bshelter(?:ing|s)?\b",
         r"\b(?:forced|driven)\s+(?:out\s+)?from\s+(?:their\s+)?homes\b",
         r"\bleft\s+(?:their\s+)?homes\b",
-        r"\bmoved\s+to\s+safety\b",
+        r"\bmoved\s+to\s+(?:safety|safer\s+\w+|(?:relief\s+)?camps|shelters?)\b",
+        r"\brelief\s+camps?\b",
         r"\bexodus\b",
         r"\bmoving\s+(?:residents|villagers|people)\b",
         r"\brefugees?\b",
@@ -156,6 +170,7 @@ _NEGATION = re.compile(
     r"to\s+(?:stop|halt|end|prevent)|feared|fears?)\b|n't\b",
     _F,
 )
+_SINCE = re.compile(r"\b(?:since|began|begun|started|broke\s+out)\b[^.;]*$", _F)
 _BACKGROUND = re.compile(r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,3}$", _F)
 _PLANNED = re.compile(
     r"\b(?:will|shall|is\s+due|are\s+due|was\s+due|were\s+due|due\s+to|is\s+to|are\s+to|"
@@ -174,6 +189,12 @@ _BORDER_CUE = re.compile(
     r"|\bborder\s+(?:areas?|regions?|zones?)\b",
     _F,
 )
+_BOTH_SPEAKERS = re.compile(
+    r"\b(?:officials|sources|authorities|spokes\w+|leaders|governments|ministers|"
+    r"militaries|armies|according\s+to)\s+(?:\w+\s+)?(?:on|of|from|for)\s+(?:both|the\s+two)\s+"
+    r"(?:sides|countries)\b",
+    _F,
+)
 _BOTH = re.compile(
     r"\b(?:on\s+)?(?:both|the\s+two)\s+(?:sides|countries)\b|\bon\s+each\s+side\b"
     r"|\bcombined\b",
@@ -185,7 +206,8 @@ _AGGREGATE = re.compile(
     r"\bover\s+the\s+past\b|\bin\s+(?:\w+\s+)?days\s+of\s+fighting\b|\baltogether\b|"
     r"\bcumulative\b|\boverall\b|\bsince\s+(?:the\s+)?(?:fighting|clashes|conflict)|"
     r"\b(?:both|the\s+two)\s+sides\b|"
-    r"\bha(?:ve|s)\s+(?:been\s+)?(?:killed|wounded|injured|died|displaced|forced|driven)\b",
+    r"\bha(?:ve|s)\s+(?:been\s+)?(?:killed|wounded|injured|died|displaced|forced|driven|"
+    r"evacuated|fled|uprooted)\b",
     _F,
 )
 _RUNNING_TOTAL = re.compile(
@@ -195,8 +217,8 @@ _RUNNING_TOTAL = re.compile(
 )
 _LAUNCH = re.compile(
     r"(?:\b(?:fir(?:ed|ing|es)?|launch(?:ed|ing)?|shot|took\s+off|flew|rockets?|shells|"
-    r"artillery)\s+(?:[\w-]+\s+){0,4}?from|\bfrom\s+across|\b(?:base|bases|positions?|"
-    r"launchers?)\s+(?:at|in|near)|\bbased\s+(?:at|in))\s+(?:the\s+)?"
+    r"artillery)\s+(?:[\w-]+\s+){0,4}?from|\bfrom\s+across|\bfrom\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:bases?|positions?|launchers?)\s+(?:at|in|near)|\bbased\s+(?:at|in))\s+(?:the\s+)?"
     r"(?:(?!(?:in|at|on|into|onto|landed|hit|struck|fell|near)\b)[\w'’-]+\s+){0,3}$",
     _F,
 )
@@ -311,6 +333,200 @@ def _triggers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             continue
         kept.append((s, e, etype))
     return kept
+
+
+@dataclass
+class _Found:
+    """A count phrase of a sentence and the casualty kind it was read as."""
+
+    cs: int
+    ce: int
+    count: Count
+    kind: str | None
+    qs: int
+    qe: int
+
+
+_JOINED = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?(?:and|plus)\s+$", _F)
+_OF_WHOM = re.compile(
+    rf"(?P<n>{_SMALL_NUMBER})\s+of\s+(?:whom|them)\s+(?:later\s+|subsequently\s+|"
+    r"have\s+since\s+|had\s+since\s+)?(?:died|succumbed|were\s+killed|was\s+killed)",
+    _F,
+)
+
+
+def _side_of(text: str, start: int, end: int, gazetteer: Gazetteer) -> str | None:
+    found = {iso for _, _, iso, _ in gazetteer.find_countries(text, start, end)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _sum(a: Count, b: Count, group_a: str, group_b: str) -> Count:
+    """Parts of one side and incident ("six soldiers and five civilians") added up."""
+
+    def add(x, y):
+        return None if x is None or y is None else x + y
+
+    qualifier = a.qualifier if a.qualifier == b.qualifier else "exact"
+    if qualifier not in {"exact", "at_least", "more_than"}:
+        qualifier = "exact"
+    best = add(a.best, b.best)
+    return Count(
+        low=add(a.low, b.low),
+        best=best,
+        high=add(a.high, b.high),
+        qualifier=qualifier,
+        stated=best
+        if isinstance(a.stated, int) and isinstance(b.stated, int)
+        else None,
+        breakdown=((group_a, a.best), (group_b, b.best)),
+        note="sum of stated parts",
+    )
+
+
+def _combine(
+    text: str,
+    found: list[_Found],
+    gazetteer: Gazetteer,
+    end: int,
+    sides: dict[int, str],
+) -> list[_Found]:
+    """Join counts that the text joins: parts of one side add up, sides stay apart.
+
+    "wounded six soldiers and five civilians" is one count of 11 with a
+    breakdown; "at least 21 killed in Thailand and 18 in Cambodia" are two
+    counts, one per side (``sides`` maps their start to the country), the
+    hedge of the first applying to the second; "four wounded, two of whom later
+    died" is two wounded (alternative reading four) and two killed.
+    """
+    out: list[_Found] = []
+    i = 0
+    while i < len(found):
+        cur = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        joined = nxt is not None and _JOINED.fullmatch(text, cur.ce, nxt.cs)
+        if (
+            joined
+            and (cur.kind or nxt.kind)
+            and (not (cur.kind and nxt.kind) or cur.kind == nxt.kind)
+        ):
+            kind = cur.kind or nxt.kind
+            tail = re.search(r"[,;.]|$", text[nxt.ce : end])
+            side_a = _side_of(text, cur.ce, nxt.cs, gazetteer)
+            side_b = _side_of(text, nxt.ce, nxt.ce + tail.start(), gazetteer)
+            if side_a and side_b and side_a != side_b:
+                second = nxt.count
+                if second.qualifier == "exact" and cur.count.qualifier in {
+                    "at_least",
+                    "more_than",
+                }:
+                    second = _from_qualifier(second, cur.count.qualifier)
+                out.append(_Found(cur.cs, cur.ce, cur.count, kind, cur.qs, cur.qe))
+                out.append(
+                    _Found(nxt.cs, nxt.ce, second, kind, nxt.cs, nxt.ce + tail.start())
+                )
+                sides[cur.qs] = side_a
+                sides[nxt.cs] = side_b
+            else:
+                group_a = _victim_group(text[cur.ce : nxt.cs])
+                group_b = _victim_group(text[nxt.ce : nxt.ce + 25])
+                summed = _sum(cur.count, nxt.count, group_a, group_b)
+                out.append(
+                    _Found(
+                        cur.cs,
+                        nxt.ce,
+                        summed,
+                        kind,
+                        min(cur.qs, nxt.cs),
+                        max(cur.qe, nxt.qe, nxt.ce),
+                    )
+                )
+            i += 2
+            continue
+        out.append(cur)
+        i += 1
+    for m in _OF_WHOM.finditer(text, found[0].cs if found else 0, end):
+        before = [f for f in out if f.kind == "wounded" and f.ce <= m.start()]
+        n = _SMALL_VALUES.get(m.group("n").casefold()) or int(m.group("n"))
+        if not before or before[-1].count.best is None or before[-1].count.best < n:
+            continue
+        w = before[-1]
+        left = w.count.best - n
+        w.count = replace(
+            w.count,
+            low=left,
+            best=left,
+            high=left,
+            stated=left,
+            alternatives=(w.count.best,),
+            note=f"{n} of them later died",
+        )
+        died = Count(n, n, n, "exact", stated=n)
+        out.append(_Found(m.start(), m.end(), died, "killed", m.start(), m.end()))
+    return out
+
+
+def _from_qualifier(count: Count, qualifier: str) -> Count:
+    value = count.best or 0
+    if qualifier == "at_least":
+        return replace(count, low=value, best=value, high=None, qualifier=qualifier)
+    return replace(count, low=value + 1, best=value + 1, high=None, qualifier=qualifier)
+
+
+def _clone(mention: Mention, side: str) -> Mention:
+    """Copy ``mention`` for the other side's count."""
+    twin = replace(
+        mention,
+        counts={},
+        orphan_counts={},
+        other_counts={},
+        places=[],
+        excluded_places=[],
+        countries=[side],
+    )
+    return twin
+
+
+def _mask(text: str, rx: re.Pattern, start: int, end: int) -> str:
+    """``text[start:end]`` with the matches of ``rx`` blanked out."""
+    return rx.sub(lambda m: " " * len(m.group()), text[start:end])
+
+
+def _windows(
+    text: str, trig: list[tuple[int, int, str]], s0: int, e0: int, marks: list[int]
+) -> list[list]:
+    """``[start, end, trigger start, trigger end, type]`` per event of a sentence.
+
+    Each trigger's window runs to the next trigger. A window with nothing of
+    its own (no place, date, count, country or border phrase) is not an event
+    of its own: "used tanks, mortars and armed drones, and shells hit Batken"
+    is one shelling. It joins the next window; a trailing one joins the
+    previous window of the same type.
+    """
+    wins = [
+        [s0 if i == 0 else s, trig[i + 1][0] if i + 1 < len(trig) else e0, s, e, etype]
+        for i, (s, e, etype) in enumerate(trig)
+    ]
+
+    def empty(w: list) -> bool:
+        return not any(w[0] <= m < w[1] for m in marks) and not _BORDER_CUE.search(
+            text, w[0], w[1]
+        )
+
+    i = 0
+    while i < len(wins) - 1:
+        if empty(wins[i]):
+            wins[i + 1][0] = wins[i][0]
+            del wins[i]
+        else:
+            i += 1
+    i = 1
+    while i < len(wins):
+        if wins[i][4] == wins[i - 1][4] and empty(wins[i]):
+            wins[i - 1][1] = wins[i][1]
+            del wins[i]
+        else:
+            i += 1
+    return wins
 
 
 def _victim_group(head: str) -> str:
@@ -458,23 +674,27 @@ def extract_mentions(
         if attribution:
             last_attr[sent.paragraph] = attribution
         planned = bool(_PLANNED.search(text, s0, e0))
-        aggregate = bool(_AGGREGATE.search(text, s0, e0))
+        aggregate = bool(_AGGREGATE.search(_mask(text, _BOTH_SPEAKERS, s0, e0)))
         # casualty counts found in the sentence
         kinded: list[tuple[str, int, int, Count]] = []
         others: list[tuple[str, int, int, Count]] = []
         starts = tuple(cs for cs, _, _ in counts)
         clauses = _clauses(text, s0, e0)
+        found: list[_Found] = []
         for cs, ce, count in counts:
             clause_start = next((a for a, b in clauses if a <= cs < b + 1), s0)
             if _NEGATION.search(text, clause_start, cs):
                 continue
             kind, qs, qe = _kind_near(text, cs, ce, e0, starts)
-            if kind:
-                kinded.append((kind, qs, qe, count))
+            found.append(_Found(cs, ce, count, kind, qs, qe))
+        sides: dict[int, str] = {}
+        for f in _combine(text, found, gazetteer, e0, sides):
+            if f.kind:
+                kinded.append((f.kind, f.qs, f.qe, f.count))
                 continue
-            other = _other_kind(text, cs, ce, e0)
+            other = _other_kind(text, f.cs, f.ce, e0)
             if other:
-                others.append((other, cs, ce, count))
+                others.append((other, f.cs, f.ce, f.count))
         # bare plurals and unquantified mentions: "have wounded soldiers"
         if not any(k == "wounded" for k, *_ in kinded):
             m = re.search(
@@ -552,21 +772,14 @@ def extract_mentions(
             else:
                 continue
             trig = [(s0, s0, etype)]
-        # merge runs of the same type; make windows
-        merged: list[list] = []
-        for s, e, etype in trig:
-            if (
-                merged
-                and merged[-1][2] == etype
-                and not any(merged[-1][1] <= d.start < s for d in dates)
-            ):
-                merged[-1][1] = e
-            else:
-                merged.append([s, e, etype])
-        bounds = [m[0] for m in merged[1:]] + [e0]
-        for i, (ts, te, etype) in enumerate(merged):
-            ws = s0 if i == 0 else ts
-            we = bounds[i]
+        marks = (
+            [pm.start for pm in places]
+            + [d.start for d in dates if d.date]
+            + [c[1] for c in kinded + others]
+            + [cs for cs, _, _, _ in gazetteer.find_countries(text, s0, e0)]
+        )
+        wins = _windows(text, trig, s0, e0, marks)
+        for i, (ws, we, ts, te, etype) in enumerate(wins):
             mention = Mention(article.id, k, sent.paragraph, etype, ws, we, text[ts:te])
             mention.scope = "aggregate" if aggregate else "event"
             mention.planned = planned and etype in {
@@ -582,7 +795,7 @@ def extract_mentions(
                     _F,
                 )
             )
-            mention.both_sides = bool(_BOTH.search(text, ws, we))
+            mention.both_sides = bool(_BOTH.search(_mask(text, _BOTH_SPEAKERS, ws, we)))
             mention.anaphoric = etype in VIOLENT_TYPES and bool(
                 re.search(r"\b(?:the|this|that)\s+$", text[max(s0, ts - 6) : ts], _F)
                 or re.search(
@@ -621,17 +834,20 @@ def extract_mentions(
                 and (
                     (
                         ws <= d.start < we
-                        and not (d.forward and d.end + 30 >= we and i + 1 < len(merged))
+                        and not (d.forward and d.end + 30 >= we and i + 1 < len(wins))
                     )
-                    or (d.forward and i > 0 and bounds[i - 1] - 30 <= d.start < ws)
+                    or (d.forward and i > 0 and ws - 30 <= d.start < ws)
                 )
             ]
+            if mention.scope == "aggregate":
+                # a total is dated by the report, not by "since the fighting began on"
+                inside = [
+                    d
+                    for d in inside
+                    if not _SINCE.search(text, max(s0, d.start - 40), d.start)
+                ]
             chosen: DateMention | None = inside[0] if inside else None
-            if (
-                chosen is None
-                and len(merged) == 1
-                and not (mention.scope == "aggregate")
-            ):
+            if chosen is None and len(wins) == 1 and mention.scope != "aggregate":
                 chosen = next((d for d in dates if d.date), None)
             if chosen:
                 mention.date, mention.date_text = chosen.date, chosen.text
@@ -691,10 +907,20 @@ def extract_mentions(
                 fits or sentence_mentions,
                 key=lambda m: (not (m.start <= qs < m.end), abs(m.start - qs)),
             )
+            side = sides.get(qs)
+            if (
+                side
+                and kind in target.counts
+                and target.counts[kind].victims_country != side
+            ):
+                # "21 in Thailand and 18 in Cambodia": one total per side, never summed
+                target = _clone(target, side)
+                out.append(target)
+                sentence_mentions.append(target)
             slot = target.counts if fits else target.orphan_counts
             if kind not in slot:
                 slot[kind] = _with_quote(
-                    count, article, gazetteer, qs, qe, s0, e0, target
+                    count, article, gazetteer, qs, qe, s0, e0, target, side
                 )
         for kind, qs, qe, count in others:
             target = min(sentence_mentions, key=lambda m: abs(m.start - qs))
@@ -743,6 +969,7 @@ def _with_quote(
     s0: int,
     e0: int,
     mention: Mention,
+    side: str | None = None,
 ) -> Count:
     """Attach the supporting phrase (at most 25 words) and the victims."""
     text = article.text
@@ -753,7 +980,7 @@ def _with_quote(
     hi = min(len(words) - 1, max(last, lo + 12), lo + 24)
     qs2, qe2 = s0 + words[lo].start(), s0 + words[hi].end()
     around = text[qs : min(e0, qe + 30)]
-    side = (
+    side = side or (
         "both"
         if mention.both_sides
         else next(

@@ -99,6 +99,9 @@ class Count:
     victims_country: str | None = None
     victims_group: str = "unspecified"
     quote: Quote | None = None
+    breakdown: tuple[tuple[str, int | None], ...] = ()  # (group or side, best) parts
+    alternatives: tuple[int, ...] = ()  # other readings the text supports
+    note: str = ""
 
     def as_dict(self) -> dict:
         """Corpus-schema count object."""
@@ -114,6 +117,12 @@ class Count:
         }
         if self.quote:
             out["span"] = [self.quote.start, self.quote.end]
+        if self.breakdown:
+            out["breakdown"] = [{"group": g, "best": b} for g, b in self.breakdown]
+        if self.alternatives:
+            out["alternatives"] = list(self.alternatives)
+        if self.note:
+            out["note"] = self.note
         return out
 
 
