@@ -144,6 +144,11 @@ def _finest(candidates: list[tuple[PlaceMatch, tuple[Place, ...]]]) -> list[Plac
     """One place per province: the finest level named for it."""
     by_province: dict[str, list[Place]] = {}
     for _, places in candidates:
+        # a name that is a province's name denotes the province ("Lachin"), even
+        # where a town of that name lies in another unit of the simplified layer
+        units = tuple(p for p in places if p.kind == "admin1")
+        if len({p.admin1_iso for p in units}) == 1:
+            places = units
         provinces = {p.admin1_iso for p in places}
         if len(provinces) > 1:
             # an ambiguous name: keep it where another name confirms the province,

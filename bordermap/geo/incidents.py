@@ -173,6 +173,7 @@ def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
     page_basis = "dateline" if dateline and dateline.date else "publication date"
     drafts: list[_Draft] = []
     context: dict[int, Location] = {}
+    dated: dict[int, date] = {}  # the last day an event of the paragraph was given
     for m in mentions:
         loc = geocode(
             text,
@@ -184,9 +185,19 @@ def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
         if loc.places and m.scope == "event" and loc.basis == "named":
             context[m.paragraph] = loc
         day, basis, day_text, fallback = m.date, m.date_basis, m.date_text, False
-        if day is None and not m.planned:
+        if (
+            day is None
+            and not m.planned
+            and m.paragraph in dated
+            and m.scope == "event"
+        ):
+            # "An hour later, rockets set fire ...": the day of the paragraph so far
+            day, basis, day_text = dated[m.paragraph], "paragraph context", ""
+        elif day is None and not m.planned:
             day, basis, day_text = page_day, page_basis if page_day else "", ""
             fallback = True
+        elif day is not None and not m.planned and m.scope == "event":
+            dated[m.paragraph] = day
         violent = [
             d
             for d in drafts

@@ -126,7 +126,9 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\bfled\b",
         r"\bflee(?:ing)?\b",
         r"\bdisplaced\b",
-        r"\bshelter(?:ing|s)?\b",
+        r"\bsheltering\b",
+        r"\b(?:took|taken|take|sought|seek|taking)\s+shelter\b",
+        r"\b(?:in|to|into)\s+(?:\w+\s+)?shelters\b",
         r"\b(?:forced|driven)\s+(?:out\s+)?from\s+(?:their\s+)?homes\b",
         r"\bleft\s+(?:their\s+)?homes\b",
         r"\bmoved\s+to\s+(?:safety|safer\s+\w+|(?:relief\s+)?camps|shelters?)\b",
@@ -165,7 +167,7 @@ _PRIORITY = (
 )
 _NEGATION = re.compile(
     r"\b(?:no|not|never|neither|nor|denied|deny|denies|denying|rejected|without|bars?|"
-    r"barred|(?-i:bans?|banning)|prohibit\w*|refrain\w*|avoid\w*|accused|accusing|"
+    r"barred|(?-i:bans?|banning)|prohibit\w*|refrain\w*|avoid\w*|"
     r"undertook|undertake|covers|urg(?:ed|es|ing)|call(?:ed|s|ing)\s+(?:on|for)|appeal\w*|"
     r"to\s+(?:stop|halt|end|prevent)|feared|fears?)\b|n't\b",
     _F,
@@ -235,7 +237,8 @@ _WOUNDED = re.compile(
 _DISPLACED = re.compile(
     r"\b(?:displaced|evacuated|evacuees?|fled|fleeing|flee|(?:forced|driven)\s+(?:out\s+)?from"
     r"|left\s+(?:their\s+)?homes|sheltering|in\s+shelters|taken\s+shelter|refugees|uprooted|"
-    r"homeless|moved\s+to\s+safety|left\s+the)\b",
+    r"homeless|moved\s+to\s+(?:safety|safer\s+\w+|(?:relief\s+)?camps|shelters?)|"
+    r"relocated|left\s+the)\b",
     _F,
 )
 _PRISONERS = re.compile(
