@@ -239,6 +239,17 @@ def parse_count(phrase: str) -> Count:
     return _from_match(m)
 
 
+# "a" counts one only before a person ("a Thai soldier", "a second soldier") or
+# before a noun that is then killed or hurt ("a nurse was wounded").
+_ONE_PERSON = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}(?:soldier|civilian|marine|villager|person|man|woman|child|boy|"
+    r"girl|resident|police|officer|ranger|farmer|member|trooper|worker|nurse|doctor|medic|"
+    r"teacher|monk|journalist|driver|guard|student|evacuee|sergeant|private|commander)\b"
+    r"|\s+(?:[a-z-]+\s+){1,3}(?:was|has\s+been|had\s+been)\s+(?:killed|wounded|injured|"
+    r"hurt|shot)\b|\s+(?:[a-z-]+\s+){1,3}died\b"
+)
+
+
 def find_counts(
     text: str, start: int = 0, end: int | None = None
 ) -> list[tuple[int, int, Count]]:
@@ -305,11 +316,7 @@ def find_counts(
         if (
             m.group("num")
             and word in {"a", "an"}
-            and not re.match(
-                r"\s+(?:[a-z-]+\s+){0,2}(?:soldier|civilian|marine|villager|person|man|woman|"
-                r"child|boy|girl|resident|police|officer|ranger|farmer|member|trooper|worker)",
-                after + text[e + 14 : e + 40].casefold(),
-            )
+            and not _ONE_PERSON.match(text[e : e + 60].casefold())
         ):
             continue
         if word == "some" or (

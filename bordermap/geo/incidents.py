@@ -63,10 +63,11 @@ def _compatible(
         return False
     if d.location.admin1 and loc.admin1 and d.location.admin1 != loc.admin1:
         return False
-    if (
-        bool(d.location.admin1) != bool(loc.admin1)
-        and loc.basis == "named"
-        and (d.location.basis == "named")
+    # a province named for one and not the other: only an unlocated one may join;
+    # "on the border" is a location of its own, not a gap to fill
+    named = {"named", "border"}
+    if bool(d.location.admin1) != bool(loc.admin1) and (
+        loc.basis in named and d.location.basis in named
     ):
         return False
     if d.date and day and d.date != day and not (d.fallback or fallback):

@@ -63,6 +63,9 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\bbomb(?:ed|ing)\b",
         rf"\b(?:{_AIR})\b(?=[^.;]{{0,60}}\b(?:struck|strike|hit|bomb|attack|target))",
         r"\bdrone\s+(?:strike|attack)s?\b",
+        r"\bdrones?\b(?=[^.;]{0,40}\b(?:dropped|struck|strike|hit|bomb\w*|attack\w*|fired|"
+        r"crashed|shot\s+down|exploded))",
+        r"\bdropped\s+(?:bombs|explosives|grenades|munitions)\b",
     ),
     "shelling": _rx(
         r"\bshell(?:ing|ed)\b",
@@ -109,7 +112,8 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\bhostilities\b",
         r"\bambush(?:ed)?\b",
         r"\bpush\s+(?:them|the\s+\w+(?:\s+\w+)?)\s+back\b",
-        r"\bseiz(?:ed|ing)\s+(?:the\s+)?(?:hill|base|position)",
+        r"\b(?:seiz|captur)(?:ed|ing)\s+(?:[\w'’-]+\s+){0,4}?(?:hills?|bases?|positions?|"
+        r"posts?|outposts?|villages?|heights|territory)\b",
         r"\battack(?:s|ed)?\b",
     ),
     "ceasefire_agreement": _rx(
@@ -120,6 +124,7 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\b(?:talks|meeting|summit)\s+(?:in|at)\b",
         r"\b(?:meet|sit)\s+(?:again\s+)?(?:on|later|next|in)\b",
         r"\bmediators?\b",
+        r"\bagreed\s+to\s+(?:stop|halt|end|cease)\b",
     ),
     "evacuation_displacement": _rx(
         r"\bevacuat\w+",
@@ -143,7 +148,9 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\buprooted\b",
     ),
     "arrest_prisoners": _rx(
-        r"\bcaptured\b",
+        r"\bcaptured\s+(?:[\w-]+\s+){0,3}?(?:soldiers?|troops|servicem[ae]n|fighters|personnel|"
+        r"men|guards|civilians)\b",
+        r"\b(?:were|was|been|being)\s+(?:captured|taken\s+prisoner)\b",
         r"\bdetained\b",
         r"\barrested\b",
         r"\bprisoners?\b",
@@ -154,6 +161,10 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\brelease\s+of\s+\w+",
     ),
 }
+TRIGGERS["other"] = _rx(
+    r"\bset\s+(?:on\s+fire|ablaze|alight)\b",
+    r"\b(?:torched|looted|burned\s+down|burnt\s+down)\b",
+)
 # A stronger trigger wins where two overlap ("fired on civilians" over "fired on").
 _PRIORITY = (
     "attack_on_civilians",
@@ -164,6 +175,7 @@ _PRIORITY = (
     "ceasefire_agreement",
     "evacuation_displacement",
     "armed_clash",
+    "other",
 )
 _NEGATION = re.compile(
     r"\b(?:no|not|never|neither|nor|denied|deny|denies|denying|rejected|without|bars?|"
@@ -207,7 +219,9 @@ _AGGREGATE = re.compile(
     r"\bbrought\s+(?:the\s+\w+\s+)?to\b|\bin\s+the\s+past\s+(?:week|days|month)|"
     r"\bover\s+the\s+past\b|\bin\s+(?:\w+\s+)?days\s+of\s+fighting\b|\baltogether\b|"
     r"\bcumulative\b|\boverall\b|\bsince\s+(?:the\s+)?(?:fighting|clashes|conflict)|"
-    r"\b(?:both|the\s+two)\s+sides\b|"
+    r"\bsince\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|"
     r"\bha(?:ve|s)\s+(?:been\s+)?(?:killed|wounded|injured|died|displaced|forced|driven|"
     r"evacuated|fled|uprooted)\b",
     _F,
@@ -351,6 +365,12 @@ class _Found:
 
 
 _JOINED = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?(?:and|plus)\s+$", _F)
+_OWN_VERB = re.compile(r"\s+(?:were|was|are|is|have|has|had|remain\w*)\b", _F)
+_RELATIVE = re.compile(
+    r"\s+(?:[\w-]+\s+)?and\s+(?:his|her|their)\s+(?:son|daughter|wife|husband|child|"
+    r"mother|father|brother|sister|grandson|granddaughter|baby)\b",
+    _F,
+)
 _OF_WHOM = re.compile(
     rf"(?P<n>{_SMALL_NUMBER})\s+of\s+(?:whom|them)\s+(?:later\s+|subsequently\s+|"
     r"have\s+since\s+|had\s+since\s+)?(?:died|succumbed|were\s+killed|was\s+killed)",
@@ -406,7 +426,11 @@ def _combine(
     while i < len(found):
         cur = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
-        joined = nxt is not None and _JOINED.fullmatch(text, cur.ce, nxt.cs)
+        joined = (
+            nxt is not None
+            and _JOINED.fullmatch(text, cur.ce, nxt.cs)
+            and not _OWN_VERB.match(text, nxt.ce)
+        )
         if (
             joined
             and (cur.kind or nxt.kind)
@@ -445,6 +469,18 @@ def _combine(
                 )
             i += 2
             continue
+        relative = _RELATIVE.match(text, cur.ce) if cur.kind else None
+        if relative and cur.count.best == 1:
+            # "killing a woman and her son": two people
+            two = Count(2, 2, 2, "exact", stated=2, note="sum of stated parts")
+            cur = _Found(
+                cur.cs,
+                relative.end(),
+                two,
+                cur.kind,
+                cur.qs,
+                max(cur.qe, relative.end()),
+            )
         out.append(cur)
         i += 1
     for m in _OF_WHOM.finditer(text, found[0].cs if found else 0, end):
@@ -509,6 +545,21 @@ def _windows(
         [s0 if i == 0 else s, trig[i + 1][0] if i + 1 < len(trig) else e0, s, e, etype]
         for i, (s, e, etype) in enumerate(trig)
     ]
+    # "two civilians were killed in Samraong when a shell hit a pagoda": the
+    # clause before "when" tells what the shell did
+    for i in range(1, len(wins)):
+        when = _WHEN.search(text, wins[i - 1][0], wins[i][2])
+        if when:
+            cut = max(
+                (
+                    m.end()
+                    for m in _CLAUSE_START.finditer(text, wins[i - 1][2], when.start())
+                ),
+                default=None,
+            )
+            if cut is not None and cut < when.start():
+                wins[i - 1][1] = cut
+                wins[i][0] = cut
 
     def empty(w: list) -> bool:
         return not any(w[0] <= m < w[1] for m in marks) and not _BORDER_CUE.search(
@@ -530,6 +581,19 @@ def _windows(
         else:
             i += 1
     return wins
+
+
+_WHEN = re.compile(r"\b(?:when|after|as)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?$", _F)
+_CLAUSE_START = re.compile(r",\s+|;\s+|\bthat\s+|\band\s+", _F)
+
+
+def _fits(mention: Mention, kind: str) -> bool:
+    """Killed and wounded belong to violence, displaced to displacement; totals take all."""
+    if mention.scope == "aggregate":
+        return True
+    if kind == "displaced":
+        return mention.event_type == "evacuation_displacement"
+    return mention.event_type in VIOLENT_TYPES or mention.event_type == "other"
 
 
 def _victim_group(head: str) -> str:
@@ -599,6 +663,13 @@ def _kind_near(
 
 def _other_kind(text: str, s: int, e: int, limit: int) -> str | None:
     after = text[e : min(limit, e + 60)]
+    if re.match(
+        r"\s+(?:[\w-]+\s+){0,3}?(?:were|was|had\s+been|have\s+been)\s+(?:captured|"
+        r"detained|taken\s+prisoner|arrested|abducted)",
+        after,
+        _F,
+    ):
+        return "prisoners_held"
     if re.match(
         r"\s+(?:[\w-]+\s+){0,3}?(?:rockets?|shells|missiles|rounds|mortars?)\b",
         after,
@@ -779,7 +850,11 @@ def extract_mentions(
             [pm.start for pm in places]
             + [d.start for d in dates if d.date]
             + [c[1] for c in kinded + others]
-            + [cs for cs, _, _, _ in gazetteer.find_countries(text, s0, e0)]
+            + [
+                cs
+                for cs, _, _, dem in gazetteer.find_countries(text, s0, e0)
+                if not dem
+            ]
         )
         wins = _windows(text, trig, s0, e0, marks)
         for i, (ws, we, ts, te, etype) in enumerate(wins):
@@ -900,12 +975,7 @@ def extract_mentions(
                     count, article, gazetteer, qs, qe, s0, e0, extra
                 )
                 continue
-            fits = [
-                m
-                for m in sentence_mentions
-                if (m.event_type == "evacuation_displacement") == (kind == "displaced")
-                or m.scope == "aggregate"
-            ]
+            fits = [m for m in sentence_mentions if _fits(m, kind)]
             target = min(
                 fits or sentence_mentions,
                 key=lambda m: (not (m.start <= qs < m.end), abs(m.start - qs)),
