@@ -588,7 +588,7 @@ _CLAUSE_START = re.compile(r",\s+|;\s+|\bthat\s+|\band\s+", _F)
 
 
 def _fits(mention: Mention, kind: str) -> bool:
-    """Killed and wounded belong to violence, displaced to displacement; totals take all."""
+    """Say whether a count kind fits a mention (killed/wounded: violence; displaced)."""
     if mention.scope == "aggregate":
         return True
     if kind == "displaced":
