@@ -112,6 +112,17 @@ def build_places(shared: Path) -> None:
     src = shared / "gazetteer" / "th_kh_border_places.csv"
     with src.open(encoding="utf-8", newline="") as fh:
         rows = [{k: r[k] for k in PLACE_COLUMNS} for r in csv.DictReader(fh)]
+    # disputed sites: the other country's claim, as a row of its own
+    with (ROOT / "tools" / "disputed_sites.csv").open(encoding="utf-8") as fh:
+        claims = {c["name"]: c for c in csv.DictReader(fh)}
+    for row in list(rows):
+        claim = claims.get(row["name"])
+        if claim:
+            rows.append({**row, "country_iso3": claim["claimant_country"],
+                         "admin1_iso": claim["claimant_admin1_iso"],
+                         "admin1_name": claim["claimant_admin1_name"], "admin2_name": "",
+                         "kind": f"{row['kind']}_claim",
+                         "source": f"claim: {claim['why']}"})
     rows.sort(key=lambda r: (r["country_iso3"], r["admin1_iso"], r["name"], r["kind"]))
     dst = OUT / "places_THA_KHM.csv"
     with dst.open("w", encoding="utf-8", newline="") as fh:

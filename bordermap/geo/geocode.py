@@ -103,11 +103,21 @@ def resolve_places(
     mention: Mention,
     article_admin1: set[str],
     article_countries: frozenset[str] = frozenset(),
+    home: str | None = None,
 ) -> list[tuple[PlaceMatch, tuple[Place, ...]]]:
     """Candidate places of a mention after rules 2-5 of the module docstring."""
     out = []
     for pm in mention.places:
         places = _level_filter(text, pm)
+        # a disputed site: the province of the side that reports from it (the
+        # dateline's country), else the province that administers it
+        if any(p.kind.endswith("_claim") for p in places):
+            side = [p for p in places if p.country_iso3 in mention.countries] or [
+                p for p in places if p.country_iso3 == home
+            ]
+            places = tuple(side) or tuple(
+                p for p in places if not p.kind.endswith("_claim")
+            )
         # a meeting "in Kuala Lumpur": a venue, wherever it is
         venue = mention.event_type == "ceasefire_agreement" and bool(
             re.search(r"\b(?:in|at)\s+$", text[max(0, pm.start - 6) : pm.start])
@@ -180,6 +190,7 @@ def geocode(
     article_admin1: set[str],
     context: Location | None,
     article_countries: frozenset[str] = frozenset(),
+    home: str | None = None,
 ) -> Location:
     """Locate a mention (see the module docstring for the rules).
 
@@ -197,7 +208,7 @@ def geocode(
     -------
     Location
     """
-    candidates = resolve_places(text, mention, article_admin1, article_countries)
+    candidates = resolve_places(text, mention, article_admin1, article_countries, home)
     places = _finest(candidates)
     if places:
         countries = {p.country_iso3 for p in places}
@@ -216,7 +227,15 @@ def geocode(
     if mention.border_cue:
         country = mention.countries[0] if len(set(mention.countries)) == 1 else None
         return Location(Precision.BORDER, country_iso3=country, basis="border")
-    if mention.scope != "aggregate" and context is not None and context.places:
+    other_side = bool(mention.countries) and (
+        context is None or context.country_iso3 not in mention.countries
+    )
+    if (
+        mention.scope != "aggregate"
+        and context is not None
+        and context.places
+        and not other_side
+    ):
         return Location(
             context.precision,
             context.places,

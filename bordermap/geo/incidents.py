@@ -153,7 +153,16 @@ def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
         if p.kind == "admin1" and (p.curated or p.country_iso3 in article_countries)
     }
     dateline_loc = None
+    home = None  # the country the report is filed from (dateline)
     if dateline:
+        line_text = text[: dateline.end]
+        homes = {iso for _, _, iso, _ in gazetteer.find_countries(line_text)} | {
+            p.country_iso3
+            for pm in gazetteer.find(line_text)
+            for p in pm.places
+            if p.curated or p.country_iso3 in article_countries
+        }
+        home = homes.pop() if len(homes) == 1 else None
         found = [
             p
             for pm in gazetteer.find(dateline.place)
@@ -182,6 +191,7 @@ def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
             article_admin1,
             context.get(m.paragraph) or dateline_loc,
             article_countries,
+            home,
         )
         if loc.places and m.scope == "event" and loc.basis == "named":
             context[m.paragraph] = loc

@@ -520,7 +520,7 @@ def _clone(mention: Mention, side: str) -> Mention:
         other_counts={},
         places=[],
         excluded_places=[],
-        countries=[side],
+        countries=[side] if side else [],
     )
     return twin
 
@@ -583,6 +583,11 @@ def _windows(
     return wins
 
 
+_DEMONYM_PLACE = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:villages?|towns?|territory|soil|side|provinces?|districts?|"
+    r"areas?|positions?|posts?|outposts?|bases?|homes|houses)\b",
+    _F,
+)
 _WHEN = re.compile(r"\b(?:when|after|as)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?$", _F)
 _CLAUSE_START = re.compile(r",\s+|;\s+|\bthat\s+|\band\s+", _F)
 
@@ -897,12 +902,17 @@ def extract_mentions(
             mention.countries = [
                 iso
                 for cs, ce, iso, dem in gazetteer.find_countries(text, ws, we)
-                if re.search(
-                    r"\b(?:in|inside|into|on|of|across)\s+(?:the\s+)?$",
-                    text[max(ws, cs - 12) : cs],
-                    _F,
+                if (
+                    not dem
+                    and re.search(
+                        r"\b(?:in|inside|into|on|of|across)\s+(?:the\s+)?$",
+                        text[max(ws, cs - 12) : cs],
+                        _F,
+                    )
                 )
                 or re.match(r"['’]s\b|\s+(?:side|soil|territory)\b", text[ce : ce + 12])
+                # "Kyrgyz border villages", "Cambodian positions": a place of that side
+                or (dem and _DEMONYM_PLACE.match(text, ce))
             ]
             # "one day after a clash": an offset date belongs to the event after it
             inside = [
@@ -981,7 +991,27 @@ def extract_mentions(
                 key=lambda m: (not (m.start <= qs < m.end), abs(m.start - qs)),
             )
             side = sides.get(qs)
+            clause = next(((a, b) for a, b in clauses if a <= qs < b + 1), (s0, e0))
+            first = target.counts.get(kind)
             if (
+                first is not None
+                and first.best != count.best
+                and first.quote is not None
+                and not clause[0] <= first.quote.start < clause[1]
+                and not side
+            ):
+                # "..., while Tajik officials reported 10 dead in Sughd": another count
+                # of the same kind in another clause is another report
+                twin = _clone(target, "")
+                twin.start, twin.end = clause
+                twin.places = [
+                    pm for pm in target.places if clause[0] <= pm.start < clause[1]
+                ]
+                target.places = [pm for pm in target.places if pm not in twin.places]
+                out.append(twin)
+                sentence_mentions.append(twin)
+                target = twin
+            elif (
                 side
                 and kind in target.counts
                 and target.counts[kind].victims_country != side
@@ -1005,6 +1035,8 @@ def extract_mentions(
                     unit=unit,
                 )
         for m in sentence_mentions:
+            if m.both_sides and m.counts:
+                m.scope = "aggregate"  # a total over both sides is never one event
             if (
                 m.event_type == "evacuation_displacement"
                 and "displaced" not in m.counts
