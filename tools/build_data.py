@@ -118,11 +118,17 @@ def build_places(shared: Path) -> None:
     for row in list(rows):
         claim = claims.get(row["name"])
         if claim:
-            rows.append({**row, "country_iso3": claim["claimant_country"],
-                         "admin1_iso": claim["claimant_admin1_iso"],
-                         "admin1_name": claim["claimant_admin1_name"], "admin2_name": "",
-                         "kind": f"{row['kind']}_claim",
-                         "source": f"claim: {claim['why']}"})
+            rows.append(
+                {
+                    **row,
+                    "country_iso3": claim["claimant_country"],
+                    "admin1_iso": claim["claimant_admin1_iso"],
+                    "admin1_name": claim["claimant_admin1_name"],
+                    "admin2_name": "",
+                    "kind": f"{row['kind']}_claim",
+                    "source": f"claim: {claim['why']}",
+                }
+            )
     rows.sort(key=lambda r: (r["country_iso3"], r["admin1_iso"], r["name"], r["kind"]))
     dst = OUT / "places_THA_KHM.csv"
     with dst.open("w", encoding="utf-8", newline="") as fh:

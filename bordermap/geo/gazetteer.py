@@ -397,8 +397,8 @@ def load_gazetteer() -> Gazetteer:
     Examples
     --------
     >>> g = load_gazetteer()
-    >>> [(p.kind, p.admin1_iso) for p in g.lookup("Ta Moan Thom")]
-    [('temple', 'TH-32')]
+    >>> [(p.kind, p.admin1_iso) for p in g.lookup("Ta Moan Thom")]  # disputed
+    [('temple_claim', 'KH-22'), ('temple', 'TH-32')]
     >>> sorted({p.admin1_iso for p in g.lookup("Kalbajar")})
     ['AZ-KAL']
     """
