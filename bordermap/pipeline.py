@@ -10,7 +10,6 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
-from bordermap.data import ATTRIBUTIONS
 from bordermap.geo.aggregate import aggregate_by_province, border_totals
 from bordermap.geo.boundaries import BUNDLED_COUNTRIES, Boundaries, load_boundaries
 from bordermap.geo.frames import incidents_frame, join_boundaries
@@ -162,6 +161,6 @@ def make_map(
         border_totals(incidents),
         layers.line,
         title=title,
-        attributions=ATTRIBUTIONS,
+        attributions=layers.attributions,
         tiles=tiles,
     )

@@ -102,3 +102,59 @@ def test_published_resolves_relative_dates(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["incidents"][0]["date"] is None
     assert main(["extract", str(art), "--published", "2025-12-23"]) == 0
     assert json.loads(capsys.readouterr().out)["incidents"][0]["date"] == "2025-12-21"
+
+
+def test_map_of_another_border(tmp_path):
+    from tests.conftest import CORPUS
+    from tests.layers.conftest import parse_page
+
+    out = tmp_path / "kg_tj.html"
+    arts = sorted(str(p) for p in (CORPUS / "held_out").glob("02-*.md"))
+    assert main(["map", *arts, "--countries", "KGZ,TJK", "-o", str(out), "-q"]) == 0
+    page = parse_page(out.read_text(encoding="utf-8"))
+    provinces = page["layers"]["Casualties by province"]["data"]["features"]
+    codes = {f["properties"]["adm1_iso"] for f in provinces}
+    assert {"KG-B", "TJ-SU"} <= codes
+    batken = next(f for f in provinces if f["properties"]["adm1_iso"] == "KG-B")
+    assert batken["properties"]["incidents"] >= 1
+
+
+def test_user_boundaries_on_the_command_line(tmp_path, capsys):
+    from bordermap.geo.boundaries import world_admin1
+
+    world = world_admin1()
+    frame = world[world["adm0_iso3"].isin(["KGZ", "TJK"])][
+        ["adm1_iso", "adm1_name", "geometry"]
+    ]
+    frame = frame.rename(columns={"adm1_name": "province", "adm1_iso": "code"})
+    path = tmp_path / "mine.geojson"
+    frame.to_crs(3857).to_file(path)
+    art = tmp_path / "a.txt"
+    art.write_text(
+        "Shelling killed two villagers in Batken province of Kyrgyzstan on Monday.",
+        encoding="utf-8",
+    )
+    argv = [
+        "extract",
+        str(art),
+        "--countries",
+        "KGZ,TJK",
+        "--boundaries",
+        str(path),
+        "--name-column",
+        "province",
+        "--code-column",
+        "code",
+        "--format",
+        "csv",
+    ]
+    assert main(argv) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert "KG-B" in rows[1]
+    assert main([*argv[:-2], "--name-column", "nope"]) == 1
+    assert "no column 'nope'" in capsys.readouterr().err
+
+
+def test_unknown_country_pair_is_one_error(tmp_path, capsys):
+    assert main(["map", "--countries", "THA,IND", "-o", str(tmp_path / "x.html")]) == 1
+    assert "share no land border" in capsys.readouterr().err

@@ -1,7 +1,13 @@
-"""The corpus scorer on dev + seed, with floors that fail when extraction regresses.
+"""The corpus scorer on the labelled articles, with floors that fail on regressions.
 
 ``score.py`` is the corpus's own scorer (in ../shared/corpus, beside the project);
-the predictions come from ``bordermap extract --format jsonl``.
+the predictions come from ``bordermap extract --format jsonl``. Three sets:
+
+* ``dev`` — the corpus dev articles and the seed (bundled in seeds/);
+* ``held_out`` — our own articles on four borders, written before the rules
+  for them (then used to fix general failures);
+* ``fresh`` — our own articles labelled before the extractor first ran on
+  them; docs/accuracy.md gives that first run as the honest unseen figure.
 """
 
 import importlib.util
@@ -18,59 +24,90 @@ from tests.conftest import CORPUS, ROOT
 SHARED = Path(os.environ.get("BORDERMAP_SHARED", ROOT.parent / "shared"))
 SCORER = SHARED / "corpus" / "score.py"
 
+SETS = {
+    "dev": (sorted((ROOT / "seeds").glob("*.md")), ["dev", "seed"]),
+    "held_out": (sorted((CORPUS / "held_out").glob("*.md")), ["held_out"]),
+    "fresh": (sorted((CORPUS / "fresh").glob("*.md")), ["fresh"]),
+}
+# The issue's targets on dev + seed; the other sets keep a margin below today's.
 FLOORS = {
-    ("province", "all", "f1"): 0.85,
-    ("province", "named", "f1"): 0.85,
-    ("province", "violence", "f1"): 0.85,
-    ("incidents", "f1"): 0.75,
-    ("counts", "all", "lenient_accuracy"): 0.85,
-    ("counts", "all", "strict_accuracy"): 0.85,
-    ("event_type", "accuracy"): 0.85,
-    ("date", "accuracy"): 0.75,
+    "dev": {
+        ("province", "all", "f1"): 0.95,
+        ("province", "violence", "f1"): 0.95,
+        ("province", "named", "f1"): 0.98,
+        ("incidents", "f1"): 0.80,
+        ("counts", "all", "lenient_accuracy"): 0.90,
+        ("counts", "all", "strict_accuracy"): 0.85,
+        ("event_type", "accuracy"): 0.90,
+        ("date", "accuracy"): 0.90,
+    },
+    "held_out": {
+        ("province", "all", "f1"): 0.95,
+        ("incidents", "f1"): 0.80,
+        ("counts", "all", "lenient_accuracy"): 0.90,
+        ("event_type", "accuracy"): 0.80,
+        ("date", "accuracy"): 0.75,
+    },
+    "fresh": {
+        ("province", "all", "f1"): 0.95,
+        ("incidents", "f1"): 0.85,
+        ("counts", "all", "lenient_accuracy"): 0.90,
+        ("event_type", "accuracy"): 0.90,
+        ("date", "accuracy"): 0.90,
+    },
 }
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory):
+def scorer():
     if not SCORER.is_file():
         pytest.skip(f"corpus scorer not found at {SCORER}; set BORDERMAP_SHARED")
     spec = importlib.util.spec_from_file_location("corpus_score", SCORER)
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
-    tmp = tmp_path_factory.mktemp("score")
-    pred = tmp / "pred.jsonl"
-    assert (
-        main(
-            ["extract", str(ROOT / "seeds"), "--format", "jsonl", "-o", str(pred), "-q"]
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def scores(scorer, tmp_path_factory):
+    out = {}
+    for name, (files, gold_dirs) in SETS.items():
+        pred = tmp_path_factory.mktemp("score") / f"{name}.jsonl"
+        argv = ["extract", *map(str, files), "--format", "jsonl", "-o", str(pred), "-q"]
+        assert main(argv) == 0
+        gold = [
+            json.loads(line)
+            for d in gold_dirs
+            for line in (CORPUS / d / "gold.jsonl").read_text("utf-8").splitlines()
+            if line.strip()
+        ]
+        out[name] = scorer.score(gold, scorer.read_jsonl(str(pred)))
+        print(
+            f"== {name}\n{scorer.render(out[name], by_article=True)}", file=sys.stderr
         )
-        == 0
-    )
-    gold = [
-        json.loads(line)
-        for name in ("dev", "seed")
-        for line in (CORPUS / name / "gold.jsonl")
-        .read_text(encoding="utf-8")
-        .splitlines()
-        if line.strip()
-    ]
-    result = score.score(gold, score.read_jsonl(str(pred)))
-    print(score.render(result, by_article=True), file=sys.stderr)
-    return result
+    return out
 
 
-@pytest.mark.parametrize("path", list(FLOORS), ids=lambda p: ".".join(p))
-def test_floor(scores, path):
-    value = scores
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [(name, path) for name, floors in FLOORS.items() for path in floors],
+    ids=lambda v: v if isinstance(v, str) else ".".join(v),
+)
+def test_floor(scores, name, path):
+    value = scores[name]
     for key in path:
         value = value[key]
-    assert value is not None and value >= FLOORS[path], f"{'.'.join(path)} = {value}"
+    floor = FLOORS[name][path]
+    assert value is not None and value >= floor, f"{name}: {'.'.join(path)} = {value}"
 
 
-def test_every_gold_article_has_a_prediction(scores):
-    assert scores["missing_predictions"] == []
-    assert scores["articles"] == 11
+@pytest.mark.parametrize("name", list(SETS))
+def test_every_article_scored_and_no_false_location(scores, name):
+    result = scores[name]
+    assert result["missing_predictions"] == []
+    assert result["province"]["distractor_errors"] == 0
+    assert result["province"]["false_locations"] == 0
 
 
-def test_no_distractor_or_false_location(scores):
-    assert scores["province"]["distractor_errors"] == 0
-    assert scores["province"]["false_locations"] == 0
+def test_dev_set_size(scores):
+    assert scores["dev"]["articles"] == 11

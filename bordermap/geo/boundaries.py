@@ -21,7 +21,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from bordermap.data import data_path
+from bordermap.data import ATTRIBUTIONS, data_path
 from bordermap.errors import BoundaryError
 
 __all__ = [
@@ -295,6 +295,19 @@ class Boundaries:
         self.admin2 = admin2
         self.line = line
         self.source = source
+
+    @property
+    def attributions(self) -> tuple[str, ...]:
+        """Attributions of the layers in use, for the map."""
+        if self.source == "bundled":
+            return ATTRIBUTIONS
+        places = "Places: GeoNames (CC BY 4.0)"
+        if self.source == "world":
+            return ("Boundaries and border line: Natural Earth (public domain)", places)
+        return (
+            f"Boundaries: {os.path.basename(self.source)} (supplied by the user)",
+            places,
+        )
 
     def __repr__(self) -> str:
         """Name the countries, the source and the number of border provinces."""

@@ -67,7 +67,10 @@ def _compatible(
     # "on the border" is a location of its own, not a gap to fill
     named = {"named", "border"}
     if bool(d.location.admin1) != bool(loc.admin1) and (
-        loc.basis in named and d.location.basis in named
+        (loc.basis in named and d.location.basis in named)
+        # a national total must not become a province's number by joining a
+        # located report: only one of the two may carry figures
+        or (_has_counts(d.counts) and _has_counts(m.counts))
     ):
         return False
     if d.date and day and d.date != day and not (d.fallback or fallback):
@@ -81,6 +84,10 @@ def _compatible(
         and d.counts[k].qualifier != "unquantified"
         and c.qualifier != "unquantified"
     )
+
+
+def _has_counts(counts: dict[str, Count]) -> bool:
+    return any(c.qualifier != "unquantified" for c in counts.values())
 
 
 def _merge(

@@ -179,3 +179,61 @@ def test_odd_text_does_not_break(text, gazetteer):
     for inc in incidents_of(text or " ", gazetteer):
         for count in (inc.killed, inc.wounded, inc.displaced):
             assert count is None or count.low is None or count.low >= 0
+
+
+def test_a_national_total_never_becomes_a_province_figure(gazetteer):
+    text = (
+        "YEREVAN, Sept 13 — Azerbaijani forces shelled Armenian towns overnight, the "
+        "ministry said, reporting that 49 of its soldiers had been killed. In Sotk, in "
+        "Gegharkunik province, shelling damaged houses and wounded two civilians."
+    )
+    incs = incidents_of(text, gazetteer, published=date(2022, 9, 13))
+    (total,) = [i for i in incs if i.killed]
+    assert total.killed.best == 49 and total.admin1_iso == ()
+    (sotk,) = [i for i in incs if i.wounded]
+    assert sotk.admin1_iso == ("AM-GR",) and sotk.killed is None
+
+
+def test_parts_sides_and_later_deaths(gazetteer):
+    text = (
+        "Artillery fire wounded six soldiers and five civilians in Oddar Meanchey "
+        "province. Four villagers were wounded in Si Sa Ket province, two of whom later "
+        "died. At least 21 people have been killed in Thailand and 18 in Cambodia."
+    )
+    incs = incidents_of(text, gazetteer, published=date(2025, 7, 26))
+    om = next(i for i in incs if i.admin1_iso == ("KH-22",))
+    assert om.wounded.best == 11 and dict(om.wounded.breakdown) == {
+        "soldiers": 6,
+        "civilians": 5,
+    }
+    ssk = next(i for i in incs if i.admin1_iso == ("TH-33",))
+    assert (ssk.wounded.best, ssk.wounded.alternatives, ssk.killed.best) == (2, (4,), 2)
+    sides = {
+        i.killed.victims_country: i.killed.low
+        for i in incs
+        if i.scope == "aggregate" and i.killed
+    }
+    assert sides == {"THA": 21, "KHM": 18}
+
+
+def test_disputed_temple_follows_the_reporting_side(gazetteer):
+    thai = incidents_of(
+        "SURIN, Thailand, July 24 — Shells hit Ta Muen Thom temple.",
+        gazetteer,
+        published=date(2025, 7, 24),
+    )
+    khmer = incidents_of(
+        "ODDAR MEANCHEY, Cambodia, July 24 — Shells hit Ta Muen Thom temple.",
+        gazetteer,
+        published=date(2025, 7, 24),
+    )
+    assert thai[0].admin1_iso == ("TH-32",) and khmer[0].admin1_iso == ("KH-22",)
+
+
+def test_world_border_towns_need_their_country_in_the_article(gazetteer):
+    named = incidents_of(
+        "Shelling hit Isfara in Tajikistan, killing one civilian.", gazetteer
+    )
+    assert named[0].admin1_iso == ("TJ-SU",)
+    unnamed = incidents_of("Shelling hit Isfara, killing one civilian.", gazetteer)
+    assert unnamed[0].admin1_iso == ()

@@ -156,3 +156,13 @@ def test_merged_incident_lists_every_source_with_its_figures():
     assert "First, 2025-07-29: killed 2 (low 2" in label
     assert "Second, 2025-07-30: killed at least 3 (low 3" in label
     assert marker["properties"]["killed_label"].startswith("at least 3")
+
+
+def test_attributions_follow_the_layers_in_use():
+    from bordermap.geo.boundaries import load_boundaries
+
+    layers = load_boundaries(("KGZ", "TJK"))
+    frame = bordermap.extract([], boundaries=layers)
+    page = bordermap.render_html(bordermap.make_map(frame, boundaries=layers))
+    assert "Natural Earth (public domain)" in page
+    assert "HDX" not in page and "OpenStreetMap contributors (ODbL" not in page
