@@ -197,8 +197,9 @@ def test_a_national_total_never_becomes_a_province_figure(gazetteer):
 def test_parts_sides_and_later_deaths(gazetteer):
     text = (
         "Artillery fire wounded six soldiers and five civilians in Oddar Meanchey "
-        "province. Four villagers were wounded in Si Sa Ket province, two of whom later "
-        "died. At least 21 people have been killed in Thailand and 18 in Cambodia."
+        "province. Four villagers were wounded in Si Sa Ket province, two of whom "
+        "later died. At least 21 people have been killed in Thailand and 18 in "
+        "Cambodia."
     )
     incs = incidents_of(text, gazetteer, published=date(2025, 7, 26))
     om = next(i for i in incs if i.admin1_iso == ("KH-22",))
