@@ -13,6 +13,7 @@ are one key; a name inside a longer word never matches.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import gzip
@@ -76,6 +77,7 @@ _COUNTRY_ALIASES = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """Match key of a name: letters and digits only, case-folded, no accents.
 
@@ -207,6 +209,22 @@ class Gazetteer:
         """
         return tuple(self.places[i] for i in self._index.get(name_key(name), ()))
 
+    def _memo(self, kind: str, text: str, compute) -> list:
+        """Results over a whole text, kept for the few texts used last.
+
+        The extractor asks for one sentence or window after another of the same
+        article: scanning the article once and slicing keeps that linear.
+        """
+        cache = self.__dict__.setdefault("_cache", {})
+        hit = cache.get((kind, id(text)))
+        if hit is not None and hit[0] is text:
+            return hit[1]
+        result = compute(text)
+        if len(cache) >= 8:
+            cache.pop(next(iter(cache)))
+        cache[(kind, id(text))] = (text, result)
+        return result
+
     def find(
         self, text: str, start: int = 0, end: int | None = None
     ) -> list[PlaceMatch]:
@@ -219,6 +237,18 @@ class Gazetteer:
         [('Kap Choeng', 'admin2'), ('Surin', 'admin1')]
         """
         end = len(text) if end is None else end
+        matches = self._memo("places", text, self._find_all)
+        lo = bisect.bisect_left(matches, start, key=lambda m: m.start)
+        out = []
+        for m in matches[lo:]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                out.append(m)
+        return out
+
+    def _find_all(self, text: str) -> list[PlaceMatch]:
+        start, end = 0, len(text)
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
         keys = [name_key(text[s:e]) for s, e in tokens]
         out: list[PlaceMatch] = []
@@ -250,7 +280,7 @@ class Gazetteer:
 
     def find_countries(
         self, text: str, start: int = 0, end: int | None = None
-    ) -> Iterator[tuple[int, int, str, bool]]:
+    ) -> list[tuple[int, int, str, bool]]:
         """Country names and demonyms: ``(start, end, iso3, is_demonym)``.
 
         Examples
@@ -259,6 +289,11 @@ class Gazetteer:
         [('THA', True), ('KHM', False)]
         """
         end = len(text) if end is None else end
+        found = self._memo("countries", text, lambda t: list(self._countries_in(t)))
+        return [c for c in found if start <= c[0] and c[1] <= end]
+
+    def _countries_in(self, text: str) -> Iterator[tuple[int, int, str, bool]]:
+        start, end = 0, len(text)
         tokens = [
             (m.start(), m.end())
             for m in re.finditer(

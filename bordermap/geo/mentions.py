@@ -483,7 +483,7 @@ def _combine(
             )
         out.append(cur)
         i += 1
-    for m in _OF_WHOM.finditer(text, found[0].cs if found else 0, end):
+    for m in _OF_WHOM.finditer(text, found[0].cs if found else end, end):
         before = [f for f in out if f.kind == "wounded" and f.ce <= m.start()]
         n = _SMALL_VALUES.get(m.group("n").casefold()) or int(m.group("n"))
         if not before or before[-1].count.best is None or before[-1].count.best < n:
@@ -698,7 +698,14 @@ def _other_kind(text: str, s: int, e: int, limit: int) -> str | None:
 
 
 # ---------------------------------------------------------------- extraction
+_SAID = re.compile(
+    r"\b(?:said|says|told|reported|posted|announced|confirmed|stated|claimed|according)\b"
+)
+
+
 def _attribution(text: str, start: int, end: int) -> str:
+    if not _SAID.search(text, start, end):
+        return ""
     m = None
     for m in _ATTRIBUTION.finditer(text, start, end):  # noqa: B007 - the last one
         pass
