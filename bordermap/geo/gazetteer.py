@@ -306,7 +306,7 @@ class Gazetteer:
             while i < len(words):
                 for n in range(min(5, len(words) - i), 0, -1):
                     phrase = " ".join(words[i : i + n])
-                    phrase = phrase.rstrip(".")  # a sentence's full stop is not part of it
+                    phrase = phrase.rstrip(".")  # not the full stop after it
                     key = name_key(phrase)
                     if key in self.demonyms or key in self.countries:
                         pos = text.index(phrase, start + s)
