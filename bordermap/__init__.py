@@ -18,8 +18,8 @@ from bordermap.errors import (
 from bordermap.geo.counts import parse_count
 from bordermap.geo.records import Article, Count, Incident, Precision
 from bordermap.geo.text import read_articles
-from bordermap.layers.render import render_html, save_html
-from bordermap.pipeline import aggregate, extract, make_map, totals
+from bordermap.layers.render import render_fragment, render_html, save_html
+from bordermap.pipeline import aggregate, extract, make_map, save_static_map, totals
 
 __all__ = [
     "Article",
@@ -37,8 +37,10 @@ __all__ = [
     "make_map",
     "parse_count",
     "read_articles",
+    "render_fragment",
     "render_html",
     "save_html",
+    "save_static_map",
     "seeds_dir",
     "totals",
 ]

@@ -13,6 +13,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from tqdm import tqdm
 
@@ -22,7 +23,7 @@ from bordermap.errors import BordermapError
 from bordermap.geo.boundaries import BUNDLED_COUNTRIES
 from bordermap.geo.export import article_record
 from bordermap.geo.text import parse_date_value, read_articles
-from bordermap.layers.render import save_html, write_atomic
+from bordermap.layers.render import write_atomic
 
 __all__ = ["main"]
 
@@ -120,7 +121,22 @@ def _parser() -> argparse.ArgumentParser:
         help="HTML file to write (replaced atomically)",
     )
     p_map.add_argument("--title", default=None, help="map title")
-    p_map.add_argument("--no-tiles", action="store_true", help="no web basemap")
+    p_map.add_argument(
+        "--no-tiles",
+        action="store_true",
+        help="no web basemap: the bundled boundaries are drawn instead",
+    )
+    p_map.add_argument(
+        "--offline",
+        action="store_true",
+        help="self-contained page: Leaflet inline, no tiles, no network "
+        "request when opened",
+    )
+    p_map.add_argument(
+        "--fragment",
+        action="store_true",
+        help="write a <div> with its scripts to paste into a report page",
+    )
 
     p_ext = sub.add_parser(
         "extract",
@@ -218,25 +234,40 @@ def _run_extract(args: argparse.Namespace) -> None:
 
 
 def _run_map(args: argparse.Namespace) -> None:
-    from bordermap.pipeline import aggregate, extract, make_map
+    from bordermap.layers.render import render_fragment, save_html, write_atomic
+    from bordermap.pipeline import aggregate, extract, make_map, save_static_map
 
-    if not args.output.lower().endswith((".html", ".htm")):
+    suffix = Path(args.output).suffix.lower()
+    if suffix not in (".html", ".htm", ".png", ".svg", ".pdf"):
         raise BordermapError(
-            f"{args.output}: the map is HTML; give an -o path ending in .html"
+            f"{args.output}: give an -o path ending in .html (interactive map) or "
+            ".png, .svg, .pdf (static map)"
         )
+    if args.fragment and suffix not in (".html", ".htm"):
+        raise BordermapError("--fragment writes HTML; give an -o path ending in .html")
+    layers = _layers(args)
     inputs = args.inputs or [seeds_dir()]
     articles = read_articles(inputs, published=args.published)
-    incidents = extract(_progress(articles, args.quiet, "extract"), args.countries)
-    provinces = aggregate(incidents, args.countries)
-    m = make_map(
-        incidents,
-        provinces,
-        countries=args.countries,
-        title=args.title,
-        tiles=None if args.no_tiles else "OpenStreetMap",
-    )
-    path = save_html(m, args.output)
-    located = int(incidents.geometry.notna().sum() - incidents.geometry.is_empty.sum())
+    incidents = extract(_progress(articles, args.quiet, "extract"), boundaries=layers)
+    provinces = aggregate(incidents, boundaries=layers)
+    if suffix in (".png", ".svg", ".pdf"):
+        path = save_static_map(
+            incidents, args.output, provinces, boundaries=layers, title=args.title
+        )
+    else:
+        m = make_map(
+            incidents,
+            provinces,
+            boundaries=layers,
+            title=args.title,
+            tiles=None if args.no_tiles else "OpenStreetMap",
+            offline=args.offline,
+        )
+        if args.fragment:
+            path = write_atomic(args.output, render_fragment(m).encode("utf-8"))
+        else:
+            path = save_html(m, args.output)
+    located = int((incidents.geometry.notna() & ~incidents.geometry.is_empty).sum())
     print(
         f"wrote {path}: {len(incidents)} incidents from {len(articles)} articles, "
         f"{located} on the map",

@@ -5,21 +5,35 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 import folium
 import geopandas as gpd
 import pandas as pd
 
 from bordermap.geo.aggregate import aggregate_by_province, border_totals
-from bordermap.geo.boundaries import BUNDLED_COUNTRIES, Boundaries, load_boundaries
+from bordermap.geo.boundaries import (
+    BUNDLED_COUNTRIES,
+    Boundaries,
+    context_polygons,
+    load_boundaries,
+)
 from bordermap.geo.frames import incidents_frame, join_boundaries
 from bordermap.geo.gazetteer import load_gazetteer
 from bordermap.geo.incidents import article_incidents, merge_reports
 from bordermap.geo.records import Article
 from bordermap.geo.text import read_articles
 from bordermap.layers.render import build_map
+from bordermap.layers.static import save_static
 
-__all__ = ["aggregate", "extract", "extract_by_article", "make_map", "totals"]
+__all__ = [
+    "aggregate",
+    "extract",
+    "extract_by_article",
+    "make_map",
+    "save_static_map",
+    "totals",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -128,6 +142,7 @@ def make_map(
     boundaries: Boundaries | None = None,
     title: str | None = None,
     tiles: str | None = "OpenStreetMap",
+    offline: bool = False,
 ) -> folium.Map:
     """Draw the interactive map of incidents.
 
@@ -144,7 +159,10 @@ def make_map(
     title : str, optional
         Map title; default names the border.
     tiles : str or None
-        Web basemap; ``None`` for none.
+        Web basemap; ``None`` for none (the bundled boundaries are drawn instead).
+    offline : bool
+        A self-contained page: Leaflet inline, the bundled boundaries as the
+        basemap, no network request when it is opened.
 
     Returns
     -------
@@ -160,7 +178,52 @@ def make_map(
         provinces,
         border_totals(incidents),
         layers.line,
+        offline=offline,
+        background=context_polygons(layers) if offline or tiles is None else None,
         title=title,
         attributions=layers.attributions,
         tiles=tiles,
+    )
+
+
+def save_static_map(
+    incidents: gpd.GeoDataFrame,
+    path: str | os.PathLike,
+    provinces: gpd.GeoDataFrame | None = None,
+    *,
+    countries: Sequence[str] = BUNDLED_COUNTRIES,
+    boundaries: Boundaries | None = None,
+    title: str | None = None,
+) -> Path:
+    """Write a static map for reports (``.png``, ``.svg`` or ``.pdf``).
+
+    The same overlays, legend, border-wide figures and attributions as the
+    interactive map; the bundled boundaries are the basemap. Same input, same
+    bytes.
+
+    Parameters
+    ----------
+    incidents : geopandas.GeoDataFrame
+    path : str or path-like
+        Its extension picks the format.
+    provinces : geopandas.GeoDataFrame, optional
+    countries, boundaries, title
+        As for :func:`make_map`.
+
+    Returns
+    -------
+    pathlib.Path
+    """
+    layers = _boundaries(countries, boundaries)
+    if provinces is None:
+        provinces = aggregate(incidents, boundaries=layers)
+    return save_static(
+        path,
+        incidents,
+        provinces,
+        border_totals(incidents),
+        layers.line,
+        title=title or f"Border incidents: {' – '.join(layers.countries)}",
+        attributions=layers.attributions,
+        background=context_polygons(layers),
     )

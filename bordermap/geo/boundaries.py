@@ -29,6 +29,7 @@ __all__ = [
     "Boundaries",
     "border_line",
     "check_countries",
+    "context_polygons",
     "load_admin1",
     "load_admin2",
     "load_boundaries",
@@ -507,3 +508,51 @@ def load_boundaries(
         border_line(countries),
         source,
     )
+
+
+def context_polygons(layers: Boundaries, margin: float = 2.0) -> gpd.GeoDataFrame:
+    """Polygons to draw under the map when there are no web tiles.
+
+    The two countries' admin-1 units, and the outlines of every country within
+    ``margin`` degrees of the border provinces (from the world layer).
+
+    Parameters
+    ----------
+    layers : Boundaries
+    margin : float
+        Degrees added around the border provinces' extent.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Columns ``kind`` (``"admin1"`` or ``"country"``), ``name`` and geometry.
+
+    Examples
+    --------
+    >>> ctx = context_polygons(load_boundaries())
+    >>> sorted(set(ctx.loc[ctx["kind"] == "country", "name"]))[:3]
+    ['LAO', 'VNM']
+    """
+    border = layers.admin1[layers.admin1["border"].astype(bool)]
+    minx, miny, maxx, maxy = (border if len(border) else layers.admin1).total_bounds
+    box = shapely.box(minx - margin, miny - margin, maxx + margin, maxy + margin)
+    world = world_admin1()
+    near = world[world.intersects(box)]
+    countries = near.dissolve("adm0_iso3").reset_index()
+    countries = countries[~countries["adm0_iso3"].isin(layers.countries)]
+    frame = pd.concat(
+        [
+            gpd.GeoDataFrame(
+                {"kind": "country", "name": countries["adm0_iso3"]},
+                geometry=shapely.intersection(countries.geometry.values, box),
+                crs=_CRS,
+            ),
+            gpd.GeoDataFrame(
+                {"kind": "admin1", "name": layers.admin1["adm1_name"]},
+                geometry=layers.admin1.geometry.values,
+                crs=_CRS,
+            ),
+        ],
+        ignore_index=True,
+    )
+    return frame[~frame.geometry.is_empty].reset_index(drop=True)

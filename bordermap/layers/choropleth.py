@@ -9,11 +9,11 @@ import shapely
 from bordermap.layers.datalayer import DataLayer, feature_collection
 from bordermap.layers.labels import bounds_label
 
-__all__ = ["CASUALTY_BINS", "casualty_layer", "casualty_legend"]
+__all__ = ["CASUALTY_BINS", "CASUALTY_COLORS", "casualty_layer", "casualty_legend"]
 
 #: Class breaks of killed + wounded (best); the first class is "none reported".
 CASUALTY_BINS = (1, 2, 5, 10, 25, 50, 100)
-_COLORS = (
+CASUALTY_COLORS = (
     "#f7f7f7",
     "#fee5d9",
     "#fcbba1",
@@ -33,7 +33,7 @@ def _casualties(row: pd.Series) -> int:
 
 def _color(value: int) -> str:
     k = sum(value >= b for b in CASUALTY_BINS)
-    return _COLORS[k]
+    return CASUALTY_COLORS[k]
 
 
 def _properties(row: pd.Series) -> dict:
@@ -78,14 +78,14 @@ def casualty_layer(
 
 def casualty_legend() -> dict:
     """Legend section for the choropleth classes."""
-    items = [{"text": "none reported", "swatch": _COLORS[0]}]
+    items = [{"text": "none reported", "swatch": CASUALTY_COLORS[0]}]
     edges = (*CASUALTY_BINS, None)
     for k, lo in enumerate(CASUALTY_BINS):
         hi = edges[k + 1]
         text = (
             f"{lo}" if hi == lo + 1 else (f"{lo}–{hi - 1}" if hi else f"{lo} or more")
         )
-        items.append({"text": text, "swatch": _COLORS[k + 1]})
+        items.append({"text": text, "swatch": CASUALTY_COLORS[k + 1]})
     items.append(
         {
             "text": "Killed + wounded, best estimates of event reports located in the "

@@ -121,8 +121,9 @@ class DataLayer(folium.map.Layer):
         link_field: str | None = None,
         tooltip_field: str | None = None,
         show: bool = True,
+        control: bool = True,
     ) -> None:
-        super().__init__(name=name, overlay=True, control=True, show=show)
+        super().__init__(name=name, overlay=True, control=control, show=show)
         self._name = "DataLayer"
         self.data = data
         self.options = {

@@ -11,20 +11,20 @@ import shapely
 from bordermap.layers.datalayer import DataLayer, feature_collection
 from bordermap.layers.labels import bounds_label
 
-__all__ = ["displacement_layer", "displacement_legend"]
+__all__ = ["MIN_RADIUS", "SYMBOL_SCALE", "displacement_layer", "displacement_legend"]
 
 _COLOR = "#0072B2"
-_SCALE = (
+SYMBOL_SCALE = (
     0.06  # radius in px = scale * sqrt(people); 10,000 people -> 6 px, 500,000 -> 42 px
 )
-_MIN_RADIUS = 5
+MIN_RADIUS = 5
 
 
 def _radius(people) -> float:
     return (
-        max(_MIN_RADIUS, round(_SCALE * math.sqrt(people), 1))
+        max(MIN_RADIUS, round(SYMBOL_SCALE * math.sqrt(people), 1))
         if people
-        else _MIN_RADIUS
+        else MIN_RADIUS
     )
 
 
@@ -86,7 +86,7 @@ def displacement_legend() -> dict:
             "text": "displacement reported, no figure",
             "swatch": "transparent",
             "round": True,
-            "size": 2 * _MIN_RADIUS,
+            "size": 2 * MIN_RADIUS,
         }
     )
     return {"heading": "Displaced (event reports per province)", "items": items}

@@ -6,7 +6,7 @@ import folium
 
 from bordermap.layers.templating import ENV
 
-__all__ = ["Box"]
+__all__ = ["Box", "TimeFilter"]
 
 
 class Box(folium.MacroElement):
@@ -43,3 +43,26 @@ class Box(folium.MacroElement):
             "position": position,
             "css_class": css_class,
         }
+
+
+class TimeFilter(folium.MacroElement):
+    """A date-range control; markers, choropleth and circles follow it.
+
+    Parameters
+    ----------
+    incidents, provinces, displacement : DataLayer
+        The layers it filters and re-styles (already on the map).
+    spec : dict
+        ``bins``/``colors`` of the choropleth, ``scale``/``min_radius`` of the
+        circles, ``min``/``max`` dates, ``position``.
+    """
+
+    _template = ENV.get_template("time_filter.j2")
+
+    def __init__(self, incidents, provinces, displacement, spec: dict) -> None:
+        super().__init__()
+        self._name = "TimeFilter"
+        self.incidents = incidents
+        self.provinces = provinces
+        self.displacement = displacement
+        self.spec = spec

@@ -54,6 +54,30 @@ def _sources_label(raw) -> str | None:
     return " | ".join(parts)
 
 
+def _best(value) -> int:
+    return 0 if value is None or pd.isna(value) else int(value)
+
+
+def _aggregation(row: pd.Series) -> dict:
+    """Give the page what it needs to re-total provinces for a date range.
+
+    The same rule as :func:`bordermap.geo.aggregate.aggregate_by_province`:
+    events (not totals, not planned) located in exactly one province.
+    """
+    event = row["scope"] == "event" and not bool(row["planned"])
+    single = row["adm1_iso"] if event and pd.notna(row["adm1_iso"]) else None
+    if single is not None and pd.notna(row["adm1_all"]) and ";" in str(row["adm1_all"]):
+        single = None
+    return {
+        "e": event,
+        "adm1": single,
+        "k": _best(row["killed_best"]),
+        "w": _best(row["wounded_best"]),
+        "d": _best(row["displaced_best"]),
+        "dr": pd.notna(row["displaced_qualifier"]),
+    }
+
+
 def _properties(row: pd.Series) -> dict:
     date = row["date"].date().isoformat() if pd.notna(row["date"]) else "date unknown"
     if row.get("date_text"):
@@ -67,7 +91,7 @@ def _properties(row: pd.Series) -> dict:
     props = {
         "id": row["id"],
         "event_type": row["event_type"],
-        "date": date if pd.notna(row["date"]) else None,
+        "date": row["date"].date().isoformat() if pd.notna(row["date"]) else None,
         "date_label": date,
         "type_label": EVENT_LABELS.get(row["event_type"], row["event_type"])
         + (" (total)" if row["scope"] == "aggregate" else ""),
@@ -78,6 +102,7 @@ def _properties(row: pd.Series) -> dict:
         "url": row["url"],
         "other_label": _other_label(row["other_counts"]),
         "sources_label": _sources_label(row["sources"]),
+        "_agg": _aggregation(row),
         "_style": {
             "color": "#222",
             "fillColor": EVENT_COLORS.get(row["event_type"], "#999"),

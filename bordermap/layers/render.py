@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import functools
 import hashlib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,32 +16,53 @@ from typing import ClassVar
 import folium
 import geopandas as gpd
 import pandas as pd
+from branca.element import Element
+from markupsafe import Markup
 
 from bordermap.errors import RenderError
-from bordermap.layers.border import border_layer
-from bordermap.layers.choropleth import casualty_layer, casualty_legend
+from bordermap.layers.border import background_layer, border_layer
+from bordermap.layers.choropleth import (
+    CASUALTY_BINS,
+    CASUALTY_COLORS,
+    casualty_layer,
+    casualty_legend,
+)
 from bordermap.layers.datalayer import Assets
-from bordermap.layers.displacement import displacement_layer, displacement_legend
+from bordermap.layers.displacement import (
+    MIN_RADIUS,
+    SYMBOL_SCALE,
+    displacement_layer,
+    displacement_legend,
+)
 from bordermap.layers.labels import label_of
-from bordermap.layers.legend import Box
+from bordermap.layers.legend import Box, TimeFilter
 from bordermap.layers.markers import incident_layer, incident_legend
-from bordermap.layers.templating import stable_ids
+from bordermap.layers.templating import ENV, stable_ids
 
-__all__ = ["BorderMap", "build_map", "render_html", "save_html"]
+__all__ = [
+    "BorderMap",
+    "build_map",
+    "render_fragment",
+    "render_html",
+    "save_html",
+    "write_atomic",
+]
 
 _KIND_HEADINGS = {"killed": "Killed", "wounded": "Wounded", "displaced": "Displaced"}
 
 
 class BorderMap(folium.Map):
-    """A :class:`folium.Map` whose HTML has stable element ids.
+    """A :class:`folium.Map` for bordermap pages.
 
-    It renders the same bytes for the same content, in a file and inline in
-    Jupyter alike.
+    Its HTML has stable element ids (the same content renders the same bytes,
+    in a file and inline in Jupyter), loads Leaflet only (folium's default page
+    also loads jQuery, Bootstrap and Font Awesome, which no layer here uses),
+    inlines Leaflet when ``offline`` is set, and sets no page-wide styles when
+    rendered as an embeddable fragment.
     """
 
+    _template = ENV.get_template("map.j2")
     _id_prefix = "bm"
-    # Leaflet only: folium's default page also loads jQuery, Bootstrap and
-    # Font Awesome, which none of our layers use.
     default_js: ClassVar[list] = [
         js for js in folium.Map.default_js if js[0] == "leaflet"
     ]
@@ -46,9 +70,65 @@ class BorderMap(folium.Map):
         css for css in folium.Map.default_css if css[0] == "leaflet_css"
     ]
 
+    def __init__(self, *, offline: bool = False, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.offline = offline
+        self.full_page = True
+        self.css_height = "100%"
+        self.map_options = {
+            "center": self.location,
+            "zoom": kwargs.get("zoom_start", 7),
+            "zoomControl": True,
+            "attributionControl": True,
+        }
+
+    def render(self, **kwargs) -> None:
+        """Render; offline, Leaflet goes into the page instead of two links."""
+        if self.offline:
+            figure = self.get_root()
+            leaflet = InlineLeaflet()
+            header = leaflet._template.module.__dict__["header"](leaflet, kwargs)
+            figure.header.add_child(Element(header), name="leaflet")
+            self.default_js, self.default_css = [], []
+        super().render(**kwargs)
+
     def _repr_html_(self, **kwargs) -> str:
         with stable_ids(self._id_prefix + "r"):
             return super()._repr_html_(**kwargs)
+
+
+class InlineLeaflet(folium.MacroElement):
+    """Leaflet's script and stylesheet, from the xstatic-leaflet package, inline.
+
+    The stylesheet's images become data URIs, so the page makes no request.
+    """
+
+    _template = ENV.get_template("inline_leaflet.j2")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "InlineLeaflet"
+        self.css, self.js = _leaflet_files()
+
+
+@functools.cache
+def _leaflet_files() -> tuple[Markup, Markup]:
+    import xstatic.pkg.leaflet as leaflet
+
+    base = Path(leaflet.BASE_DIR)
+
+    def data_uri(match: re.Match) -> str:
+        image = (base / match.group(1)).read_bytes()
+        return f"url(data:image/png;base64,{base64.b64encode(image).decode('ascii')})"
+
+    css = re.sub(
+        r"url\((images/[\w.-]+\.png)\)",
+        data_uri,
+        (base / "leaflet.css").read_text("utf-8"),
+    )
+    # no "</" may end the inline script early
+    js = (base / "leaflet.js").read_text("utf-8").replace("</", "<\\/")
+    return Markup(css.replace("</", "<\\/")), Markup(js)
 
 
 def render_html(m: folium.Map) -> str:
@@ -65,6 +145,49 @@ def render_html(m: folium.Map) -> str:
     prefix = getattr(m, "_id_prefix", "bm") + "r"
     with stable_ids(prefix):
         return m.get_root().render()
+
+
+def render_fragment(m: BorderMap, height: str = "600px") -> str:
+    """Render the map as a fragment to paste into a report page.
+
+    A ``<div>`` holding the map's styles, the map element and its scripts,
+    with no page-wide styles; every id carries the map's own prefix (derived
+    from its content), so two fragments on one page do not collide.
+
+    Parameters
+    ----------
+    m : BorderMap
+    height : str
+        CSS height of the map (the fragment is as wide as its container).
+
+    Returns
+    -------
+    str
+    """
+    if not isinstance(m, BorderMap):
+        raise RenderError(
+            "only maps made by bordermap.make_map can be rendered as a fragment"
+        )
+    m.full_page, m.css_height = False, height
+    try:
+        with stable_ids(m._id_prefix + "r"):
+            figure = m.get_root()
+            figure.render()
+            parts = [
+                "\n".join(
+                    child.render()
+                    for name, child in figure.header._children.items()
+                    if name != "meta_http"
+                ),
+                figure.html.render(),
+                "<script>\n" + figure.script.render() + "\n</script>",
+            ]
+    finally:
+        m.full_page, m.css_height = True, "100%"
+    body = "\n".join(p for p in parts if p.strip())
+    return ENV.get_template("fragment.j2").render(
+        map_id=m.get_name(), body=Markup(body)
+    )
 
 
 def save_html(m: folium.Map, path: str | os.PathLike) -> Path:
@@ -180,6 +303,8 @@ def build_map(
     title: str = "Border incidents",
     attributions: Sequence[str] = (),
     tiles: str | None = "OpenStreetMap",
+    offline: bool = False,
+    background: gpd.GeoDataFrame | None = None,
 ) -> BorderMap:
     """Assemble the map: choropleth, displacement, border, markers, legend, boxes.
 
@@ -199,6 +324,13 @@ def build_map(
         Data attributions added to the map's attribution line.
     tiles : str or None
         Web basemap name (folium/xyzservices); ``None`` for no basemap.
+    offline : bool
+        Inline Leaflet and draw ``background`` instead of web tiles: the page
+        makes no network request.
+    background : geopandas.GeoDataFrame, optional
+        Polygons drawn under everything (``kind``, ``name``, geometry), e.g.
+        :func:`bordermap.geo.boundaries.context_polygons`; used offline, or
+        online when given.
 
     Returns
     -------
@@ -217,20 +349,23 @@ def build_map(
             else provinces.total_bounds
         )
         m = BorderMap(
-            location=[(miny + maxy) / 2, (minx + maxx) / 2],
+            location=[round((miny + maxy) / 2, 4), round((minx + maxx) / 2, 4)],
             zoom_start=7,
-            tiles=tiles,
+            tiles=None if offline else tiles,
             control_scale=True,
+            offline=offline,
         )
         m._id_prefix = prefix
         m.fit_bounds(
             [[round(miny, 4), round(minx, 4)], [round(maxy, 4), round(maxx, 4)]]
         )
         Assets(attributions).add_to(m)
-        casualty_layer(provinces).add_to(m)
-        displacement_layer(provinces).add_to(m)
+        if background is not None and (offline or tiles is None):
+            background_layer(background).add_to(m)
+        casualties = casualty_layer(provinces).add_to(m)
+        displacement = displacement_layer(provinces).add_to(m)
         border_layer(border).add_to(m)
-        incident_layer(incidents).add_to(m)
+        markers = incident_layer(incidents).add_to(m)
         n_articles = incidents["article_id"].nunique()
         located = int((incidents.geometry.notna() & ~incidents.geometry.is_empty).sum())
         subtitle = (
@@ -261,5 +396,20 @@ def build_map(
             css_class="bm-legend",
         ).add_to(m)
         totals_box(totals).add_to(m)
+        dates = incidents["date"].dropna()
+        TimeFilter(
+            markers,
+            casualties,
+            displacement,
+            {
+                "bins": list(CASUALTY_BINS),
+                "colors": list(CASUALTY_COLORS),
+                "scale": SYMBOL_SCALE,
+                "min_radius": MIN_RADIUS,
+                "min": dates.min().date().isoformat() if len(dates) else None,
+                "max": dates.max().date().isoformat() if len(dates) else None,
+                "position": "topleft",
+            },
+        ).add_to(m)
         folium.LayerControl(collapsed=False).add_to(m)
     return m

@@ -41,7 +41,7 @@ var bordermap = (function () {
       var s = Object.assign({}, opts.style || {});
       return Object.assign(s, (feature.properties || {})._style || {});
     }
-    return L.geoJSON(data, {
+    var layer = L.geoJSON(data, {
       pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, style(feature)); },
       style: style,
       interactive: Boolean(opts.fields || opts.tooltip_field),
@@ -56,6 +56,84 @@ var bordermap = (function () {
         }
       }
     });
+    layer.bmData = data;
+    return layer;
+  }
+  // Date filter: markers, province colours and displacement circles follow it.
+  function timeFilter(map, incidents, provinces, displacement, spec) {
+    var features = incidents.bmData.features;
+    function classColor(value) {
+      var k = 0;
+      spec.bins.forEach(function (b) { if (value >= b) { k += 1; } });
+      return spec.colors[k];
+    }
+    function apply(from, to) {
+      var ranged = Boolean(from || to);
+      var shown = features.filter(function (f) {
+        var d = f.properties.date;
+        if (!ranged) { return true; }
+        if (!d) { return false; }
+        return (!from || d >= from) && (!to || d <= to);
+      });
+      incidents.clearLayers();
+      incidents.addData({ type: "FeatureCollection", features: shown });
+      var hurt = {}, moved = {}, reports = {};
+      shown.forEach(function (f) {
+        var a = f.properties._agg;
+        if (!a || !a.e) { return; }
+        if (!a.adm1) { return; }
+        if (a.dr) { reports[a.adm1] = (reports[a.adm1] || 0) + 1; }
+        hurt[a.adm1] = (hurt[a.adm1] || 0) + (a.k || 0) + (a.w || 0);
+        moved[a.adm1] = (moved[a.adm1] || 0) + (a.d || 0);
+      });
+      provinces.eachLayer(function (l) {
+        l.setStyle({ fillColor: classColor(hurt[l.feature.properties.adm1_iso] || 0) });
+      });
+      displacement.eachLayer(function (l) {
+        var code = l.feature.properties.adm1_iso, people = moved[code] || 0;
+        var seen = (reports[code] || 0) > 0;
+        l.setRadius(people ? Math.max(spec.min_radius, spec.scale * Math.sqrt(people))
+                           : spec.min_radius);
+        l.setStyle({ opacity: seen ? 1 : 0, fillOpacity: seen && people ? 0.35 : 0 });
+      });
+      status.textContent = (ranged ? "Showing " + shown.length + " of " + features.length +
+        " located incidents. Province colours and displacement circles follow these dates; " +
+        "undated incidents are hidden." : "All " + features.length +
+        " located incidents, all dates.");
+    }
+    var control = L.control({ position: spec.position || "topleft" });
+    var status = el("p", "bm-note");
+    control.onAdd = function () {
+      var root = el("div", "bm-box bm-time");
+      root.appendChild(el("h4", null, "Dates"));
+      var from = el("input"), to = el("input"), reset = el("button", null, "All dates");
+      [from, to].forEach(function (input) {
+        input.type = "date";
+        if (spec.min) { input.min = spec.min; }
+        if (spec.max) { input.max = spec.max; }
+      });
+      from.className = "bm-from";
+      to.className = "bm-to";
+      reset.type = "button";
+      function update() { apply(from.value, to.value); }
+      from.addEventListener("change", update);
+      to.addEventListener("change", update);
+      reset.addEventListener("click", function () { from.value = ""; to.value = ""; update(); });
+      var row = el("p");
+      row.appendChild(from);
+      row.appendChild(document.createTextNode(" to "));
+      row.appendChild(to);
+      row.appendChild(document.createTextNode(" "));
+      row.appendChild(reset);
+      root.appendChild(row);
+      root.appendChild(status);
+      L.DomEvent.disableClickPropagation(root);
+      L.DomEvent.disableScrollPropagation(root);
+      return root;
+    };
+    control.addTo(map);
+    apply("", "");
+    return { control: control, apply: apply };
   }
   function box(map, spec) {
     var control = L.control({ position: spec.position });
@@ -83,5 +161,5 @@ var bordermap = (function () {
     control.addTo(map);
     return control;
   }
-  return { dataLayer: dataLayer, box: box };
+  return { dataLayer: dataLayer, box: box, timeFilter: timeFilter };
 })();

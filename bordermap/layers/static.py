@@ -1,0 +1,267 @@
+"""Static maps for reports: PNG, SVG and PDF through GeoPandas and matplotlib.
+
+The same overlays as the HTML map (province casualty classes, displacement
+circles, the border, incident points by event type), with the legend, the
+figures that belong to no province and the data attributions. Output is the
+same bytes for the same input: no creation dates, fixed SVG ids.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+
+import geopandas as gpd
+import matplotlib
+import pandas as pd
+import shapely
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from bordermap.errors import RenderError
+from bordermap.layers.choropleth import CASUALTY_BINS, CASUALTY_COLORS
+from bordermap.layers.displacement import MIN_RADIUS, SYMBOL_SCALE
+from bordermap.layers.labels import EVENT_COLORS, EVENT_LABELS, label_of
+
+__all__ = ["STATIC_FORMATS", "render_static", "save_static"]
+
+STATIC_FORMATS = ("png", "svg", "pdf")
+_METADATA = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"Creator": None, "Producer": None, "CreationDate": None},
+}
+
+
+def _plain(text: object) -> str:
+    """Text as matplotlib should print it: no mathtext from ``$`` in article text."""
+    return str(text).replace("\\", "\\\\").replace("$", r"\$")
+
+
+def _class(value) -> str:
+    v = 0 if value is None or pd.isna(value) else value
+    return CASUALTY_COLORS[sum(v >= b for b in CASUALTY_BINS)]
+
+
+def _totals_lines(totals: pd.DataFrame, limit: int = 8) -> list[str]:
+    lines = []
+    for _, row in totals.iterrows():
+        scope = "reported total" if row["scope"] == "aggregate" else "event"
+        side = (
+            row["country_iso3"] if isinstance(row["country_iso3"], str) else "side n/s"
+        )
+        lines.append(
+            f"{row['kind']}: {label_of(row)} — {scope}, {row['precision']}, {side}"
+        )
+    if len(lines) > limit:
+        lines = [*lines[:limit], f"… and {len(lines) - limit} more (see the HTML map)"]
+    return lines or ["none"]
+
+
+def render_static(
+    incidents: gpd.GeoDataFrame,
+    provinces: gpd.GeoDataFrame,
+    totals: pd.DataFrame,
+    border: gpd.GeoDataFrame,
+    *,
+    title: str,
+    attributions: Sequence[str] = (),
+    background: gpd.GeoDataFrame | None = None,
+    fmt: str = "png",
+    dpi: int = 150,
+) -> bytes:
+    """Draw the map with matplotlib and return the image file's bytes.
+
+    Parameters
+    ----------
+    incidents, provinces, totals, border : frames
+        As for :func:`bordermap.layers.render.build_map`.
+    title : str
+    attributions : sequence of str
+    background : geopandas.GeoDataFrame, optional
+        Polygons drawn underneath (``kind``, geometry).
+    fmt : {"png", "svg", "pdf"}
+    dpi : int
+        Resolution of PNG output.
+
+    Returns
+    -------
+    bytes
+    """
+    if fmt not in STATIC_FORMATS:
+        raise RenderError(f"format {fmt!r}: choose one of {', '.join(STATIC_FORMATS)}")
+    border_rows = provinces[provinces["border"].astype(bool)]
+    minx, miny, maxx, maxy = (
+        border_rows if len(border_rows) else provinces
+    ).total_bounds
+    pad = 0.08 * max(maxx - minx, maxy - miny)
+    fig = Figure(figsize=(11, 8.5), dpi=dpi)
+    ax = fig.add_axes((0.01, 0.06, 0.6, 0.84))
+    ax.set_xlim(minx - pad, maxx + pad)
+    ax.set_ylim(miny - pad, maxy + pad)
+    ax.set_aspect(1 / math.cos(math.radians((miny + maxy) / 2)))
+    ax.set_axis_off()
+    if background is not None and len(background):
+        colours = background["kind"].map({"admin1": "#f4f1ea"}).fillna("#e4e1da")
+        background.plot(ax=ax, color=colours, edgecolor="#b5ab9a", linewidth=0.3)
+    casualties = provinces["killed_best"].fillna(0) + provinces["wounded_best"].fillna(
+        0
+    )
+    provinces.plot(
+        ax=ax,
+        color=[_class(v) for v in casualties],
+        edgecolor="#666",
+        linewidth=0.5,
+        alpha=0.85,
+    )
+    border.plot(ax=ax, color="#111", linewidth=1.6, linestyle=(0, (4, 3)))
+    moved = provinces[provinces["displaced_reports"] > 0]
+    if len(moved):
+        points = shapely.point_on_surface(moved.geometry.values)
+        people = moved["displaced_best"].fillna(0).astype(float)
+        radius = [
+            max(MIN_RADIUS, SYMBOL_SCALE * math.sqrt(p)) if p else MIN_RADIUS
+            for p in people
+        ]
+        ax.scatter(
+            shapely.get_x(points),
+            shapely.get_y(points),
+            s=[(2 * r) ** 2 for r in radius],
+            facecolors=[(0, 0.447, 0.698, 0.35) if p else "none" for p in people],
+            edgecolors="#0072B2",
+            linewidths=1.2,
+            zorder=3,
+        )
+    located = incidents[incidents.geometry.notna() & ~incidents.geometry.is_empty]
+    located = located.sort_values("id")
+    if len(located):
+        ax.scatter(
+            located.geometry.x,
+            located.geometry.y,
+            s=36,
+            zorder=4,
+            c=[EVENT_COLORS.get(t, "#999") for t in located["event_type"]],
+            edgecolors="#222",
+            linewidths=0.6,
+        )
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markersize=6,
+            markerfacecolor=EVENT_COLORS[k],
+            markeredgecolor="#222",
+            label=EVENT_LABELS[k],
+        )
+        for k in EVENT_LABELS
+        if k in set(located["event_type"])
+    ]
+    edges = (*CASUALTY_BINS, None)
+    handles.append(
+        Patch(
+            facecolor=CASUALTY_COLORS[0],
+            edgecolor="#666",
+            label="killed + wounded: none reported",
+        )
+    )
+    for k, lo in enumerate(CASUALTY_BINS):
+        hi = edges[k + 1]
+        span = (
+            f"{lo}" if hi == lo + 1 else (f"{lo}–{hi - 1}" if hi else f"{lo} or more")
+        )
+        handles.append(
+            Patch(
+                facecolor=CASUALTY_COLORS[k + 1],
+                edgecolor="#666",
+                label=f"killed + wounded: {span}",
+            )
+        )
+    handles.append(
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markersize=12,
+            markerfacecolor=(0, 0.447, 0.698, 0.35),
+            markeredgecolor="#0072B2",
+            label="displaced (area ∝ people; hollow: no figure)",
+        )
+    )
+    handles.append(
+        Line2D(
+            [], [], color="#111", linestyle=(0, (4, 3)), label="international border"
+        )
+    )
+    fig.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(0.63, 0.9),
+        fontsize=7,
+        frameon=False,
+        title="Legend",
+        title_fontsize=8,
+        alignment="left",
+    )
+    lines = [w for t in _totals_lines(totals) for w in textwrap.wrap(t, 62)]
+    fig.text(
+        0.635,
+        0.36,
+        "Not on any province (listed, not added up)",
+        fontsize=8,
+        weight="bold",
+        va="top",
+    )
+    fig.text(
+        0.635,
+        0.335,
+        "\n".join(_plain(t) for t in lines),
+        fontsize=6.5,
+        va="top",
+        linespacing=1.4,
+    )
+    n_located = len(located)
+    fig.text(0.01, 0.965, _plain(title), fontsize=14, weight="bold", va="top")
+    fig.text(
+        0.01,
+        0.928,
+        f"{len(incidents)} incidents from "
+        f"{incidents['article_id'].nunique()} article(s); {n_located} located on the "
+        f"map, {len(incidents) - n_located} border-wide or unplaced.",
+        fontsize=8,
+        va="top",
+        color="#444",
+    )
+    fig.text(
+        0.01,
+        0.015,
+        _plain(" · ".join(attributions)),
+        fontsize=5.5,
+        color="#555",
+        wrap=True,
+    )
+    buffer = io.BytesIO()
+    with matplotlib.rc_context({"svg.hashsalt": "bordermap", "svg.fonttype": "path"}):
+        fig.savefig(buffer, format=fmt, metadata=_METADATA[fmt])
+    return buffer.getvalue()
+
+
+def save_static(path: str | os.PathLike, *args, **kwargs) -> Path:
+    """Write a static map; the format follows the file extension.
+
+    Takes the arguments of :func:`render_static` after ``path``; the file is
+    written atomically.
+    """
+    from bordermap.layers.render import write_atomic
+
+    fmt = Path(path).suffix.lower().lstrip(".")
+    if fmt not in STATIC_FORMATS:
+        raise RenderError(f"{path}: a static map is .png, .svg or .pdf")
+    return write_atomic(path, render_static(*args, fmt=fmt, **kwargs))
