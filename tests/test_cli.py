@@ -1,4 +1,5 @@
 import json
+import re
 
 import pytest
 
@@ -158,3 +159,22 @@ def test_user_boundaries_on_the_command_line(tmp_path, capsys):
 def test_unknown_country_pair_is_one_error(tmp_path, capsys):
     assert main(["map", "--countries", "THA,IND", "-o", str(tmp_path / "x.html")]) == 1
     assert "share no land border" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
+def test_static_map_from_the_command_line(tmp_path, suffix):
+    out = tmp_path / f"map{suffix}"
+    assert main(["map", SEEDS, "-o", str(out), "-q"]) == 0
+    assert out.stat().st_size > 50_000
+
+
+def test_offline_and_fragment(tmp_path):
+    page, fragment = tmp_path / "off.html", tmp_path / "frag.html"
+    assert main(["map", SEEDS, "--offline", "-o", str(page), "-q"]) == 0
+    html = page.read_text(encoding="utf-8")
+    head = html.split("<body>")[0]
+    assert not re.search(r"<(?:script|link|img)[^>]+(?:src|href)=", head)
+    assert main(["map", SEEDS, "--fragment", "-o", str(fragment), "-q"]) == 0
+    text = fragment.read_text(encoding="utf-8")
+    assert text.startswith('<div class="bordermap-fragment"') and "<html" not in text
+    assert main(["map", SEEDS, "--fragment", "-o", str(tmp_path / "x.png")]) == 1

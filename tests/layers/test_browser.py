@@ -142,3 +142,192 @@ def test_inline_in_jupyter_repr(browser, seed_frame, tmp_path):
     m = bordermap.make_map(seed_frame)
     html = m._repr_html_()
     assert "<iframe" in html and html == bordermap.make_map(seed_frame)._repr_html_()
+
+
+# ------------------------------------------------------------ report-grade maps
+def open_blocked(browser, html: str, tmp_path: Path, name: str = "page.html"):
+    """Load a page with every network request refused and counted."""
+    path = tmp_path / name
+    path.write_text(html, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    errors, attempts = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    def route(request_route):
+        if request_route.request.url.startswith("file://"):
+            return request_route.continue_()
+        attempts.append(request_route.request.url)
+        return request_route.abort()
+
+    page.route("**/*", route)
+    page.goto(path.as_uri())
+    page.wait_for_function(
+        "typeof L !== 'undefined' && document.querySelector('.bm-box')"
+    )
+    return page, errors, attempts
+
+
+@pytest.fixture(scope="module")
+def offline_page(seed_frame):
+    return bordermap.render_html(bordermap.make_map(seed_frame, offline=True))
+
+
+def test_offline_page_makes_no_request(browser, offline_page, seed_frame, tmp_path):
+    page, errors, attempts = open_blocked(browser, offline_page, tmp_path)
+    assert attempts == [] and errors == []
+    var = parse_page(offline_page)["layer_vars"]["Incidents"]
+    located = int((seed_frame.geometry.notna() & ~seed_frame.geometry.is_empty).sum())
+    assert page.evaluate(f"window['{var}'].getLayers().length") == located
+    assert "<script src=" not in offline_page and "<link rel=" not in offline_page
+
+
+def _non_background_share(png: bytes) -> float:
+    from io import BytesIO
+
+    from PIL import Image
+
+    image = Image.open(BytesIO(png)).convert("RGB")
+    colours = image.getcolors(maxcolors=1 << 20)
+    background = max(colours)[1]
+    total = image.width * image.height
+    return 1 - sum(n for n, c in colours if c == background) / total
+
+
+def test_screenshot_is_not_blank(browser, offline_page, tmp_path):
+    page, _, _ = open_blocked(browser, offline_page, tmp_path)
+    png = page.locator(".bordermap-map").screenshot()
+    (tmp_path / "map.png").write_bytes(png)
+    assert _non_background_share(png) > 0.2
+
+
+def test_date_filter_filters_markers_and_retotals_provinces(
+    browser, offline_page, tmp_path
+):
+    page, errors, _ = open_blocked(browser, offline_page, tmp_path)
+    names = parse_page(offline_page)["layer_vars"]
+    markers, provinces = names["Incidents"], names["Casualties by province"]
+    count = f"window['{markers}'].getLayers().length"
+    colours = (
+        f"(() => {{ const o = {{}}; window['{provinces}'].eachLayer(l => "
+        "o[l.feature.properties.adm1_iso] = l.options.fillColor); return o; })()"
+    )
+    before_n, before_c = page.evaluate(count), page.evaluate(colours)
+    page.fill(".bm-from", "2025-12-01")
+    page.fill(".bm-to", "2025-12-31")
+    page.locator(".bm-to").dispatch_event("change")
+    december_n, december_c = page.evaluate(count), page.evaluate(colours)
+    assert 0 < december_n < before_n
+    assert december_c["TH-32"] == "#f7f7f7" != before_c["TH-32"]  # Surin: July only
+    assert "Showing" in page.locator(".bm-time .bm-note").inner_text()
+    page.click(".bm-time button")
+    assert page.evaluate(count) == before_n and page.evaluate(colours) == before_c
+    assert errors == []
+
+
+def test_two_fragments_on_one_page(browser, seed_frame, tmp_path):
+    from bordermap.geo.records import Article
+
+    other = bordermap.extract(
+        [
+            Article(
+                "x",
+                "Shelling killed two villagers in Trat on Monday.",
+                published=__import__("datetime").date(2025, 12, 9),
+            )
+        ]
+    )
+    first = bordermap.render_fragment(bordermap.make_map(seed_frame, offline=True))
+    second = bordermap.render_fragment(bordermap.make_map(other, offline=True), "400px")
+    html = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
+        "<h1>Report</h1><p>Before.</p>"
+        + first
+        + "<p>Between.</p>"
+        + second
+        + "<p>After.</p></body></html>"
+    )
+    page, errors, attempts = open_blocked(browser, html, tmp_path)
+    assert errors == [] and attempts == []
+    assert page.locator(".leaflet-container").count() == 2
+    sizes = page.evaluate(
+        "[...document.querySelectorAll('.bordermap-map')].map(e => e.offsetHeight)"
+    )
+    assert sizes == [600, 400]
+    assert page.evaluate("document.body.style.margin") == ""  # no page-wide styles
+    ids = page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
+    assert len(ids) == len(set(ids))
+
+
+PAYLOADS = {
+    "markup": "<b id=injected>bold</b><iframe src=x></iframe>",
+    "handler": (
+        "<img src=x onerror=\"window.__pwned='img'\"><svg onload=window.__pwned='svg'>"
+    ),
+    "script_end": "</script><script>window.__pwned='script'</script>",
+    "template": "`${window.__pwned='tpl'}` {{7*7}}",
+    "separators": "line\u2028sep\u2029para",
+    "javascript_url": "javascript:window.__pwned='url'",
+}
+
+
+def test_every_hostile_payload_stays_text(browser, tmp_path):
+    import geopandas as gpd
+
+    from bordermap.geo.boundaries import read_boundaries, world_admin1
+    from bordermap.geo.records import Article
+
+    hostile = " ".join(PAYLOADS.values())
+    world = world_admin1()
+    frame = world[world["adm0_iso3"].isin(["KGZ", "TJK"])][
+        ["adm1_iso", "adm1_name", "geometry"]
+    ].copy()
+    frame.loc[frame["adm1_iso"] == "KG-B", "adm1_name"] = (
+        f"Batken {PAYLOADS['handler']}"
+    )
+    path = tmp_path / "hostile.geojson"
+    gpd.GeoDataFrame(frame, crs=4326).to_file(path)
+    layers = read_boundaries(
+        path, ("KGZ", "TJK"), name_column="adm1_name", code_column="adm1_iso"
+    )
+    article = Article(
+        id="evil",
+        title=f"Title {hostile}",
+        url=PAYLOADS["javascript_url"],
+        text=(
+            f"Shelling hit Batken in Kyrgyzstan on Monday, killing two villagers. "
+            f"Officials of {PAYLOADS['markup']} said {hostile}."
+        ),
+        published=__import__("datetime").date(2022, 9, 17),
+    )
+    incidents = bordermap.extract([article], boundaries=layers)
+    html = bordermap.render_html(
+        bordermap.make_map(
+            incidents, boundaries=layers, title=f"Map {hostile}", offline=True
+        )
+    )
+    page, errors, attempts = open_blocked(browser, html, tmp_path)
+    names = parse_page(html)["layer_vars"]
+    # open every popup and every tooltip: content is built only then
+    page.evaluate(
+        "names => Object.values(names).forEach(v => window[v].eachLayer(l => {"
+        " if (l.getPopup()) { l.openPopup(); }"
+        " if (l.getTooltip()) { l.openTooltip(); } }))",
+        names,
+    )
+    assert page.evaluate("window.__pwned") is None
+    assert (
+        page.locator("#injected, iframe, .leaflet-container img, svg[onload]").count()
+        == 0
+    )
+    handlers = page.evaluate(
+        "[...document.querySelectorAll('*')].flatMap(e => [...e.attributes])"
+        ".filter(a => a.name.startsWith('on')).length"
+    )
+    assert handlers == 0
+    assert page.locator("a[href^='javascript']").count() == 0
+    text = page.locator("body").inner_text()
+    assert "<b id=injected>bold</b>" in text  # shown as text
+    assert "window.__pwned='script'" in text
+    assert "`${window.__pwned='tpl'}`" in page.locator(".bm-title").inner_text()
+    assert errors == [] and attempts == []
