@@ -12,6 +12,7 @@ import io
 import json
 import logging
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -98,7 +99,17 @@ def _parser() -> argparse.ArgumentParser:
         help="ISO3 country column of --boundaries (default: found from "
         "the world layer)",
     )
+    common.add_argument(
+        "--on-error",
+        choices=("stop", "skip"),
+        default="stop",
+        help="an unreadable article, file or table line: stop (default) "
+        "or warn and skip it",
+    )
     common.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    common.add_argument(
+        "--debug", action="store_true", help="show the traceback of an unexpected error"
+    )
 
     p_map = sub.add_parser(
         "map",
@@ -202,7 +213,9 @@ def _run_extract(args: argparse.Namespace) -> None:
     from bordermap.pipeline import extract, extract_by_article
 
     layers = _layers(args)
-    articles = read_articles(args.inputs, published=args.published)
+    articles = read_articles(
+        args.inputs, published=args.published, on_error=args.on_error
+    )
     if args.format == "jsonl":
         lines = [
             json.dumps(
@@ -247,7 +260,7 @@ def _run_map(args: argparse.Namespace) -> None:
         raise BordermapError("--fragment writes HTML; give an -o path ending in .html")
     layers = _layers(args)
     inputs = args.inputs or [seeds_dir()]
-    articles = read_articles(inputs, published=args.published)
+    articles = read_articles(inputs, published=args.published, on_error=args.on_error)
     incidents = extract(_progress(articles, args.quiet, "extract"), boundaries=layers)
     provinces = aggregate(incidents, boundaries=layers)
     if suffix in (".png", ".svg", ".pdf"):
@@ -275,10 +288,22 @@ def _run_map(args: argparse.Namespace) -> None:
     )
 
 
+def _warn(message, category, filename, lineno, file=None, line=None) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code.
+
+    0: done; 1: bad input or output, one ``error:`` line on stderr (nothing
+    written); 2: bad usage (argparse's message).
+    """
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="warning: %(message)s")
+    logging.basicConfig(
+        level=logging.WARNING, format="warning: %(message)s", force=True
+    )
+    previous = warnings.showwarning
+    warnings.showwarning = _warn
     try:
         if args.command == "extract":
             _run_extract(args)
@@ -289,6 +314,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 1
+    except KeyboardInterrupt:
+        print("error: interrupted; no output file was changed", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: still one line, and the traceback on request
+        if args.debug:
+            raise
+        print(
+            f"error: unexpected {type(exc).__name__}: {exc}; no output file was "
+            "changed; rerun with --debug and report it",
+            file=sys.stderr,
+        )
+        return 1
+    finally:
+        warnings.showwarning = previous
     return 0
 
 

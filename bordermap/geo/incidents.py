@@ -31,6 +31,7 @@ from bordermap.geo.records import (
     Count,
     Incident,
     Precision,
+    Quote,
     Source,
 )
 from bordermap.geo.text import sentences
@@ -122,6 +123,70 @@ def _adopt_orphans(d: _Draft, m: Mention) -> None:
         d.counts.setdefault(kind, count)
 
 
+#: Longer texts (a scraped dump pasted as one article) are read in pieces of about
+#: this many characters, cut at paragraph breaks: time stays linear and memory
+#: stays that of one piece plus the text itself.
+CHUNK_CHARS = 200_000
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n\n", start + CHUNK_CHARS // 2, end)
+            end = cut if cut > start else end
+        yield start, end
+        start = end
+
+
+def _shift_quote(quote: Quote | None, offset: int, article_id: str) -> Quote | None:
+    if quote is None:
+        return None
+    return replace(
+        quote, source_id=article_id, start=quote.start + offset, end=quote.end + offset
+    )
+
+
+def _shift_count(count: Count | None, offset: int, article_id: str) -> Count | None:
+    if count is None:
+        return None
+    return replace(count, quote=_shift_quote(count.quote, offset, article_id))
+
+
+def _long_article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
+    out: list[Incident] = []
+    for start, end in _pieces(article.text):
+        piece = replace(article, text=article.text[start:end])
+        for inc in article_incidents(piece, gazetteer):
+            n = len(out) + 1
+            out.append(
+                replace(
+                    inc,
+                    id=f"{article.id}-{n:02d}",
+                    quote=_shift_quote(inc.quote, start, article.id),
+                    killed=_shift_count(inc.killed, start, article.id),
+                    wounded=_shift_count(inc.wounded, start, article.id),
+                    displaced=_shift_count(inc.displaced, start, article.id),
+                    other_counts={
+                        k: _shift_count(c, start, article.id)
+                        for k, c in inc.other_counts.items()
+                    },
+                    sources=tuple(
+                        replace(
+                            s,
+                            quote=_shift_quote(s.quote, start, article.id),
+                            killed=_shift_count(s.killed, start, article.id),
+                            wounded=_shift_count(s.wounded, start, article.id),
+                            displaced=_shift_count(s.displaced, start, article.id),
+                        )
+                        for s in inc.sources
+                    ),
+                )
+            )
+    return out
+
+
 def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
     """Incidents of one article, in text order.
 
@@ -144,6 +209,8 @@ def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
     ...  for i in article_incidents(a, load_gazetteer())]
     [('shelling', ('TH-32',), 2, '2025-07-28')]
     """
+    if len(article.text) > CHUNK_CHARS:
+        return _long_article_incidents(article, gazetteer)
     text = article.text
     dateline = parse_dateline(text, article.published)
     sents = sentences(article)

@@ -9,6 +9,7 @@ fragment above the paragraph it came from) are read once.
 from __future__ import annotations
 
 import csv
+import glob
 import io
 import json
 import logging
@@ -236,7 +237,11 @@ def _decode(path: Path) -> str:
         return data.decode("latin-1")
 
 
-def _rows_from_table(path: Path, text: str) -> Iterator[tuple[int, dict]]:
+def _rows_from_table(path: Path, text: str, skip: bool) -> Iterator[tuple[int, dict]]:
+    if not text.strip():
+        raise ArticleError(
+            f"{path}: the table is empty; give rows with a 'text' column"
+        )
     if path.suffix.lower() == ".csv":
         sample = text[:4096]
         try:
@@ -258,16 +263,28 @@ def _rows_from_table(path: Path, text: str) -> Iterator[tuple[int, dict]]:
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
+            problem = f"{path}:{i}: not valid JSON ({exc.msg})"
+            if skip:
+                logger.warning("%s; line skipped", problem)
+                continue
             raise ArticleError(
-                f"{path}:{i}: not valid JSON ({exc.msg}); fix the line"
+                f"{problem}; fix the line or pass --on-error skip"
             ) from None
         if not isinstance(row, dict) or "text" not in row:
-            raise ArticleError(f"{path}:{i}: expected an object with a 'text' field")
+            problem = f"{path}:{i}: expected an object with a 'text' field"
+            if skip:
+                logger.warning("%s; line skipped", problem)
+                continue
+            raise ArticleError(problem)
         yield i, row
 
 
-def _articles_from_table(path: Path, published: date | None) -> Iterator[Article]:
-    for line, row in _rows_from_table(path, _decode(path)):
+def _articles_from_table(
+    path: Path, published: date | None, skip: bool = False
+) -> Iterator[Article]:
+    rows = 0
+    for line, row in _rows_from_table(path, _decode(path), skip):
+        rows += 1
         text = clean_markup(str(row.get("text") or ""))
         if not text:
             logger.warning("%s:%d: empty text, row skipped", path, line)
@@ -282,6 +299,10 @@ def _articles_from_table(path: Path, published: date | None) -> Iterator[Article
             or published,
             url=str(row.get("url") or ""),
             file=f"{path}:{line}",
+        )
+    if rows == 0:
+        raise ArticleError(
+            f"{path}: the table has no rows; give rows with a 'text' column"
         )
 
 
@@ -304,13 +325,22 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
             files.extend(found)
         elif path.is_file():
             files.append(path)
+        elif glob.has_magic(str(item)):
+            matches = sorted(Path(p) for p in glob.glob(str(item), recursive=True))
+            matches = [p for p in matches if p.is_file()]
+            if not matches:
+                raise ArticleError(f"{item}: the pattern matches no file; check it")
+            files.extend(matches)
         else:
             raise ArticleError(f"{path}: no such file or directory; check the path")
     return files
 
 
 def read_articles(
-    paths: Iterable[str | Path], *, published: date | None = None
+    paths: Iterable[str | Path],
+    *,
+    published: date | None = None,
+    on_error: str = "stop",
 ) -> list[Article]:
     """Read articles from files, directories and tables.
 
@@ -321,6 +351,9 @@ def read_articles(
         with ``text`` (and optional ``id``, ``title``, ``published``, ``url``).
     published : datetime.date, optional
         Publication date for articles that do not give one.
+    on_error : {"stop", "skip"}
+        What an unreadable article, file or table line does: stop with an
+        :class:`ArticleError`, or log a warning and go on with the rest.
 
     Returns
     -------
@@ -330,7 +363,8 @@ def read_articles(
     Raises
     ------
     ArticleError
-        If a path does not exist or an article cannot be read.
+        If a path does not exist, an article cannot be read (with
+        ``on_error="stop"``), or nothing readable is left.
 
     Examples
     --------
@@ -338,28 +372,50 @@ def read_articles(
     >>> [a.id for a in read_articles([seeds_dir()])][:1]
     ['00-talks-resume-lasting-ceasefire']
     """
+    if on_error not in ("stop", "skip"):
+        raise ValueError(f"on_error={on_error!r}: use 'stop' or 'skip'")
+    skip = on_error == "skip"
     articles: list[Article] = []
     seen_files: set[Path] = set()
     seen_texts: set[str] = set()
-    for path in _expand(paths):
+    today = date.today()
+    files = _expand(paths)
+    for path in files:
         real = path.resolve()
         if real in seen_files:
             continue
         seen_files.add(real)
-        if path.suffix.lower() in TABLE_SUFFIXES:
-            batch = list(_articles_from_table(path, published))
-        else:
-            batch = [
-                article_from_text(
-                    _decode(path), id=path.stem, file=str(path), published=published
-                )
-            ]
+        try:
+            if path.suffix.lower() in TABLE_SUFFIXES:
+                batch = list(_articles_from_table(path, published, skip))
+            else:
+                batch = [
+                    article_from_text(
+                        _decode(path), id=path.stem, file=str(path), published=published
+                    )
+                ]
+        except ArticleError as exc:
+            if not skip:
+                raise
+            logger.warning("%s; skipped", exc)
+            continue
         for article in batch:
+            if article.published and article.published > today:
+                logger.warning(
+                    "%s: publication date %s is in the future; relative dates are "
+                    "resolved against it",
+                    article.file or article.id,
+                    article.published,
+                )
             if article.text in seen_texts:
                 logger.warning("%s repeats an earlier article; read once", article.file)
                 continue
             seen_texts.add(article.text)
             articles.append(article)
+    if files and not articles:
+        raise ArticleError(
+            "no readable article in the input; check the files and messages"
+        )
     return articles
 
 
@@ -376,20 +432,32 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+_NEAR = 4  # a fragment repeats a paragraph at most this many paragraphs away
+
+
 def _unique_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans, without those repeated inside another paragraph."""
+    """Paragraph spans, without those repeated inside another paragraph.
+
+    An exact repeat is dropped anywhere in the article; a fragment of another
+    paragraph (a headline cut from it, a broken line) only near it, which keeps
+    the work linear in the length of the text.
+    """
     spans = _paragraph_spans(text)
     norms = [_normal(text[s:e]) for s, e in spans]
     sizes = [e - s for s, e in spans]
+    first: dict[str, int] = {}
+    for i, norm in enumerate(norms):
+        best = first.get(norm)
+        if best is None or (sizes[i], -i) > (sizes[best], -best):
+            first[norm] = i
     keep = []
     for i, norm in enumerate(norms):
-        # drop a paragraph found inside another; of equal ones keep the fuller one,
-        # then the first
-        repeated = any(
+        # of equal ones keep the fuller one, then the first
+        repeated = first[norm] != i or any(
             j != i
-            and norm in other
-            and (len(other), sizes[j], -j) > (len(norm), sizes[i], -i)
-            for j, other in enumerate(norms)
+            and norm in norms[j]
+            and (len(norms[j]), sizes[j], -j) > (len(norm), sizes[i], -i)
+            for j in range(max(0, i - _NEAR), min(len(norms), i + _NEAR + 1))
         )
         if norm and not repeated:
             keep.append(spans[i])

@@ -235,6 +235,9 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
         raise RenderError(
             f"{target}: cannot write ({exc.strerror}); choose another -o path"
         ) from None
+    except BaseException:  # interrupted: the old file stays, the temporary goes
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return target
 
 
