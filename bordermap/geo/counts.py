@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from bordermap.errors import CountError
 from bordermap.geo.records import Count
@@ -140,8 +141,9 @@ def _value(phrase: str) -> int:
         r"(\d[\d,]*(?:\.\d+)?)(?: (hundred|thousand|million|billion))?", text
     )
     if m:
-        number = float(m.group(1).replace(",", ""))
-        return round(number * _SCALES.get(m.group(2) or "", 1))
+        # exact: "1.2 million" is 1,200,000; a 400-digit number is no float
+        number = Decimal(m.group(1).replace(",", ""))
+        return int((number * _SCALES.get(m.group(2) or "", 1)).to_integral_value())
     words = text.split()
     if words[-1] == "dozen":
         head = " ".join(words[:-1])

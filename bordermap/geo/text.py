@@ -94,7 +94,8 @@ _ABBREV = {
     "km",
     "fig",
 }
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n+")
+# A line break inside a paragraph is a hard wrap, not a sentence end.
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 
 
 @dataclass(frozen=True, slots=True)
