@@ -47,7 +47,8 @@ def main() -> None:
             path = Path(tmp) / f"big-{mb}.txt"
             path.write_text(make_text(mb), encoding="utf-8")
             code = (
-                "import resource,sys;from bordermap.cli import main;rc=main(sys.argv[1:]);"
+                "import resource,sys;from bordermap.cli import main;"
+                "rc=main(sys.argv[1:]);"
                 "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
                 "file=sys.stderr);sys.exit(rc)"
             )
