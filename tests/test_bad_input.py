@@ -87,7 +87,7 @@ def test_malformed_front_matter(tmp_path, out, capsys):
     (tmp_path / "a.md").write_text("---\ntitle: [oops\n---\nText.", encoding="utf-8")
     code, _, err = run(["map", tmp_path / "a.md", "-o", out], capsys)
     assert code == 1 and not out.exists()
-    one_error(err, "front matter is not valid YAML")
+    one_error(err, "is not valid YAML")
 
 
 def test_date_that_is_not_a_date(tmp_path, out, capsys):

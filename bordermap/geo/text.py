@@ -194,10 +194,10 @@ def article_from_text(
             loaded = yaml.safe_load(match.group(1))
         except yaml.YAMLError as exc:
             where = getattr(exc, "problem_mark", None)
-            line = f" line {where.line + 2}" if where else ""
+            line = f" (line {where.line + 2})" if where else ""
             raise ArticleError(
-                f"{file or id}:{line} front matter is not valid YAML; fix it or remove "
-                "the '---' block"
+                f"{file or id}: the front matter{line} is not valid YAML; fix it or "
+                "remove the '---' block"
             ) from None
         if loaded is not None and not isinstance(loaded, dict):
             raise ArticleError(

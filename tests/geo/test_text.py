@@ -41,7 +41,7 @@ def test_missing_date_stays_missing_unless_given(tmp_path):
 
 
 def test_bad_front_matter_is_one_clear_error():
-    with pytest.raises(ArticleError, match="front matter is not valid YAML"):
+    with pytest.raises(ArticleError, match="is not valid YAML"):
         article_from_text("---\ntitle: [unclosed\n---\nText", id="x", file="x.md")
 
 
