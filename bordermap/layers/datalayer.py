@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from bordermap.layers.templating import ENV, asset
 
-__all__ = ["Assets", "DataLayer", "feature_collection", "round_coords"]
+__all__ = ["Assets", "DataLayer", "ensure_assets", "feature_collection", "round_coords"]
 
 _DIGITS = 5  # about 1 m
 
@@ -137,12 +137,14 @@ class DataLayer(folium.map.Layer):
 
     def render(self, **kwargs) -> None:
         """Render, making sure the page has bordermap's JavaScript."""
-        figure = self.get_root()
-        if (
-            isinstance(figure, Figure)
-            and "bordermap_assets" not in figure.header._children
-        ):
-            assets = Assets()
-            header = assets._template.module.__dict__["header"](assets, kwargs)
-            figure.header.add_child(Element(header), name="bordermap_assets")
+        ensure_assets(self, kwargs)
         super().render(**kwargs)
+
+
+def ensure_assets(element, kwargs: dict) -> None:
+    """Put bordermap's CSS and JavaScript in the page header (once)."""
+    figure = element.get_root()
+    if isinstance(figure, Figure) and "bordermap_assets" not in figure.header._children:
+        assets = Assets()
+        header = assets._template.module.__dict__["header"](assets, kwargs)
+        figure.header.add_child(Element(header), name="bordermap_assets")

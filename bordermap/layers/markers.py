@@ -1,19 +1,29 @@
-"""Incident markers: one GeoJSON layer, coloured by event type, popups on demand."""
+"""Incident markers: one canvas layer built from columns, popups made on click.
+
+The page gets the incidents as columns (longitude, latitude, event type, ...)
+and one table of distinct strings that the popup columns point into, so a
+label repeated by thousands of incidents is written once. The browser draws
+the markers on one canvas and builds a popup only when a marker is clicked:
+a map of 100,000 incidents stays one object, one JSON document and one canvas.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
+import folium
 import geopandas as gpd
+import numpy as np
 import pandas as pd
-import shapely
 
-from bordermap.layers.datalayer import DataLayer, feature_collection
-from bordermap.layers.labels import EVENT_COLORS, EVENT_LABELS, label_of
+from bordermap.layers.labels import EVENT_COLORS, EVENT_LABELS, count_label, label_of
+from bordermap.layers.templating import ENV
 
-__all__ = ["incident_features", "incident_layer", "incident_legend"]
+__all__ = ["MarkerLayer", "incident_columns", "incident_layer", "incident_legend"]
 
-_POPUP_FIELDS = [
+#: Popup rows: (label, column).
+POPUP_FIELDS = [
     ("Date", "date_label"),
     ("Type", "type_label"),
     ("Place", "place_label"),
@@ -25,20 +35,21 @@ _POPUP_FIELDS = [
     ("Source", "source_label"),
     ("All sources", "sources_label"),
 ]
+_TEXT_COLUMNS = [c for _, c in POPUP_FIELDS] + ["quote", "url", "id"]
+_TYPES = list(EVENT_LABELS)
 
 
 def _other_label(raw) -> str | None:
-    if raw is None or pd.isna(raw):
-        return None
-    parts = []
-    for name, c in sorted(json.loads(raw).items()):
-        parts.append(f"{name.replace('_', ' ')}: {label_of(c)}")
+    parts = [
+        f"{name.replace('_', ' ')}: {label_of(c)}"
+        for name, c in sorted(json.loads(raw).items())
+    ]
     return "; ".join(parts) or None
 
 
 def _sources_label(raw) -> str | None:
     """Every source of a merged incident with the figures it gave."""
-    sources = json.loads(raw) if isinstance(raw, str) else []
+    sources = json.loads(raw)
     if len(sources) < 2:
         return None
     parts = []
@@ -54,92 +65,166 @@ def _sources_label(raw) -> str | None:
     return " | ".join(parts)
 
 
-def _best(value) -> int:
-    return 0 if value is None or pd.isna(value) else int(value)
+def _objects(series: pd.Series) -> list:
+    """Values as Python objects, missing values as None."""
+    return series.astype(object).where(series.notna(), None).tolist()
 
 
-def _aggregation(row: pd.Series) -> dict:
-    """Give the page what it needs to re-total provinces for a date range.
-
-    The same rule as :func:`bordermap.geo.aggregate.aggregate_by_province`:
-    events (not totals, not planned) located in exactly one province.
-    """
-    event = row["scope"] == "event" and not bool(row["planned"])
-    single = row["adm1_iso"] if event and pd.notna(row["adm1_iso"]) else None
-    if single is not None and pd.notna(row["adm1_all"]) and ";" in str(row["adm1_all"]):
-        single = None
-    return {
-        "e": event,
-        "adm1": single,
-        "k": _best(row["killed_best"]),
-        "w": _best(row["wounded_best"]),
-        "d": _best(row["displaced_best"]),
-        "dr": pd.notna(row["displaced_qualifier"]),
-    }
+def _per_row(series: pd.Series, fn: Callable) -> list:
+    """``fn`` of each non-missing value (computed once per distinct value)."""
+    cache: dict = {}
+    out = []
+    for value in _objects(series):
+        if value is None:
+            out.append(None)
+            continue
+        if value not in cache:
+            cache[value] = fn(value)
+        out.append(cache[value])
+    return out
 
 
-def _properties(row: pd.Series) -> dict:
-    date = row["date"].date().isoformat() if pd.notna(row["date"]) else "date unknown"
-    if row.get("date_text"):
-        date = f"{date} ({row['date_text']})"
-    place = row["place"] or row["adm1_name"] or ""
-    precision = f"precision: {row['precision']}"
-    sources = int(row["n_sources"])
-    source = row["title"] or row["source_file"] or row["article_id"]
-    if sources > 1:
-        source = f"{source} (+{sources - 1} more sources)"
-    props = {
-        "id": row["id"],
-        "event_type": row["event_type"],
-        "date": row["date"].date().isoformat() if pd.notna(row["date"]) else None,
-        "date_label": date,
-        "type_label": EVENT_LABELS.get(row["event_type"], row["event_type"])
-        + (" (total)" if row["scope"] == "aggregate" else ""),
-        "place_label": f"{place} — {precision}" if place else precision,
-        "attribution": row["attribution"],
-        "source_label": source,
-        "quote": row["quote"],
-        "url": row["url"],
-        "other_label": _other_label(row["other_counts"]),
-        "sources_label": _sources_label(row["sources"]),
-        "_agg": _aggregation(row),
-        "_style": {
-            "color": "#222",
-            "fillColor": EVENT_COLORS.get(row["event_type"], "#999"),
-            "radius": 6 if row["scope"] == "event" else 8,
-        },
-    }
-    for kind in ("killed", "wounded", "displaced"):
-        props[f"{kind}_label"] = label_of(row, f"{kind}_")
-    return props
+def _count_labels(frame: pd.DataFrame, kind: str) -> list:
+    parts = [
+        _objects(frame[f"{kind}_{f}"])
+        for f in ("qualifier", "stated", "low", "best", "high")
+    ]
+    cache: dict = {}
+    out = []
+    for key in zip(*parts, strict=True):
+        if key not in cache:
+            cache[key] = count_label(*key) if key[0] is not None else None
+        out.append(cache[key])
+    return out
 
 
-def incident_features(incidents: gpd.GeoDataFrame) -> dict:
-    """FeatureCollection of the located incidents, sorted by id.
+def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
+    """Lay out the located incidents as columns for the page, sorted by id.
 
-    Incidents without a point (``border``, ``country``, ``unknown``) are left out:
-    they are not drawn on a place they did not happen.
+    Incidents without a point (``border``, ``country``, ``unknown``) are left
+    out: they are not drawn on a place where they did not happen.
+
+    Returns
+    -------
+    dict
+        ``lon``, ``lat`` (5 decimals), ``type`` (index into ``types``),
+        ``total`` (1 for running totals), ``date`` (ISO day or None), the
+        aggregation columns ``e``, ``adm1``, ``k``, ``w``, ``d``, ``dr`` (the
+        rule of :func:`bordermap.geo.aggregate.aggregate_by_province`), and the
+        popup columns as indexes into ``strings`` (-1: empty).
     """
     located = incidents[incidents.geometry.notna() & ~incidents.geometry.is_empty]
-    located = located.sort_values("id")
-    return feature_collection(
-        (shapely.geometry.mapping(geom), _properties(row))
-        for geom, (_, row) in zip(located.geometry, located.iterrows(), strict=True)
+    located = located.sort_values("id", kind="stable")
+    frame = pd.DataFrame(located.drop(columns=located.geometry.name))
+    n = len(frame)
+    dates = frame["date"].dt.strftime("%Y-%m-%d").where(frame["date"].notna(), None)
+    aggregate = (frame["scope"] == "aggregate").to_numpy()
+    date_text = frame["date_text"].fillna("")
+    day = dates.fillna("date unknown")
+    place = frame["place"].fillna(frame["adm1_name"]).fillna("")
+    precision = "precision: " + frame["precision"].astype(str)
+    sources = frame["n_sources"].astype(int)
+    source = frame["title"].fillna(frame["source_file"]).fillna(frame["article_id"])
+    more = np.where(
+        sources > 1, " (+" + (sources - 1).astype(str) + " more sources)", ""
     )
+    text = {
+        "id": frame["id"].tolist(),
+        "date_label": np.where(
+            date_text != "", day + " (" + date_text + ")", day
+        ).tolist(),
+        "type_label": (
+            frame["event_type"].map(EVENT_LABELS).fillna(frame["event_type"])
+            + np.where(aggregate, " (total)", "")
+        ).tolist(),
+        "place_label": np.where(
+            place != "", place + " — " + precision, precision
+        ).tolist(),
+        "attribution": _objects(frame["attribution"]),
+        "source_label": (source + more).tolist(),
+        "quote": _objects(frame["quote"]),
+        "url": _objects(frame["url"]),
+        "other_label": _per_row(frame["other_counts"], _other_label),
+        "sources_label": _per_row(frame["sources"], _sources_label),
+    }
+    for kind in ("killed", "wounded", "displaced"):
+        text[f"{kind}_label"] = _count_labels(frame, kind)
+    strings: dict[str, int] = {}
+    coded = {}
+    for column in _TEXT_COLUMNS:
+        codes = []
+        for value in text[column]:
+            if value is None or value == "":
+                codes.append(-1)
+            else:
+                codes.append(strings.setdefault(value, len(strings)))
+        coded[column] = codes
+    event = (~aggregate) & ~frame["planned"].astype(bool).to_numpy()
+    single = frame["adm1_iso"].notna() & ~frame["adm1_all"].fillna("").str.contains(";")
+    provinces = sorted(set(frame.loc[single & event, "adm1_iso"]))
+    index = {code: i for i, code in enumerate(provinces)}
+    adm1 = [
+        index[c] if ok else -1
+        for c, ok in zip(
+            frame["adm1_iso"].tolist(), (single & event).tolist(), strict=True
+        )
+    ]
+
+    def best(col: str) -> list[int]:
+        return frame[col].fillna(0).astype(int).tolist()
+
+    return {
+        "n": n,
+        "lon": np.round(located.geometry.x.to_numpy(), 5).tolist(),
+        "lat": np.round(located.geometry.y.to_numpy(), 5).tolist(),
+        "type": frame["event_type"]
+        .map({t: i for i, t in enumerate(_TYPES)})
+        .fillna(len(_TYPES) - 1)
+        .astype(int)
+        .tolist(),
+        "types": _TYPES,
+        "colors": [EVENT_COLORS[t] for t in _TYPES],
+        "total": aggregate.astype(int).tolist(),
+        "date": dates.tolist(),
+        "e": event.astype(int).tolist(),
+        "adm1": adm1,
+        "provinces": provinces,
+        "k": best("killed_best"),
+        "w": best("wounded_best"),
+        "d": best("displaced_best"),
+        "dr": frame["displaced_qualifier"].notna().astype(int).tolist(),
+        "strings": list(strings),
+        "text": coded,
+    }
 
 
-def incident_layer(incidents: gpd.GeoDataFrame, name: str = "Incidents") -> DataLayer:
+class MarkerLayer(folium.map.Layer):
+    """The incidents as one toggleable canvas layer; popups built on click."""
+
+    _template = ENV.get_template("marker_layer.j2")
+
+    def __init__(self, columns: dict, name: str = "Incidents") -> None:
+        super().__init__(name=name, overlay=True, control=True, show=True)
+        self._name = "MarkerLayer"
+        self.data = columns
+        self.options = {
+            "fields": [list(f) for f in POPUP_FIELDS],
+            "title_field": "type_label",
+            "quote_field": "quote",
+            "link_field": "url",
+        }
+
+    def render(self, **kwargs) -> None:
+        """Render, making sure the page has bordermap's JavaScript."""
+        from bordermap.layers.datalayer import ensure_assets
+
+        ensure_assets(self, kwargs)
+        super().render(**kwargs)
+
+
+def incident_layer(incidents: gpd.GeoDataFrame, name: str = "Incidents") -> MarkerLayer:
     """Build the incident markers as one toggleable layer."""
-    return DataLayer(
-        incident_features(incidents),
-        name,
-        style={"weight": 1, "opacity": 0.9, "fillOpacity": 0.85},
-        fields=_POPUP_FIELDS,
-        title_field="type_label",
-        quote_field="quote",
-        link_field="url",
-        tooltip_field="type_label",
-    )
+    return MarkerLayer(incident_columns(incidents), name)
 
 
 def incident_legend(incidents: gpd.GeoDataFrame) -> dict:

@@ -36,6 +36,29 @@ class _Scripts(HTMLParser):
             self.scripts[-1] += data
 
 
+def marker_features(columns: dict) -> list[dict]:
+    """The marker layer's columns as one dict of properties per incident."""
+    out = []
+    for i in range(columns["n"]):
+        props = {
+            key: (columns["strings"][codes[i]] if codes[i] >= 0 else None)
+            for key, codes in columns["text"].items()
+        }
+        props.update(
+            date=columns["date"][i], event_type=columns["types"][columns["type"][i]]
+        )
+        out.append(
+            {
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [columns["lon"][i], columns["lat"][i]],
+                },
+                "properties": props,
+            }
+        )
+    return out
+
+
 def parse_page(page: str) -> dict:
     """Scripts, tags, data layers (by layer-control name) and boxes of a page."""
     parser = _Scripts()
@@ -47,6 +70,13 @@ def parse_page(page: str) -> dict:
         data, end = decoder.raw_decode(script, m.end())
         options, _ = decoder.raw_decode(script, end + 2)
         layers[m.group(1)] = {"data": data, "options": options}
+    for m in re.finditer(r"var (\w+) = bordermap\.markerLayer\(", script):
+        data, end = decoder.raw_decode(script, m.end())
+        options, _ = decoder.raw_decode(script, end + 2)
+        layers[m.group(1)] = {
+            "data": {"features": marker_features(data), "columns": data},
+            "options": options,
+        }
     for m in re.finditer(r"bordermap\.box\(\w+, ", script):
         boxes.append(decoder.raw_decode(script, m.end())[0])
     control = re.search(r"overlays :  \{(.*?)\}", script, re.S).group(1)

@@ -59,9 +59,52 @@ var bordermap = (function () {
     layer.bmData = data;
     return layer;
   }
+  // Incidents from columns: one canvas, popups built when a marker is clicked.
+  function markerLayer(data, opts) {
+    var group = L.featureGroup();
+    var renderer = L.canvas({ padding: 0.3 });
+    var markers = new Array(data.n);
+    function text(column, i) {
+      var k = data.text[column][i];
+      return k >= 0 ? data.strings[k] : null;
+    }
+    function props(i) {
+      var out = {};
+      Object.keys(data.text).forEach(function (column) { out[column] = text(column, i); });
+      return out;
+    }
+    function marker(i) {
+      if (!markers[i]) {
+        markers[i] = L.circleMarker([data.lat[i], data.lon[i]], {
+          renderer: renderer, radius: data.total[i] ? 8 : 6, color: "#222", weight: 1,
+          opacity: 0.9, fillOpacity: 0.85, fillColor: data.colors[data.type[i]]
+        });
+        markers[i].bmIndex = i;
+      }
+      return markers[i];
+    }
+    group.bmShow = function (keep) {
+      group.clearLayers();
+      for (var i = 0; i < data.n; i += 1) {
+        if (!keep || keep(i)) { group.addLayer(marker(i)); }
+      }
+      return group;
+    };
+    group.bmOpen = function (i) {
+      var m = marker(i);
+      if (!m.getPopup()) { m.bindPopup(popup(props(i), opts), { maxWidth: 360 }); }
+      m.openPopup();
+      return m;
+    };
+    group.on("click", function (e) {
+      if (e.layer && e.layer.bmIndex !== undefined) { group.bmOpen(e.layer.bmIndex); }
+    });
+    group.bmData = data;
+    return group.bmShow(null);
+  }
   // Date filter: markers, province colours and displacement circles follow it.
   function timeFilter(map, incidents, provinces, displacement, spec) {
-    var features = incidents.bmData.features;
+    var data = incidents.bmData;
     function classColor(value) {
       var k = 0;
       spec.bins.forEach(function (b) { if (value >= b) { k += 1; } });
@@ -69,23 +112,23 @@ var bordermap = (function () {
     }
     function apply(from, to) {
       var ranged = Boolean(from || to);
-      var shown = features.filter(function (f) {
-        var d = f.properties.date;
+      function keep(i) {
+        var d = data.date[i];
         if (!ranged) { return true; }
         if (!d) { return false; }
         return (!from || d >= from) && (!to || d <= to);
-      });
-      incidents.clearLayers();
-      incidents.addData({ type: "FeatureCollection", features: shown });
-      var hurt = {}, moved = {}, reports = {};
-      shown.forEach(function (f) {
-        var a = f.properties._agg;
-        if (!a || !a.e) { return; }
-        if (!a.adm1) { return; }
-        if (a.dr) { reports[a.adm1] = (reports[a.adm1] || 0) + 1; }
-        hurt[a.adm1] = (hurt[a.adm1] || 0) + (a.k || 0) + (a.w || 0);
-        moved[a.adm1] = (moved[a.adm1] || 0) + (a.d || 0);
-      });
+      }
+      incidents.bmShow(keep);
+      var hurt = {}, moved = {}, reports = {}, shown = 0;
+      for (var i = 0; i < data.n; i += 1) {
+        if (!keep(i)) { continue; }
+        shown += 1;
+        if (!data.e[i] || data.adm1[i] < 0) { continue; }
+        var code = data.provinces[data.adm1[i]];
+        if (data.dr[i]) { reports[code] = (reports[code] || 0) + 1; }
+        hurt[code] = (hurt[code] || 0) + data.k[i] + data.w[i];
+        moved[code] = (moved[code] || 0) + data.d[i];
+      }
       provinces.eachLayer(function (l) {
         l.setStyle({ fillColor: classColor(hurt[l.feature.properties.adm1_iso] || 0) });
       });
@@ -96,10 +139,9 @@ var bordermap = (function () {
                            : spec.min_radius);
         l.setStyle({ opacity: seen ? 1 : 0, fillOpacity: seen && people ? 0.35 : 0 });
       });
-      status.textContent = (ranged ? "Showing " + shown.length + " of " + features.length +
+      status.textContent = (ranged ? "Showing " + shown + " of " + data.n +
         " located incidents. Province colours and displacement circles follow these dates; " +
-        "undated incidents are hidden." : "All " + features.length +
-        " located incidents, all dates.");
+        "undated incidents are hidden." : "All " + data.n + " located incidents, all dates.");
     }
     var control = L.control({ position: spec.position || "topleft" });
     var status = el("p", "bm-note");
@@ -161,5 +203,5 @@ var bordermap = (function () {
     control.addTo(map);
     return control;
   }
-  return { dataLayer: dataLayer, box: box, timeFilter: timeFilter };
+  return { dataLayer: dataLayer, markerLayer: markerLayer, box: box, timeFilter: timeFilter };
 })();
