@@ -108,16 +108,20 @@ def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
     -------
     dict
         ``lon``, ``lat`` (5 decimals), ``type`` (index into ``types``),
-        ``total`` (1 for running totals), ``date`` (ISO day or None), the
+        ``total`` (1 for running totals), ``day`` (days since 1970-01-01, -1
+        when undated), the
         aggregation columns ``e``, ``adm1``, ``k``, ``w``, ``d``, ``dr`` (the
         rule of :func:`bordermap.geo.aggregate.aggregate_by_province`), and the
-        popup columns as indexes into ``strings`` (-1: empty).
+        popup columns as indexes into ``strings`` (-1: empty; a single number
+        when the whole column has one value).
     """
     located = incidents[incidents.geometry.notna() & ~incidents.geometry.is_empty]
     located = located.sort_values("id", kind="stable")
     frame = pd.DataFrame(located.drop(columns=located.geometry.name))
     n = len(frame)
     dates = frame["date"].dt.strftime("%Y-%m-%d").where(frame["date"].notna(), None)
+    epoch = pd.Timestamp("1970-01-01")
+    days = ((frame["date"] - epoch).dt.days).fillna(-1).astype(int).tolist()
     aggregate = (frame["scope"] == "aggregate").to_numpy()
     date_text = frame["date_text"].fillna("")
     day = dates.fillna("date unknown")
@@ -158,7 +162,10 @@ def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
                 codes.append(-1)
             else:
                 codes.append(strings.setdefault(value, len(strings)))
-        coded[column] = codes
+        # a column with one value throughout is that value: no array of copies
+        coded[column] = (
+            codes[0] if codes and codes.count(codes[0]) == len(codes) else codes
+        )
     event = (~aggregate) & ~frame["planned"].astype(bool).to_numpy()
     single = frame["adm1_iso"].notna() & ~frame["adm1_all"].fillna("").str.contains(";")
     provinces = sorted(set(frame.loc[single & event, "adm1_iso"]))
@@ -185,7 +192,7 @@ def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
         "types": _TYPES,
         "colors": [EVENT_COLORS[t] for t in _TYPES],
         "total": aggregate.astype(int).tolist(),
-        "date": dates.tolist(),
+        "day": days,  # days since 1970-01-01; -1: no date
         "e": event.astype(int).tolist(),
         "adm1": adm1,
         "provinces": provinces,

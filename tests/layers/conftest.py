@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, timedelta
 from html.parser import HTMLParser
 
 import pytest
@@ -40,12 +40,16 @@ def marker_features(columns: dict) -> list[dict]:
     """The marker layer's columns as one dict of properties per incident."""
     out = []
     for i in range(columns["n"]):
-        props = {
-            key: (columns["strings"][codes[i]] if codes[i] >= 0 else None)
-            for key, codes in columns["text"].items()
+        codes = {
+            k: c if isinstance(c, int) else c[i] for k, c in columns["text"].items()
         }
+        props = {
+            k: (columns["strings"][c] if c >= 0 else None) for k, c in codes.items()
+        }
+        day = columns["day"][i]
         props.update(
-            date=columns["date"][i], event_type=columns["types"][columns["type"][i]]
+            date=None if day < 0 else str(date(1970, 1, 1) + timedelta(days=day)),
+            event_type=columns["types"][columns["type"][i]],
         )
         out.append(
             {

@@ -65,7 +65,8 @@ var bordermap = (function () {
     var renderer = L.canvas({ padding: 0.3 });
     var markers = new Array(data.n);
     function text(column, i) {
-      var k = data.text[column][i];
+      var col = data.text[column];
+      var k = typeof col === "number" ? col : col[i];
       return k >= 0 ? data.strings[k] : null;
     }
     function props(i) {
@@ -110,13 +111,14 @@ var bordermap = (function () {
       spec.bins.forEach(function (b) { if (value >= b) { k += 1; } });
       return spec.colors[k];
     }
+    function day(iso) { return iso ? Math.round(Date.parse(iso) / 86400000) : null; }
     function apply(from, to) {
-      var ranged = Boolean(from || to);
+      var ranged = Boolean(from || to), lo = day(from), hi = day(to);
       function keep(i) {
-        var d = data.date[i];
+        var d = data.day[i];
         if (!ranged) { return true; }
-        if (!d) { return false; }
-        return (!from || d >= from) && (!to || d <= to);
+        if (d < 0) { return false; }
+        return (lo === null || d >= lo) && (hi === null || d <= hi);
       }
       incidents.bmShow(keep);
       var hurt = {}, moved = {}, reports = {}, shown = 0;
