@@ -25,15 +25,19 @@ ROOT = Path(__file__).resolve().parents[1]
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=100)
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     args = ap.parse_args()
     base = bordermap.read_articles([ROOT / "seeds"])
     articles = [replace(a, id=f"{a.id}-{k}") for k in range(args.repeat) for a in base]
     t0 = time.perf_counter()
     load_gazetteer()
     t_gaz = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    n_inc = sum(len(incs) for _, incs in extract_by_article(articles))
-    t_art = time.perf_counter() - t0
+    rates = {}
+    for jobs in args.jobs:
+        t0 = time.perf_counter()
+        n_inc = sum(len(incs) for _, incs in extract_by_article(articles, jobs=jobs))
+        rates[jobs] = (time.perf_counter() - t0, n_inc)
+    t_art, n_inc = rates[args.jobs[0]]
     t0 = time.perf_counter()
     frame = bordermap.extract(articles)
     t_all = time.perf_counter() - t0

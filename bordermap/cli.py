@@ -106,6 +106,14 @@ def _parser() -> argparse.ArgumentParser:
         help="an unreadable article, file or table line: stop (default) "
         "or warn and skip it",
     )
+    common.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="extract with N processes (default 1)",
+    )
     common.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     common.add_argument(
         "--debug", action="store_true", help="show the traceback of an unexpected error"
@@ -222,12 +230,16 @@ def _run_extract(args: argparse.Namespace) -> None:
                 article_record(article, incidents), ensure_ascii=False, sort_keys=True
             )
             for article, incidents in extract_by_article(
-                _progress(articles, args.quiet, "extract"), boundaries=layers
+                _progress(articles, args.quiet, "extract"),
+                boundaries=layers,
+                jobs=args.jobs,
             )
         ]
         _emit("".join(line + "\n" for line in lines), args.output)
         return
-    frame = extract(_progress(articles, args.quiet, "extract"), boundaries=layers)
+    frame = extract(
+        _progress(articles, args.quiet, "extract"), boundaries=layers, jobs=args.jobs
+    )
     if args.format == "geojson":
         data = json.loads(
             frame.assign(date=frame["date"].dt.strftime("%Y-%m-%d")).to_json(
@@ -261,7 +273,9 @@ def _run_map(args: argparse.Namespace) -> None:
     layers = _layers(args)
     inputs = args.inputs or [seeds_dir()]
     articles = read_articles(inputs, published=args.published, on_error=args.on_error)
-    incidents = extract(_progress(articles, args.quiet, "extract"), boundaries=layers)
+    incidents = extract(
+        _progress(articles, args.quiet, "extract"), boundaries=layers, jobs=args.jobs
+    )
     provinces = aggregate(incidents, boundaries=layers)
     if suffix in (".png", ".svg", ".pdf"):
         path = save_static_map(

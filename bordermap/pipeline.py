@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import folium
@@ -57,16 +58,36 @@ def _boundaries(countries: Sequence[str], boundaries: Boundaries | None) -> Boun
     return boundaries if boundaries is not None else load_boundaries(tuple(countries))
 
 
+_WORKER: dict = {}
+
+
+def _start_worker(boundaries: Boundaries | None) -> None:
+    _WORKER["gazetteer"] = _gazetteer(boundaries)
+
+
+def _extract_one(article: Article) -> tuple[Article, list]:
+    return article, article_incidents(article, _WORKER["gazetteer"])
+
+
 def extract_by_article(
     articles: Iterable[Article | str | os.PathLike],
     *,
     boundaries: Boundaries | None = None,
+    jobs: int = 1,
 ) -> Iterable[tuple[Article, list]]:
     """Yield ``(article, incidents)`` per article, before cross-article merging.
 
     Incidents are located on any land border; ``boundaries`` matters only for a
-    user's boundary file, whose names and codes then join the gazetteer.
+    user's boundary file, whose names and codes then join the gazetteer. With
+    ``jobs`` > 1 the articles are shared out among that many processes; the
+    results come back in input order, the same as with one process.
     """
+    if jobs > 1:
+        with ProcessPoolExecutor(
+            max_workers=jobs, initializer=_start_worker, initargs=(boundaries,)
+        ) as pool:
+            yield from pool.map(_extract_one, _as_articles(articles), chunksize=16)
+        return
     gazetteer = _gazetteer(boundaries)
     for article in _as_articles(articles):
         yield article, article_incidents(article, gazetteer)
@@ -77,6 +98,7 @@ def extract(
     countries: Sequence[str] = BUNDLED_COUNTRIES,
     *,
     boundaries: Boundaries | None = None,
+    jobs: int = 1,
 ) -> gpd.GeoDataFrame:
     """Extract located incidents from articles.
 
@@ -89,6 +111,8 @@ def extract(
     boundaries : Boundaries, optional
         From :func:`bordermap.geo.boundaries.load_boundaries` (e.g. a user's file);
         default: the bundled layers of ``countries``.
+    jobs : int
+        Processes to extract with (see :func:`extract_by_article`).
 
     Returns
     -------
@@ -107,7 +131,9 @@ def extract(
     """
     layers = _boundaries(countries, boundaries)
     incidents = [
-        i for _, incs in extract_by_article(articles, boundaries=layers) for i in incs
+        i
+        for _, incs in extract_by_article(articles, boundaries=layers, jobs=jobs)
+        for i in incs
     ]
     frame = incidents_frame(merge_reports(incidents))
     return join_boundaries(frame, layers.admin1)

@@ -178,3 +178,10 @@ def test_offline_and_fragment(tmp_path):
     text = fragment.read_text(encoding="utf-8")
     assert text.startswith('<div class="bordermap-fragment"') and "<html" not in text
     assert main(["map", SEEDS, "--fragment", "-o", str(tmp_path / "x.png")]) == 1
+
+
+def test_two_processes_give_the_same_output(tmp_path):
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert main(["extract", SEEDS, "-o", str(one), "-q"]) == 0
+    assert main(["extract", SEEDS, "-o", str(two), "-q", "--jobs", "2"]) == 0
+    assert one.read_bytes() == two.read_bytes()

@@ -87,7 +87,9 @@ def aggregate_by_province(
     counts = pd.crosstab(per_province["adm1_iso"], per_province["event_type"])
     counts = counts.reindex(columns=list(EVENT_TYPES), fill_value=0).add_prefix("n_")
     counts.insert(0, "incidents", counts.sum(axis=1))
-    single = events[events["adm1_iso"].notna() & ~events["adm1_all"].str.contains(";")]
+    single = events[
+        events["adm1_iso"].notna() & ~events["adm1_all"].str.contains(";", na=False)
+    ]
     totals = [_sum_bounds(single, kind) for kind in COUNT_KINDS]
     table = counts.join(totals, how="outer")
     keep = adm1["border"].astype(bool) | adm1["adm1_iso"].isin(table.index)

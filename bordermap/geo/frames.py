@@ -226,15 +226,11 @@ def join_boundaries(
     out = incidents.copy()
     out["adm1_spatial"] = first.reindex(out.index)
     has_named = out["adm1_iso"].notna() & out["adm1_spatial"].notna()
-    out["adm1_agrees"] = pd.array(
-        [
-            bool(a == b) if named else None
-            for a, b, named in zip(
-                out["adm1_iso"], out["adm1_spatial"], has_named, strict=True
-            )
-        ],
-        dtype="boolean",
+    agrees = pd.Series(pd.array([pd.NA] * len(out), dtype="boolean"), index=out.index)
+    agrees[has_named] = (
+        out.loc[has_named, "adm1_iso"] == out.loc[has_named, "adm1_spatial"]
     )
+    out["adm1_agrees"] = agrees
     fill = out["adm1_iso"].isna() & out["adm1_all"].isna() & out["adm1_spatial"].notna()
     out.loc[fill, "adm1_iso"] = out.loc[fill, "adm1_spatial"]
     return out

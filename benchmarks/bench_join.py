@@ -1,0 +1,81 @@
+"""Join and aggregate: incidents to admin-1 polygons, then totals per province.
+
+    uv run python benchmarks/bench_join.py [--sizes 1000 10000 100000 1000000]
+
+Random incident points over the Thailand–Cambodia border provinces (no
+gazetteer province, so every point takes the spatial join), each size in a
+fresh process: time of ``join_boundaries`` and ``aggregate_by_province``,
+points per second, and the process's peak resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+
+CHILD = r"""
+import json, resource, sys, time
+import numpy as np, pandas as pd, geopandas as gpd
+from bordermap.geo.boundaries import load_boundaries
+from bordermap.geo.frames import incidents_frame, join_boundaries
+from bordermap.geo.aggregate import aggregate_by_province
+
+n = int(sys.argv[1])
+rng = np.random.default_rng(0)
+layers = load_boundaries()
+border = layers.admin1[layers.admin1["border"]]
+minx, miny, maxx, maxy = border.total_bounds
+template = incidents_frame([])
+frame = pd.DataFrame(template.drop(columns="geometry")).reindex(range(n))
+frame["id"] = [f"p{i:07d}" for i in range(n)]
+frame["article_id"] = "a"
+frame["event_type"] = rng.choice(["armed_clash", "shelling", "air_strike"], n)
+frame["scope"] = "event"
+frame["planned"] = False
+frame["precision"] = "site"
+frame["n_sources"] = 1
+killed = rng.integers(0, 5, n)
+frame["killed_low"] = frame["killed_best"] = frame["killed_high"] = pd.array(killed,
+                                                                            dtype="Int64")
+frame["killed_qualifier"] = "exact"
+points = gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(
+    rng.uniform(minx, maxx, n), rng.uniform(miny, maxy, n)), crs="EPSG:4326")
+t0 = time.perf_counter()
+joined = join_boundaries(points, layers.admin1)
+t_join = time.perf_counter() - t0
+t0 = time.perf_counter()
+provinces = aggregate_by_province(joined, layers.admin1)
+t_agg = time.perf_counter() - t0
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"n": n, "join": t_join, "aggregate": t_agg, "peak_mb": peak,
+                  "in_provinces": int(joined["adm1_spatial"].notna().sum()),
+                  "killed": int(provinces["killed_best"].fillna(0).sum())}))
+"""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument(
+        "--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000, 1_000_000]
+    )
+    args = ap.parse_args()
+    print(f"{'points':>9} {'join s':>7} {'agg s':>7} {'points/s':>11} {'peak MB':>8}")
+    for n in args.sizes:
+        out = subprocess.run(
+            [sys.executable, "-c", CHILD, str(n)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        r = json.loads(out.strip().splitlines()[-1])
+        total = r["join"] + r["aggregate"]
+        print(
+            f"{n:>9,} {r['join']:>7.3f} {r['aggregate']:>7.3f} {n / total:>11,.0f} "
+            f"{r['peak_mb']:>8.0f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
