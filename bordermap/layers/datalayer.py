@@ -13,11 +13,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-import folium
-from branca.element import Element, Figure
+from branca.element import Figure
 from markupsafe import Markup
 
-from bordermap.layers.templating import ENV, asset
+from bordermap.layers.templating import ENV, Raw, SafeLayer, SafeMacro, asset
 
 __all__ = ["Assets", "DataLayer", "ensure_assets", "feature_collection", "round_coords"]
 
@@ -64,7 +63,7 @@ def feature_collection(items: Iterable[tuple[dict, dict]]) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-class Assets(folium.MacroElement):
+class Assets(SafeMacro):
     """bordermap's CSS and JavaScript (once per page) and the data attributions."""
 
     _template = ENV.get_template("assets.j2")
@@ -81,13 +80,12 @@ class Assets(folium.MacroElement):
         figure = self.get_root()
         if isinstance(figure, Figure):
             header = self._template.module.__dict__["header"](self, kwargs)
-            figure.header.add_child(Element(header), name="bordermap_assets")
-        script = self._template.module.__dict__["script"](self, kwargs)
-        if isinstance(figure, Figure):
-            figure.script.add_child(Element(script), name=self.get_name())
+            figure.header.add_child(Raw(header), name="bordermap_assets")
+            script = self._template.module.__dict__["script"](self, kwargs)
+            figure.script.add_child(Raw(script), name=self.get_name())
 
 
-class DataLayer(folium.map.Layer):
+class DataLayer(SafeLayer):
     """A toggleable overlay drawn from a GeoJSON FeatureCollection.
 
     Parameters
@@ -135,11 +133,6 @@ class DataLayer(folium.map.Layer):
             "tooltip_field": tooltip_field,
         }
 
-    def render(self, **kwargs) -> None:
-        """Render, making sure the page has bordermap's JavaScript."""
-        ensure_assets(self, kwargs)
-        super().render(**kwargs)
-
 
 def ensure_assets(element, kwargs: dict) -> None:
     """Put bordermap's CSS and JavaScript in the page header (once)."""
@@ -147,4 +140,4 @@ def ensure_assets(element, kwargs: dict) -> None:
     if isinstance(figure, Figure) and "bordermap_assets" not in figure.header._children:
         assets = Assets()
         header = assets._template.module.__dict__["header"](assets, kwargs)
-        figure.header.add_child(Element(header), name="bordermap_assets")
+        figure.header.add_child(Raw(header), name="bordermap_assets")

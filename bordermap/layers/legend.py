@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import folium
-
-from bordermap.layers.templating import ENV
+from bordermap.layers.templating import ENV, SafeMacro
 
 __all__ = ["Box", "TimeFilter"]
 
 
-class Box(folium.MacroElement):
+class Box(SafeMacro):
     """A Leaflet control showing headed sections of text lines.
 
     Parameters
@@ -45,7 +43,7 @@ class Box(folium.MacroElement):
         }
 
 
-class TimeFilter(folium.MacroElement):
+class TimeFilter(SafeMacro):
     """A date-range control; markers, choropleth and circles follow it.
 
     Parameters

@@ -12,13 +12,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-import folium
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
 from bordermap.layers.labels import EVENT_COLORS, EVENT_LABELS, count_label, label_of
-from bordermap.layers.templating import ENV
+from bordermap.layers.templating import ENV, SafeLayer
 
 __all__ = ["MarkerLayer", "incident_columns", "incident_layer", "incident_legend"]
 
@@ -205,7 +204,7 @@ def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
     }
 
 
-class MarkerLayer(folium.map.Layer):
+class MarkerLayer(SafeLayer):
     """The incidents as one toggleable canvas layer; popups built on click."""
 
     _template = ENV.get_template("marker_layer.j2")
@@ -220,13 +219,6 @@ class MarkerLayer(folium.map.Layer):
             "quote_field": "quote",
             "link_field": "url",
         }
-
-    def render(self, **kwargs) -> None:
-        """Render, making sure the page has bordermap's JavaScript."""
-        from bordermap.layers.datalayer import ensure_assets
-
-        ensure_assets(self, kwargs)
-        super().render(**kwargs)
 
 
 def incident_layer(incidents: gpd.GeoDataFrame, name: str = "Incidents") -> MarkerLayer:

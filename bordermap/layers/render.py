@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import json
 import os
 import re
 import tempfile
@@ -16,7 +15,7 @@ from typing import ClassVar
 import folium
 import geopandas as gpd
 import pandas as pd
-from branca.element import Element
+from branca.element import CssLink, JavascriptLink
 from markupsafe import Markup
 
 from bordermap.errors import RenderError
@@ -37,7 +36,7 @@ from bordermap.layers.displacement import (
 from bordermap.layers.labels import label_of
 from bordermap.layers.legend import Box, TimeFilter
 from bordermap.layers.markers import incident_layer, incident_legend
-from bordermap.layers.templating import ENV, stable_ids
+from bordermap.layers.templating import ENV, Raw, SafeMacro, render_macros, stable_ids
 
 __all__ = [
     "BorderMap",
@@ -88,16 +87,21 @@ class BorderMap(folium.Map):
             figure = self.get_root()
             leaflet = InlineLeaflet()
             header = leaflet._template.module.__dict__["header"](leaflet, kwargs)
-            figure.header.add_child(Element(header), name="leaflet")
+            figure.header.add_child(Raw(header), name="leaflet")
             self.default_js, self.default_css = [], []
-        super().render(**kwargs)
+        figure = self.get_root()
+        for name, url in self.default_js:
+            figure.header.add_child(JavascriptLink(url), name=name)
+        for name, url in self.default_css:
+            figure.header.add_child(CssLink(url), name=name)
+        render_macros(self, kwargs)
 
     def _repr_html_(self, **kwargs) -> str:
         with stable_ids(self._id_prefix + "r"):
             return super()._repr_html_(**kwargs)
 
 
-class InlineLeaflet(folium.MacroElement):
+class InlineLeaflet(SafeMacro):
     """Leaflet's script and stylesheet, from the xstatic-leaflet package, inline.
 
     The stylesheet's images become data URIs, so the page makes no request.
@@ -293,7 +297,7 @@ def totals_box(totals: pd.DataFrame) -> Box:
 def _digest(*parts: object) -> str:
     h = hashlib.sha256()
     for part in parts:
-        h.update(json.dumps(part, sort_keys=True, default=str).encode("utf-8"))
+        h.update(repr(part).encode("utf-8"))
     return h.hexdigest()[:8]
 
 
@@ -343,8 +347,8 @@ def build_map(
         raise RenderError(
             "no provinces to draw; check the boundaries and countries given"
         )
-    marker_layer_data = incident_layer(incidents).data
-    prefix = "bm" + _digest(marker_layer_data, list(provinces["adm1_iso"]), title)
+    markers = incident_layer(incidents)
+    prefix = "bm" + _digest(markers.data, list(provinces["adm1_iso"]), title)
     with stable_ids(prefix):
         minx, miny, maxx, maxy = (
             provinces.loc[provinces["border"].astype(bool)].total_bounds
@@ -368,7 +372,8 @@ def build_map(
         casualties = casualty_layer(provinces).add_to(m)
         displacement = displacement_layer(provinces).add_to(m)
         border_layer(border).add_to(m)
-        markers = incident_layer(incidents).add_to(m)
+        markers._id = markers._generate_id()  # an id from this map's sequence
+        markers.add_to(m)
         n_articles = incidents["article_id"].nunique()
         located = int((incidents.geometry.notna() & ~incidents.geometry.is_empty).sum())
         subtitle = (

@@ -19,9 +19,20 @@ from contextlib import contextmanager
 from importlib import resources
 
 import jinja2
-from branca.element import Element
+from branca.element import Element, MacroElement
+from folium.elements import ElementAddToElement
+from folium.map import Layer
 
-__all__ = ["ENV", "asset", "safe_text", "stable_ids"]
+__all__ = [
+    "ENV",
+    "Raw",
+    "SafeLayer",
+    "SafeMacro",
+    "asset",
+    "render_macros",
+    "safe_text",
+    "stable_ids",
+]
 
 #: Loads ``bordermap/layers/templates/*.j2``; autoescape on, undefined is an error.
 ENV = jinja2.Environment(
@@ -103,3 +114,71 @@ def stable_ids(prefix: str) -> Iterator[None]:
             yield
         finally:
             Element._generate_id = original
+
+
+class Raw(Element):
+    """Text put into the page as it is.
+
+    branca's ``Element(text)`` compiles ``text`` as a jinja2 template: rendered
+    output that holds article text would be evaluated a second time, so that
+    ``{{ ... }}`` in an article ran as template code while the map was built.
+    Every piece of our rendered output goes into the page through this class.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "Raw"
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        """Return the text, unchanged."""
+        return self.text
+
+
+class SafeMacro(MacroElement):
+    """A :class:`~branca.element.MacroElement` whose output is never re-compiled."""
+
+    def render(self, **kwargs) -> None:
+        """Render the macros into the page with :class:`Raw`."""
+        render_macros(self, kwargs)
+
+
+class SafeLayer(Layer):
+    """A folium :class:`~folium.map.Layer` whose output is never re-compiled."""
+
+    def render(self, **kwargs) -> None:
+        """Add the layer to its map (when shown) and render its macros as text."""
+        from bordermap.layers.datalayer import ensure_assets
+
+        if self.show:
+            self.add_child(
+                ElementAddToElement(
+                    element_name=self.get_name(),
+                    element_parent_name=self._parent.get_name(),
+                ),
+                name=self.get_name() + "_add",
+            )
+        ensure_assets(self, kwargs)
+        render_macros(self, kwargs)
+
+
+def render_macros(element, kwargs: dict) -> None:
+    """Render an element's ``header``/``html``/``script`` macros into the page.
+
+    The same as :meth:`branca.element.MacroElement.render`, but the macros'
+    output is added with :class:`Raw`, never compiled again.
+    """
+    from branca.element import Figure
+
+    figure = element.get_root()
+    if not isinstance(figure, Figure):
+        raise TypeError("render the map through its Figure")
+    module = element._template.module.__dict__
+    for part in ("header", "html", "script"):
+        macro = module.get(part)
+        if macro is not None:
+            getattr(figure, part).add_child(
+                Raw(macro(element, kwargs)), name=element.get_name()
+            )
+    for child in element._children.values():
+        child.render(**kwargs)

@@ -166,3 +166,24 @@ def test_attributions_follow_the_layers_in_use():
     page = bordermap.render_html(bordermap.make_map(frame, boundaries=layers))
     assert "Natural Earth (public domain)" in page
     assert "HDX" not in page and "OpenStreetMap contributors (ODbL" not in page
+
+
+def test_template_syntax_in_articles_is_never_evaluated():
+    """Rendered output never goes through jinja2 again (no template injection)."""
+    from bordermap.geo.records import Article
+
+    payload = "{{ 7*7 }} {% for x in range(3) %}X{% endfor %} {{ cycler.__init__ }}"
+    art = Article(
+        "t",
+        f"Shelling killed two villagers in Surin on Monday. {payload}.",
+        title=f"T {payload}",
+    )
+    frame = bordermap.extract([art])
+    for offline in (False, True):
+        page = bordermap.render_html(
+            bordermap.make_map(frame, title=f"M {payload}", offline=offline)
+        )
+        assert page.count("{{ 7*7 }}") >= 2
+        assert "M 49" not in page and "T 49" not in page
+        assert "{% for x in range(3) %}" in page and "XXX" not in page
+        assert "function" not in parse_page(page)["boxes"][0]["title"]
