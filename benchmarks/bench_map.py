@@ -86,7 +86,7 @@ def draw_time(browser, html: str, n: int, folder: Path) -> float:
     page.goto(path.as_uri(), timeout=600_000)
     page.wait_for_function(
         "n => Object.values(window).some(v => v && v.bmData && "
-        "v.getLayers().length >= n)"
+        "v.bmCount() >= n)"
         " || document.querySelectorAll('path.leaflet-interactive').length >= n",
         arg=n,
         timeout=600_000,

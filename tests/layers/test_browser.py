@@ -96,7 +96,8 @@ def test_seed_map_draws_without_errors(browser, seed_page, seed_frame, tmp_path)
     names = parse_page(seed_page)["layer_vars"]
     drawn = page.evaluate(
         "names => Object.fromEntries(Object.entries(names).map("
-        "([k, v]) => [k, window[v].getLayers().length]))",
+        "([k, v]) => [k, window[v].bmCount ? window[v].bmCount()"
+        " : window[v].getLayers().length]))",
         names,
     )
     located = int((seed_frame.geometry.notna() & ~seed_frame.geometry.is_empty).sum())
@@ -177,7 +178,7 @@ def test_offline_page_makes_no_request(browser, offline_page, seed_frame, tmp_pa
     assert attempts == [] and errors == []
     var = parse_page(offline_page)["layer_vars"]["Incidents"]
     located = int((seed_frame.geometry.notna() & ~seed_frame.geometry.is_empty).sum())
-    assert page.evaluate(f"window['{var}'].getLayers().length") == located
+    assert page.evaluate(f"window['{var}'].bmCount()") == located
     assert "<script src=" not in offline_page and "<link rel=" not in offline_page
 
 
@@ -206,7 +207,7 @@ def test_date_filter_filters_markers_and_retotals_provinces(
     page, errors, _ = open_blocked(browser, offline_page, tmp_path)
     names = parse_page(offline_page)["layer_vars"]
     markers, provinces = names["Incidents"], names["Casualties by province"]
-    count = f"window['{markers}'].getLayers().length"
+    count = f"window['{markers}'].bmCount()"
     colours = (
         f"(() => {{ const o = {{}}; window['{provinces}'].eachLayer(l => "
         "o[l.feature.properties.adm1_iso] = l.options.fillColor); return o; })()"
@@ -312,7 +313,7 @@ def test_every_hostile_payload_stays_text(browser, tmp_path):
         "names => Object.values(names).forEach(v => { const layer = window[v];"
         " if (layer.bmOpen) { for (let i = 0; i < layer.bmData.n; i += 1) {"
         " layer.bmOpen(i); } }"
-        " layer.eachLayer(l => {"
+        " if (layer.eachLayer) layer.eachLayer(l => {"
         " if (l.getPopup()) { l.openPopup(); }"
         " if (l.getTooltip()) { l.openTooltip(); } }); })",
         names,
@@ -333,3 +334,26 @@ def test_every_hostile_payload_stays_text(browser, tmp_path):
     assert "window.__pwned='script'" in text
     assert "`${window.__pwned='tpl'}`" in page.locator(".bm-title").inner_text()
     assert errors == [] and attempts == []
+
+
+def test_markers_are_visible_above_the_provinces(browser, offline_page, tmp_path):
+    from io import BytesIO
+
+    from PIL import Image
+
+    page, _, _ = open_blocked(browser, offline_page, tmp_path)
+    var = parse_page(offline_page)["layer_vars"]["Incidents"]
+    spot = page.evaluate(
+        f"(() => {{ const l = window['{var}'], d = l.bmData;"
+        " for (let i = 0; i < d.n; i += 1) {"
+        "  const p = l._map.latLngToContainerPoint([d.lat[i], d.lon[i]]);"
+        "  const r = l._map.getContainer().getBoundingClientRect();"
+        "  if (p.x > 320 && p.x < r.width - 320 && p.y > 150 && p.y < r.height - 150)"
+        "   return {x: p.x + r.left, y: p.y + r.top, color: d.colors[d.type[i]]}; }"
+        " return null; })()"
+    )
+    assert spot is not None
+    image = Image.open(BytesIO(page.screenshot())).convert("RGB")
+    want = tuple(int(spot["color"][k : k + 2], 16) for k in (1, 3, 5))
+    got = image.getpixel((round(spot["x"]), round(spot["y"])))
+    assert sum(abs(a - b) for a, b in zip(got, want, strict=True)) < 90, (got, want)

@@ -59,50 +59,96 @@ var bordermap = (function () {
     layer.bmData = data;
     return layer;
   }
-  // Incidents from columns: one canvas, popups built when a marker is clicked.
-  function markerLayer(data, opts) {
-    var group = L.featureGroup();
-    var renderer = L.canvas({ padding: 0.3 });
-    var markers = new Array(data.n);
-    function text(column, i) {
-      var col = data.text[column];
-      var k = typeof col === "number" ? col : col[i];
-      return k >= 0 ? data.strings[k] : null;
-    }
-    function props(i) {
-      var out = {};
-      Object.keys(data.text).forEach(function (column) { out[column] = text(column, i); });
-      return out;
-    }
-    function marker(i) {
-      if (!markers[i]) {
-        markers[i] = L.circleMarker([data.lat[i], data.lon[i]], {
-          renderer: renderer, radius: data.total[i] ? 8 : 6, color: "#222", weight: 1,
-          opacity: 0.9, fillOpacity: 0.85, fillColor: data.colors[data.type[i]]
-        });
-        markers[i].bmIndex = i;
-      }
-      return markers[i];
-    }
-    group.bmShow = function (keep) {
-      group.clearLayers();
+  // Incidents from columns, drawn straight onto one canvas (no object per
+  // marker); a click finds the nearest marker and builds its popup then.
+  var PointCanvas = L.Layer.extend({
+    initialize: function (data, opts) {
+      this.bmData = data;
+      this._opts = opts;
+      this._keep = null;
+      this._xy = new Float32Array(2 * data.n);
+      this._drawn = new Int32Array(data.n);
+      this._count = 0;
+    },
+    onAdd: function (map) {
+      var pane = map.getPane("bmPoints") || map.createPane("bmPoints");
+      pane.style.zIndex = 450;  // above the polygons, below popups and tooltips
+      pane.style.pointerEvents = "none";
+      this._canvas = L.DomUtil.create("canvas", "bm-points leaflet-zoom-hide", pane);
+      map.on("moveend zoomend resize viewreset", this._redraw, this);
+      map.on("click", this._click, this);
+      this._redraw();
+    },
+    onRemove: function (map) {
+      L.DomUtil.remove(this._canvas);
+      map.off("moveend zoomend resize viewreset", this._redraw, this);
+      map.off("click", this._click, this);
+    },
+    _redraw: function () {
+      var map = this._map, data = this.bmData, size = map.getSize();
+      var ratio = window.devicePixelRatio || 1, canvas = this._canvas;
+      L.DomUtil.setPosition(canvas, map.containerPointToLayerPoint([0, 0]));
+      canvas.width = size.x * ratio;
+      canvas.height = size.y * ratio;
+      canvas.style.width = size.x + "px";
+      canvas.style.height = size.y + "px";
+      var ctx = canvas.getContext("2d");
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = "#222";
+      var n = 0, byType = {};
       for (var i = 0; i < data.n; i += 1) {
-        if (!keep || keep(i)) { group.addLayer(marker(i)); }
+        if (this._keep && !this._keep(i)) { continue; }
+        var p = map.latLngToContainerPoint([data.lat[i], data.lon[i]]);
+        this._xy[2 * i] = p.x;
+        this._xy[2 * i + 1] = p.y;
+        this._drawn[n] = i;
+        n += 1;
+        if (p.x < -10 || p.y < -10 || p.x > size.x + 10 || p.y > size.y + 10) { continue; }
+        (byType[data.type[i]] = byType[data.type[i]] || []).push(i);
       }
-      return group;
-    };
-    group.bmOpen = function (i) {
-      var m = marker(i);
-      if (!m.getPopup()) { m.bindPopup(popup(props(i), opts), { maxWidth: 360 }); }
-      m.openPopup();
-      return m;
-    };
-    group.on("click", function (e) {
-      if (e.layer && e.layer.bmIndex !== undefined) { group.bmOpen(e.layer.bmIndex); }
-    });
-    group.bmData = data;
-    return group.bmShow(null);
-  }
+      this._count = n;
+      Object.keys(byType).forEach(function (t) {
+        ctx.fillStyle = data.colors[t];
+        ctx.beginPath();
+        byType[t].forEach(function (j) {
+          var x = this._xy[2 * j], y = this._xy[2 * j + 1], r = data.total[j] ? 8 : 6;
+          ctx.moveTo(x + r, y);
+          ctx.arc(x, y, r, 0, 2 * Math.PI);
+        }, this);
+        ctx.globalAlpha = 0.85;
+        ctx.fill();
+        ctx.globalAlpha = 0.9;
+        ctx.stroke();
+      }, this);
+    },
+    _click: function (e) {
+      var best = -1, bestD = 100;  // within 10 px
+      for (var k = 0; k < this._count; k += 1) {
+        var i = this._drawn[k];
+        var dx = this._xy[2 * i] - e.containerPoint.x, dy = this._xy[2 * i + 1] - e.containerPoint.y;
+        var d = dx * dx + dy * dy;
+        if (d < bestD) { best = i; bestD = d; }
+      }
+      if (best >= 0) { this.bmOpen(best); }
+    },
+    bmCount: function () { return this._count; },
+    bmShow: function (keep) {
+      this._keep = keep;
+      if (this._map) { this._redraw(); }
+      return this;
+    },
+    bmOpen: function (i) {
+      var data = this.bmData, props = {};
+      Object.keys(data.text).forEach(function (column) {
+        var col = data.text[column], k = typeof col === "number" ? col : col[i];
+        props[column] = k >= 0 ? data.strings[k] : null;
+      });
+      return L.popup({ maxWidth: 360 }).setLatLng([data.lat[i], data.lon[i]])
+        .setContent(popup(props, this._opts)).openOn(this._map);
+    }
+  });
+  function markerLayer(data, opts) { return new PointCanvas(data, opts); }
   // Date filter: markers, province colours and displacement circles follow it.
   function timeFilter(map, incidents, provinces, displacement, spec) {
     var data = incidents.bmData;
