@@ -85,7 +85,7 @@ def draw_time(browser, html: str, n: int, folder: Path) -> float:
     start = time.perf_counter()
     page.goto(path.as_uri(), timeout=600_000)
     page.wait_for_function(
-        "n => Object.values(window).some(v => v && v.bmData && "
+        "n => Object.values(window).some(v => v && v.bmCount && "
         "v.bmCount() >= n)"
         " || document.querySelectorAll('path.leaflet-interactive').length >= n",
         arg=n,

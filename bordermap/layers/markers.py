@@ -205,14 +205,21 @@ def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
 
 
 class MarkerLayer(SafeLayer):
-    """The incidents as one toggleable canvas layer; popups built on click."""
+    """The incidents as one toggleable canvas layer; popups built on click.
+
+    ``data`` holds the columns for drawing and filtering; ``text`` (the string
+    table and popup columns) is written as a JSON block parsed on first click.
+    """
 
     _template = ENV.get_template("marker_layer.j2")
 
     def __init__(self, columns: dict, name: str = "Incidents") -> None:
         super().__init__(name=name, overlay=True, control=True, show=True)
         self._name = "MarkerLayer"
-        self.data = columns
+        # what drawing needs goes into the script; the popup text waits in a JSON
+        # block that the browser reads only when a marker is first clicked
+        self.data = {k: v for k, v in columns.items() if k not in ("strings", "text")}
+        self.text = {"strings": columns["strings"], "text": columns["text"]}
         self.options = {
             "fields": [list(f) for f in POPUP_FIELDS],
             "title_field": "type_label",

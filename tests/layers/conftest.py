@@ -76,6 +76,12 @@ def parse_page(page: str) -> dict:
         layers[m.group(1)] = {"data": data, "options": options}
     for m in re.finditer(r"var (\w+) = bordermap\.markerLayer\(", script):
         data, end = decoder.raw_decode(script, m.end())
+        block = re.search(
+            rf'<script type="application/json" id="{m.group(1)}_text">(.*?)</script>',
+            page,
+            re.S,
+        )
+        data.update(json.loads(block.group(1)))
         options, _ = decoder.raw_decode(script, end + 2)
         layers[m.group(1)] = {
             "data": {"features": marker_features(data), "columns": data},

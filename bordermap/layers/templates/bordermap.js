@@ -62,8 +62,9 @@ var bordermap = (function () {
   // Incidents from columns, drawn straight onto one canvas (no object per
   // marker); a click finds the nearest marker and builds its popup then.
   var PointCanvas = L.Layer.extend({
-    initialize: function (data, opts) {
+    initialize: function (data, opts, textId) {
       this.bmData = data;
+      this._textId = textId;
       this._opts = opts;
       this._keep = null;
       this._xy = new Float32Array(2 * data.n);
@@ -138,8 +139,17 @@ var bordermap = (function () {
       if (this._map) { this._redraw(); }
       return this;
     },
+    bmText: function () {
+      var data = this.bmData;
+      if (!data.text) {
+        var block = JSON.parse(document.getElementById(this._textId).textContent);
+        data.strings = block.strings;
+        data.text = block.text;
+      }
+      return data;
+    },
     bmOpen: function (i) {
-      var data = this.bmData, props = {};
+      var data = this.bmText(), props = {};
       Object.keys(data.text).forEach(function (column) {
         var col = data.text[column], k = typeof col === "number" ? col : col[i];
         props[column] = k >= 0 ? data.strings[k] : null;
@@ -148,7 +158,7 @@ var bordermap = (function () {
         .setContent(popup(props, this._opts)).openOn(this._map);
     }
   });
-  function markerLayer(data, opts) { return new PointCanvas(data, opts); }
+  function markerLayer(data, opts, textId) { return new PointCanvas(data, opts, textId); }
   // Date filter: markers, province colours and displacement circles follow it.
   function timeFilter(map, incidents, provinces, displacement, spec) {
     var data = incidents.bmData;
