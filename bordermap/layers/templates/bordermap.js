@@ -76,13 +76,24 @@ var bordermap = (function () {
       pane.style.zIndex = 450;  // above the polygons, below popups and tooltips
       pane.style.pointerEvents = "none";
       this._canvas = L.DomUtil.create("canvas", "bm-points leaflet-zoom-hide", pane);
-      map.on("moveend zoomend resize viewreset", this._redraw, this);
+      map.on("moveend zoomend resize viewreset", this._schedule, this);
       map.on("click", this._click, this);
-      this._redraw();
+      this._schedule();
+    },
+    // several view changes in a row (fitBounds: viewreset, zoomend, moveend)
+    // make one redraw, at the next frame
+    _schedule: function () {
+      if (this._pending) { return; }
+      this._pending = true;
+      var self = this;
+      L.Util.requestAnimFrame(function () {
+        self._pending = false;
+        if (self._map) { self._redraw(); }
+      });
     },
     onRemove: function (map) {
       L.DomUtil.remove(this._canvas);
-      map.off("moveend zoomend resize viewreset", this._redraw, this);
+      map.off("moveend zoomend resize viewreset", this._schedule, this);
       map.off("click", this._click, this);
     },
     _redraw: function () {
@@ -95,8 +106,6 @@ var bordermap = (function () {
       canvas.style.height = size.y + "px";
       var ctx = canvas.getContext("2d");
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-      ctx.lineWidth = 1;
-      ctx.strokeStyle = "#222";
       var n = 0, byType = {};
       for (var i = 0; i < data.n; i += 1) {
         if (this._keep && !this._keep(i)) { continue; }
@@ -109,19 +118,39 @@ var bordermap = (function () {
         (byType[data.type[i]] = byType[data.type[i]] || []).push(i);
       }
       this._count = n;
+      // one small image per marker kind, stamped at each point: far cheaper to
+      // paint than one path with a hundred thousand arcs
       Object.keys(byType).forEach(function (t) {
-        ctx.fillStyle = data.colors[t];
-        ctx.beginPath();
-        byType[t].forEach(function (j) {
-          var x = this._xy[2 * j], y = this._xy[2 * j + 1], r = data.total[j] ? 8 : 6;
-          ctx.moveTo(x + r, y);
-          ctx.arc(x, y, r, 0, 2 * Math.PI);
+        [0, 1].forEach(function (total) {
+          var sprite = this._sprite(data.colors[t], total ? 8 : 6, ratio), half = sprite.half;
+          byType[t].forEach(function (j) {
+            if (data.total[j] !== total) { return; }
+            ctx.drawImage(sprite.canvas, this._xy[2 * j] - half, this._xy[2 * j + 1] - half,
+                          2 * half, 2 * half);
+          }, this);
         }, this);
-        ctx.globalAlpha = 0.85;
-        ctx.fill();
-        ctx.globalAlpha = 0.9;
-        ctx.stroke();
       }, this);
+    },
+    _sprite: function (color, radius, ratio) {
+      var key = color + radius + "@" + ratio;
+      this._sprites = this._sprites || {};
+      if (!this._sprites[key]) {
+        var half = radius + 1, canvas = document.createElement("canvas");
+        canvas.width = canvas.height = Math.ceil(2 * half * ratio);
+        var c = canvas.getContext("2d");
+        c.scale(ratio, ratio);
+        c.beginPath();
+        c.arc(half, half, radius, 0, 2 * Math.PI);
+        c.globalAlpha = 0.85;
+        c.fillStyle = color;
+        c.fill();
+        c.globalAlpha = 0.9;
+        c.lineWidth = 1;
+        c.strokeStyle = "#222";
+        c.stroke();
+        this._sprites[key] = { canvas: canvas, half: half };
+      }
+      return this._sprites[key];
     },
     _click: function (e) {
       var best = -1, bestD = 100;  // within 10 px
@@ -136,7 +165,7 @@ var bordermap = (function () {
     bmCount: function () { return this._count; },
     bmShow: function (keep) {
       this._keep = keep;
-      if (this._map) { this._redraw(); }
+      if (this._map) { this._redraw(); }  // now: the filter's count is read at once
       return this;
     },
     bmText: function () {
@@ -176,7 +205,7 @@ var bordermap = (function () {
         if (d < 0) { return false; }
         return (lo === null || d >= lo) && (hi === null || d <= hi);
       }
-      incidents.bmShow(keep);
+      if (ranged || incidents._keep) { incidents.bmShow(ranged ? keep : null); }
       var hurt = {}, moved = {}, reports = {}, shown = 0;
       for (var i = 0; i < data.n; i += 1) {
         if (!keep(i)) { continue; }
