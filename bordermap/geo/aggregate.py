@@ -16,6 +16,7 @@ Rules (the numbers must stay honest):
 from __future__ import annotations
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from bordermap.geo.frames import COUNT_KINDS
@@ -28,19 +29,26 @@ _LOCATED = ("site", "admin2", "admin1")
 
 def _sum_bounds(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
     """Low / best / high totals of one kind per ``adm1_iso`` group."""
-    has = frame[f"{kind}_qualifier"].notna()
-    sub = frame[has]
-    grouped = sub.groupby("adm1_iso")
+    sub = frame[frame[f"{kind}_qualifier"].notna()]
+    keys = sub["adm1_iso"].to_numpy()
+    values = pd.DataFrame(
+        {
+            f: sub[f"{kind}_{f}"].astype("float64").to_numpy()
+            for f in ("low", "best", "high")
+        }
+    )
+    values["open"] = np.isnan(values["high"].to_numpy())
+    grouped = values.groupby(keys, sort=True)
     out = pd.DataFrame(
         {
-            f"{kind}_low": grouped[f"{kind}_low"].sum(min_count=1).fillna(0),
-            f"{kind}_best": grouped[f"{kind}_best"].sum(min_count=1),
-            f"{kind}_high": grouped[f"{kind}_high"].sum(min_count=1),
+            f"{kind}_low": grouped["low"].sum(min_count=1).fillna(0),
+            f"{kind}_best": grouped["best"].sum(min_count=1),
+            f"{kind}_high": grouped["high"].sum(min_count=1),
             f"{kind}_reports": grouped.size(),
         }
     )
-    unbounded = sub[f"{kind}_high"].isna().groupby(sub["adm1_iso"]).any()
-    out.loc[unbounded[unbounded].index, f"{kind}_high"] = pd.NA
+    # a sum of upper bounds is missing as soon as one count has none
+    out.loc[grouped["open"].any(), f"{kind}_high"] = np.nan
     return out
 
 
@@ -74,22 +82,37 @@ def aggregate_by_province(
     >>> int(out["incidents"].sum()), len(out)
     (0, 14)
     """
-    events = incidents[
-        (incidents["scope"] == "event")
-        & ~incidents["planned"].astype(bool)
-        & incidents["precision"].isin(_LOCATED)
-    ].copy()
-    events["adm1_all"] = events["adm1_all"].fillna(events["adm1_iso"])
-    per_province = events.assign(adm1_iso=events["adm1_all"].str.split(";")).explode(
-        "adm1_iso"
-    )
-    per_province = per_province[per_province["adm1_iso"].notna()]
-    counts = pd.crosstab(per_province["adm1_iso"], per_province["event_type"])
-    counts = counts.reindex(columns=list(EVENT_TYPES), fill_value=0).add_prefix("n_")
-    counts.insert(0, "incidents", counts.sum(axis=1))
-    single = events[
-        events["adm1_iso"].notna() & ~events["adm1_all"].str.contains(";", na=False)
+    columns = ["adm1_iso", "adm1_all", "event_type"] + [
+        f"{k}_{f}" for k in COUNT_KINDS for f in ("low", "best", "high", "qualifier")
     ]
+    events = pd.DataFrame(
+        incidents.loc[
+            (incidents["scope"] == "event")
+            & ~incidents["planned"].astype(bool)
+            & incidents["precision"].isin(_LOCATED),
+            columns,
+        ]
+    )
+    # adm1_iso is set only for an incident in exactly one province; the others
+    # (a disputed site named with two provinces) are few: split only those
+    single = events[events["adm1_iso"].notna()]
+    shared = events[events["adm1_iso"].isna() & events["adm1_all"].notna()]
+    placed = pd.concat(
+        [
+            single[["adm1_iso", "event_type"]],
+            shared.assign(adm1_iso=shared["adm1_all"].str.split(";")).explode(
+                "adm1_iso"
+            )[["adm1_iso", "event_type"]],
+        ]
+    )
+    counts = (
+        placed.groupby(["adm1_iso", "event_type"], observed=True, sort=True)
+        .size()
+        .unstack(fill_value=0)
+        .reindex(columns=list(EVENT_TYPES), fill_value=0)
+        .add_prefix("n_")
+    )
+    counts.insert(0, "incidents", counts.sum(axis=1))
     totals = [_sum_bounds(single, kind) for kind in COUNT_KINDS]
     table = counts.join(totals, how="outer")
     keep = adm1["border"].astype(bool) | adm1["adm1_iso"].isin(table.index)

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 
@@ -211,20 +212,24 @@ def join_boundaries(
             f"boundaries have no column {adm1_column!r}; pass adm1_column= one of "
             f"{[c for c in adm1.columns if c != 'geometry']}"
         )
-    polygons = adm1[[adm1_column, "geometry"]].rename(
-        columns={adm1_column: "adm1_spatial"}
-    )
-    polygons = polygons.to_crs(incidents.crs)
-    points = incidents[["geometry"]].copy()
-    points = points[~points.geometry.is_empty & points.geometry.notna()]
-    joined = gpd.sjoin(points, polygons, how="left", predicate="within")
+    polygons = adm1.to_crs(incidents.crs)
+    codes = polygons[adm1_column].astype(object).to_numpy()
+    geoms = incidents.geometry.values
+    valid = np.flatnonzero(~(shapely.is_missing(geoms) | shapely.is_empty(geoms)))
+    tree = shapely.STRtree(polygons.geometry.values)
+    hit_point, hit_polygon = tree.query(geoms[valid], predicate="within")
+    point = valid[hit_point]
+    found = codes[hit_polygon]
     # a point in the overlap of two layers matches twice: prefer the gazetteer's
-    joined = joined.join(incidents[["adm1_iso"]])
-    joined["_pref"] = joined["adm1_spatial"] != joined["adm1_iso"]
-    joined = joined.sort_values("_pref", kind="stable")
-    first = joined[~joined.index.duplicated(keep="first")]["adm1_spatial"]
+    named = incidents["adm1_iso"].astype(object).to_numpy()[point]
+    order = np.lexsort((found != named, point))
+    point, found = point[order], found[order]
+    first = np.ones(len(point), dtype=bool)
+    first[1:] = point[1:] != point[:-1]
+    spatial = np.full(len(incidents), None, dtype=object)
+    spatial[point[first]] = found[first]
     out = incidents.copy()
-    out["adm1_spatial"] = first.reindex(out.index)
+    out["adm1_spatial"] = spatial
     has_named = out["adm1_iso"].notna() & out["adm1_spatial"].notna()
     agrees = pd.Series(pd.array([pd.NA] * len(out), dtype="boolean"), index=out.index)
     agrees[has_named] = (
