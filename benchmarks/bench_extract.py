@@ -37,16 +37,16 @@ def main() -> None:
         t0 = time.perf_counter()
         n_inc = sum(len(incs) for _, incs in extract_by_article(articles, jobs=jobs))
         rates[jobs] = (time.perf_counter() - t0, n_inc)
-    t_art, n_inc = rates[args.jobs[0]]
     t0 = time.perf_counter()
     frame = bordermap.extract(articles)
     t_all = time.perf_counter() - t0
     print(f"articles: {len(articles)} ({len(base)} distinct x {args.repeat})")
     print(f"gazetteer build (once per process): {t_gaz:.2f} s")
-    print(
-        f"extract per article: {t_art:.2f} s, {len(articles) / t_art:.0f} articles/s, "
-        f"{n_inc} incidents"
-    )
+    for jobs, (seconds, count) in rates.items():
+        print(
+            f"extract per article, {jobs} process(es): {seconds:.2f} s, "
+            f"{len(articles) / seconds:.0f} articles/s, {count} incidents"
+        )
     print(
         f"full pipeline to joined GeoDataFrame: {t_all:.2f} s, "
         f"{len(articles) / t_all:.0f} articles/s, {len(frame)} rows after merging"
