@@ -114,6 +114,26 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="extract with N processes (default 1)",
     )
+    common.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="dask: share article tables (CSV, JSON Lines, Parquet) "
+        "out among Dask workers (needs bordermap[dask])",
+    )
+    common.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="Dask scheduler to use (default: a local cluster)",
+    )
+    common.add_argument(
+        "--workers",
+        type=int,
+        default=2,
+        metavar="N",
+        help="worker processes of the local Dask cluster (default 2)",
+    )
     common.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     common.add_argument(
         "--debug", action="store_true", help="show the traceback of an unexpected error"
@@ -217,29 +237,66 @@ def _layers(args: argparse.Namespace):
     )
 
 
-def _run_extract(args: argparse.Namespace) -> None:
-    from bordermap.pipeline import extract, extract_by_article
+def _extract_pairs(args: argparse.Namespace, layers):
+    """Extract ``(article, incidents)`` pairs with the chosen engine."""
+    from bordermap.pipeline import extract_by_article
 
-    layers = _layers(args)
+    if args.engine == "dask":
+        from bordermap.scale import dask_client, extract_by_article_dask
+
+        with dask_client(args.scheduler, args.workers) as client:
+            return extract_by_article_dask(
+                args.inputs or [seeds_dir()],
+                client,
+                boundaries=None if layers.source in ("bundled", "world") else layers,
+                published=args.published,
+            )
     articles = read_articles(
-        args.inputs, published=args.published, on_error=args.on_error
+        args.inputs or [seeds_dir()], published=args.published, on_error=args.on_error
     )
+    return list(
+        extract_by_article(
+            _progress(articles, args.quiet, "extract"),
+            boundaries=layers,
+            jobs=args.jobs,
+        )
+    )
+
+
+def _extract_frame(args: argparse.Namespace, layers):
+    """Extract the merged, joined incidents frame with the chosen engine."""
+    from bordermap.pipeline import extract
+
+    if args.engine == "dask":
+        from bordermap.scale import extract_dask
+
+        return extract_dask(
+            args.inputs or [seeds_dir()],
+            boundaries=layers,
+            scheduler=args.scheduler,
+            workers=args.workers,
+            published=args.published,
+        )
+    articles = read_articles(
+        args.inputs or [seeds_dir()], published=args.published, on_error=args.on_error
+    )
+    return extract(
+        _progress(articles, args.quiet, "extract"), boundaries=layers, jobs=args.jobs
+    )
+
+
+def _run_extract(args: argparse.Namespace) -> None:
+    layers = _layers(args)
     if args.format == "jsonl":
         lines = [
             json.dumps(
                 article_record(article, incidents), ensure_ascii=False, sort_keys=True
             )
-            for article, incidents in extract_by_article(
-                _progress(articles, args.quiet, "extract"),
-                boundaries=layers,
-                jobs=args.jobs,
-            )
+            for article, incidents in _extract_pairs(args, layers)
         ]
         _emit("".join(line + "\n" for line in lines), args.output)
         return
-    frame = extract(
-        _progress(articles, args.quiet, "extract"), boundaries=layers, jobs=args.jobs
-    )
+    frame = _extract_frame(args, layers)
     if args.format == "geojson":
         data = json.loads(
             frame.assign(date=frame["date"].dt.strftime("%Y-%m-%d")).to_json(
@@ -260,7 +317,7 @@ def _run_extract(args: argparse.Namespace) -> None:
 
 def _run_map(args: argparse.Namespace) -> None:
     from bordermap.layers.render import render_fragment, save_html, write_atomic
-    from bordermap.pipeline import aggregate, extract, make_map, save_static_map
+    from bordermap.pipeline import aggregate, make_map, save_static_map
 
     suffix = Path(args.output).suffix.lower()
     if suffix not in (".html", ".htm", ".png", ".svg", ".pdf"):
@@ -271,11 +328,7 @@ def _run_map(args: argparse.Namespace) -> None:
     if args.fragment and suffix not in (".html", ".htm"):
         raise BordermapError("--fragment writes HTML; give an -o path ending in .html")
     layers = _layers(args)
-    inputs = args.inputs or [seeds_dir()]
-    articles = read_articles(inputs, published=args.published, on_error=args.on_error)
-    incidents = extract(
-        _progress(articles, args.quiet, "extract"), boundaries=layers, jobs=args.jobs
-    )
+    incidents = _extract_frame(args, layers)
     provinces = aggregate(incidents, boundaries=layers)
     if suffix in (".png", ".svg", ".pdf"):
         path = save_static_map(
@@ -296,7 +349,8 @@ def _run_map(args: argparse.Namespace) -> None:
             path = save_html(m, args.output)
     located = int((incidents.geometry.notna() & ~incidents.geometry.is_empty).sum())
     print(
-        f"wrote {path}: {len(incidents)} incidents from {len(articles)} articles, "
+        f"wrote {path}: {len(incidents)} incidents from "
+        f"{incidents['article_id'].nunique()} articles, "
         f"{located} on the map",
         file=sys.stderr,
     )

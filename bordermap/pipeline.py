@@ -40,11 +40,18 @@ logger = logging.getLogger(__name__)
 
 
 def _as_articles(articles: Iterable[Article | str | os.PathLike]) -> Iterable[Article]:
+    """Articles as given; runs of paths are read together (a repeat is read once)."""
+    paths: list = []
     for item in articles:
         if isinstance(item, Article):
+            if paths:
+                yield from read_articles(paths)
+                paths = []
             yield item
         else:
-            yield from read_articles([item])
+            paths.append(item)
+    if paths:
+        yield from read_articles(paths)
 
 
 def _gazetteer(boundaries: Boundaries | None):

@@ -13,7 +13,7 @@ import shapely
 from bordermap.errors import BoundaryError
 from bordermap.geo.records import Count, Incident
 
-__all__ = ["COUNT_KINDS", "incidents_frame", "join_boundaries"]
+__all__ = ["COUNT_KINDS", "apply_hits", "incidents_frame", "join_boundaries"]
 
 COUNT_KINDS = ("killed", "wounded", "displaced")
 _CRS = "EPSG:4326"
@@ -218,8 +218,18 @@ def join_boundaries(
     valid = np.flatnonzero(~(shapely.is_missing(geoms) | shapely.is_empty(geoms)))
     tree = shapely.STRtree(polygons.geometry.values)
     hit_point, hit_polygon = tree.query(geoms[valid], predicate="within")
-    point = valid[hit_point]
-    found = codes[hit_polygon]
+    return apply_hits(incidents, valid[hit_point], codes[hit_polygon])
+
+
+def apply_hits(
+    incidents: gpd.GeoDataFrame, point: np.ndarray, found: np.ndarray
+) -> gpd.GeoDataFrame:
+    """Finish :func:`join_boundaries` from (row position, polygon code) hits.
+
+    Shared with the dask engine, whose spatial join runs on the workers.
+    """
+    point = np.asarray(point, dtype=np.int64)
+    found = np.asarray(found, dtype=object)
     # a point in the overlap of two layers matches twice: prefer the gazetteer's
     named = incidents["adm1_iso"].astype(object).to_numpy()[point]
     order = np.lexsort((found != named, point))

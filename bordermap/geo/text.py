@@ -28,6 +28,7 @@ __all__ = [
     "ARTICLE_SUFFIXES",
     "TABLE_SUFFIXES",
     "Sentence",
+    "article_from_row",
     "article_from_text",
     "parse_date_value",
     "read_articles",
@@ -280,27 +281,49 @@ def _rows_from_table(path: Path, text: str, skip: bool) -> Iterator[tuple[int, d
         yield i, row
 
 
+def _cell(value) -> str:
+    """Return a table cell as text; missing values (None, NaN) are empty."""
+    if value is None or value != value:
+        return ""
+    return str(value)
+
+
+def article_from_row(
+    row: dict, path: str | Path, line: int, published: date | None = None
+) -> Article | None:
+    """Make an article of a table row (``text``, ``id``, ``title``, ``published``...).
+
+    Returns None (with a warning) for a row without text. The id defaults to
+    ``<file stem>-<line>``; the dask engine uses this same function.
+    """
+    path = Path(path)
+    text = clean_markup(_cell(row.get("text")))
+    if not text:
+        logger.warning("%s:%d: empty text, row skipped", path, line)
+        return None
+    return Article(
+        id=_cell(row.get("id")) or f"{path.stem}-{line}",
+        text=text,
+        title=_cell(row.get("title")),
+        published=parse_date_value(
+            _cell(row.get("published")) or _cell(row.get("date")),
+            f"{path}:{line}: published",
+        )
+        or published,
+        url=_cell(row.get("url")),
+        file=f"{path}:{line}",
+    )
+
+
 def _articles_from_table(
     path: Path, published: date | None, skip: bool = False
 ) -> Iterator[Article]:
     rows = 0
     for line, row in _rows_from_table(path, _decode(path), skip):
         rows += 1
-        text = clean_markup(str(row.get("text") or ""))
-        if not text:
-            logger.warning("%s:%d: empty text, row skipped", path, line)
-            continue
-        yield Article(
-            id=str(row.get("id") or f"{path.stem}-{line}"),
-            text=text,
-            title=str(row.get("title") or ""),
-            published=parse_date_value(
-                row.get("published") or row.get("date"), f"{path}:{line}: published"
-            )
-            or published,
-            url=str(row.get("url") or ""),
-            file=f"{path}:{line}",
-        )
+        article = article_from_row(row, path, line, published)
+        if article is not None:
+            yield article
     if rows == 0:
         raise ArticleError(
             f"{path}: the table has no rows; give rows with a 'text' column"

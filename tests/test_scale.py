@@ -1,0 +1,101 @@
+"""The dask engine on a two-worker LocalCluster equals the local engine, row for row."""
+
+import csv
+import json
+
+import pandas as pd
+import pytest
+
+import bordermap
+from bordermap.cli import main
+from tests.conftest import ROOT
+
+pytest.importorskip("dask_geopandas")
+
+
+@pytest.fixture(scope="module")
+def tables(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("tables")
+    articles = bordermap.read_articles([ROOT / "seeds"])
+    with (folder / "a.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["id", "title", "published", "text"])
+        for a in articles[:6]:
+            writer.writerow([a.id, a.title, a.published, a.text])
+    with (folder / "b.jsonl").open("w", encoding="utf-8") as fh:
+        for a in articles[6:]:
+            fh.write(
+                json.dumps(
+                    {"title": a.title, "published": str(a.published), "text": a.text}
+                )
+                + "\n"
+            )
+    pd.DataFrame(
+        [
+            {
+                "id": f"p-{a.id}",
+                "text": a.text + " Repeated in Parquet.",
+                "published": str(a.published),
+            }
+            for a in articles[:3]
+        ]
+    ).to_parquet(folder / "c.parquet")
+    return folder
+
+
+def test_dask_equals_local_row_for_row(tables):
+    from bordermap.scale import extract_dask
+
+    paths = [tables / "a.csv", tables / "b.jsonl"]
+    local = bordermap.extract(paths)
+    distributed = extract_dask(paths, workers=2)
+    assert len(local) == len(distributed) > 30
+    pd.testing.assert_frame_equal(
+        pd.DataFrame(local.drop(columns="geometry")),
+        pd.DataFrame(distributed.drop(columns="geometry")),
+        check_dtype=False,
+    )
+    assert local.geometry.equals(distributed.geometry)
+    assert (
+        bordermap.aggregate(local)
+        .drop(columns="geometry")
+        .equals(bordermap.aggregate(distributed).drop(columns="geometry"))
+    )
+
+
+def test_dask_reads_parquet(tables):
+    from bordermap.scale import extract_dask
+
+    frame = extract_dask([tables / "c.parquet"], workers=2)
+    assert set(frame["article_id"]) <= {
+        f"p-{a}"
+        for a in (
+            "00-talks-resume-lasting-ceasefire",
+            "01-ta-muen-thom-opening-shots",
+            "02-chong-bok-landmine-hill-481",
+        )
+    }
+    assert "TH-32" in set(frame["adm1_iso"].dropna())
+
+
+def test_engine_on_the_command_line(tables, tmp_path):
+    local, dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    paths = [str(tables / "a.csv"), str(tables / "b.jsonl")]
+    assert main(["extract", *paths, "-o", str(local), "-q"]) == 0
+    assert (
+        main(
+            [
+                "extract",
+                *paths,
+                "-o",
+                str(dask),
+                "-q",
+                "--engine",
+                "dask",
+                "--workers",
+                "2",
+            ]
+        )
+        == 0
+    )
+    assert local.read_bytes() == dask.read_bytes()
