@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-PATHS = ["bordermap", "tests", "tools", "benchmarks"]
+PATHS = ["bordermap", "tests", "tools", "benchmarks", "notebooks"]
 
 
 @pytest.mark.parametrize("args", [["check"], ["format", "--check"]], ids=" ".join)

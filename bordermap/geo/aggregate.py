@@ -6,7 +6,8 @@ Rules (the numbers must stay honest):
   province; running totals ("the toll rose to 21") are never added to events.
 * Only incidents located in exactly one province add their counts to it; an
   incident placed in two provinces (a disputed site) counts as an incident in
-  both but its casualties go to ``unallocated`` rather than being split.
+  both, but its casualties are not split between them: they are listed with
+  the figures that belong to no province (:func:`border_totals`).
 * ``border``, ``country`` and ``unknown`` incidents never reach a province.
 * ``low`` sums the lower bounds (a missing bound counts 0), ``best`` sums the
   best figures given, ``high`` is the sum of upper bounds, or missing as soon as
@@ -25,31 +26,47 @@ from bordermap.geo.records import EVENT_TYPES
 __all__ = ["aggregate_by_province", "border_totals"]
 
 _LOCATED = ("site", "admin2", "admin1")
+_BOUNDS = ("low", "best", "high")
 
 
-def _sum_bounds(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
-    """Low / best / high totals of one kind per ``adm1_iso`` group."""
-    sub = frame[frame[f"{kind}_qualifier"].notna()]
-    keys = sub["adm1_iso"].to_numpy()
-    values = pd.DataFrame(
-        {
-            f: sub[f"{kind}_{f}"].astype("float64").to_numpy()
-            for f in ("low", "best", "high")
-        }
-    )
-    values["open"] = np.isnan(values["high"].to_numpy())
-    grouped = values.groupby(keys, sort=True)
-    out = pd.DataFrame(
-        {
-            f"{kind}_low": grouped["low"].sum(min_count=1).fillna(0),
-            f"{kind}_best": grouped["best"].sum(min_count=1),
-            f"{kind}_high": grouped["high"].sum(min_count=1),
-            f"{kind}_reports": grouped.size(),
-        }
-    )
+def _positions(column: pd.Series, values) -> np.ndarray:
+    """Position of each entry of a text column in ``values`` (-1: not there)."""
+    codes, uniques = pd.factorize(column)
+    index = {v: i for i, v in enumerate(values)}
+    lookup = np.array([index.get(u, -1) for u in uniques] + [-1], dtype=np.int64)
+    return lookup[codes]
+
+
+def _floats(column: pd.Series) -> np.ndarray:
+    return column.to_numpy(dtype="float64", na_value=np.nan)
+
+
+def _sum_bounds(
+    incidents: pd.DataFrame, kind: str, rows: np.ndarray, keys: np.ndarray, n: int
+) -> dict[str, np.ndarray]:
+    """Low / best / high totals of one kind over ``rows``, per province key."""
+    has = incidents[f"{kind}_qualifier"].notna().to_numpy()[rows]
+    k = keys[has]
+
+    def total(values: np.ndarray) -> np.ndarray:
+        given = ~np.isnan(values)
+        out = np.bincount(k, np.where(given, values, 0.0), minlength=n).astype(float)
+        # like a sum with min_count=1: missing where no count gave this bound
+        out[np.bincount(k, weights=given, minlength=n) == 0] = np.nan
+        return out
+
+    bounds = {b: _floats(incidents[f"{kind}_{b}"])[rows][has] for b in _BOUNDS}
+    low, best, high = (total(bounds[b]) for b in _BOUNDS)
+    reports = np.bincount(k, minlength=n)
+    low[np.isnan(low) & (reports > 0)] = 0.0
     # a sum of upper bounds is missing as soon as one count has none
-    out.loc[grouped["open"].any(), f"{kind}_high"] = np.nan
-    return out
+    high[np.bincount(k, weights=np.isnan(bounds["high"]), minlength=n) > 0] = np.nan
+    return {
+        f"{kind}_low": low,
+        f"{kind}_best": best,
+        f"{kind}_high": high,
+        f"{kind}_reports": reports,
+    }
 
 
 def aggregate_by_province(
@@ -82,54 +99,48 @@ def aggregate_by_province(
     >>> int(out["incidents"].sum()), len(out)
     (0, 14)
     """
-    columns = ["adm1_iso", "adm1_all", "event_type"] + [
-        f"{k}_{f}" for k in COUNT_KINDS for f in ("low", "best", "high", "qualifier")
-    ]
-    events = pd.DataFrame(
-        incidents.loc[
-            (incidents["scope"] == "event")
-            & ~incidents["planned"].astype(bool)
-            & incidents["precision"].isin(_LOCATED),
-            columns,
-        ]
+    counted = (
+        (_positions(incidents["scope"], ["event"]) == 0)
+        & ~incidents["planned"].to_numpy(dtype=bool)
+        & (_positions(incidents["precision"], _LOCATED) >= 0)
     )
+    keys, found = pd.factorize(incidents["adm1_iso"], sort=True)
+    types = _positions(incidents["event_type"], EVENT_TYPES)
+    single = np.flatnonzero(counted & (keys >= 0))
     # adm1_iso is set only for an incident in exactly one province; the others
     # (a disputed site named with two provinces) are few: split only those
-    single = events[events["adm1_iso"].notna()]
-    shared = events[events["adm1_iso"].isna() & events["adm1_all"].notna()]
-    placed = pd.concat(
-        [
-            single[["adm1_iso", "event_type"]],
-            shared.assign(adm1_iso=shared["adm1_all"].str.split(";")).explode(
-                "adm1_iso"
-            )[["adm1_iso", "event_type"]],
-        ]
+    adm1_all = incidents["adm1_all"]
+    shared = np.flatnonzero(counted & (keys < 0) & adm1_all.notna().to_numpy())
+    shared_codes = [adm1_all.iat[r].split(";") for r in shared]
+    shared_flat = [code for codes in shared_codes for code in codes]
+    names = np.array(sorted(set(found) | set(shared_flat)), dtype=object)
+    n, n_types = len(names), len(EVENT_TYPES)
+    single_keys = np.searchsorted(names, np.asarray(found, dtype=object))[keys[single]]
+    place_keys = np.concatenate(
+        [single_keys, np.searchsorted(names, shared_flat)]
+    ).astype(np.int64)
+    place_types = np.concatenate(
+        [types[single], np.repeat(types[shared], [len(c) for c in shared_codes])]
     )
-    counts = (
-        placed.groupby(["adm1_iso", "event_type"], observed=True, sort=True)
-        .size()
-        .unstack(fill_value=0)
-        .reindex(columns=list(EVENT_TYPES), fill_value=0)
-        .add_prefix("n_")
-    )
-    counts.insert(0, "incidents", counts.sum(axis=1))
-    totals = [_sum_bounds(single, kind) for kind in COUNT_KINDS]
-    table = counts.join(totals, how="outer")
+    known = place_types >= 0
+    grid = np.bincount(
+        place_keys[known] * n_types + place_types[known], minlength=n * n_types
+    ).reshape(n, n_types)
+    table = pd.DataFrame(grid, columns=[f"n_{t}" for t in EVENT_TYPES])
+    table.insert(0, "incidents", grid.sum(axis=1))
+    for kind in COUNT_KINDS:
+        for col, values in _sum_bounds(incidents, kind, single, single_keys, n).items():
+            table[col] = values
+    table.index = pd.Index(names, name="adm1_iso")
+    table = table[np.bincount(place_keys, minlength=n) > 0]
     keep = adm1["border"].astype(bool) | adm1["adm1_iso"].isin(table.index)
     base = adm1.loc[keep, ["adm1_iso", "adm1_name", "adm0_iso3", "border", "geometry"]]
     out = base.merge(table, left_on="adm1_iso", right_index=True, how="left")
-    for col in out.columns:
+    for col in table.columns:
         if col.startswith("n_") or col == "incidents" or col.endswith("_reports"):
             out[col] = out[col].fillna(0).astype("int64")
-        elif col.endswith(("_low", "_best", "_high")):
-            out[col] = pd.array(out[col].tolist(), dtype="Int64")
-    for kind in COUNT_KINDS:
-        for f in ("low", "best", "high", "reports"):
-            col = f"{kind}_{f}"
-            if col not in out.columns:
-                out[col] = (
-                    0 if f == "reports" else pd.array([pd.NA] * len(out), dtype="Int64")
-                )
+        else:
+            out[col] = pd.array(out[col].round(), dtype="Float64").astype("Int64")
     out = out.sort_values("adm1_iso").reset_index(drop=True)
     return gpd.GeoDataFrame(out, geometry="geometry", crs=adm1.crs)
 
@@ -139,7 +150,8 @@ def border_totals(incidents: gpd.GeoDataFrame) -> pd.DataFrame:
 
     Running totals are not added up: for each kind the table shows every
     reported total, largest first, so that the reader sees the figure and its
-    hedge as written. Event-level counts located along the border are listed too.
+    hedge as written. Event-level counts located along the border are listed
+    too, and so are those of an incident at a site two provinces claim.
 
     Parameters
     ----------
@@ -148,14 +160,17 @@ def border_totals(incidents: gpd.GeoDataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns ``kind``, ``scope``, ``precision``, ``country_iso3``,
-        ``qualifier``, ``stated``, ``low``, ``best``, ``high``, ``quote``,
-        ``incident_id``, ``title``.
+        Columns ``kind``, ``scope``, ``precision``, ``where`` (in words: "along
+        the border", or the site and the provinces that claim it),
+        ``country_iso3``, ``qualifier``, ``stated``, ``low``, ``best``,
+        ``high``, ``quote``, ``incident_id``, ``title``.
     """
     rows = []
-    unplaced = incidents[
-        ~incidents["precision"].isin(_LOCATED) & ~incidents["planned"].astype(bool)
-    ]
+    located = incidents["precision"].isin(_LOCATED)
+    shared = incidents["adm1_iso"].isna() & incidents["adm1_all"].fillna(
+        ""
+    ).str.contains(";", regex=False)
+    unplaced = incidents[(~located | shared) & ~incidents["planned"].astype(bool)]
     for _, inc in unplaced.iterrows():
         for kind in COUNT_KINDS:
             if pd.isna(inc[f"{kind}_qualifier"]):
@@ -165,6 +180,7 @@ def border_totals(incidents: gpd.GeoDataFrame) -> pd.DataFrame:
                     "kind": kind,
                     "scope": inc["scope"],
                     "precision": inc["precision"],
+                    "where": _where(inc),
                     "country_iso3": inc[f"{kind}_victims_country"]
                     or inc["country_iso3"],
                     "qualifier": inc[f"{kind}_qualifier"],
@@ -181,6 +197,7 @@ def border_totals(incidents: gpd.GeoDataFrame) -> pd.DataFrame:
         "kind",
         "scope",
         "precision",
+        "where",
         "country_iso3",
         "qualifier",
         "stated",
@@ -201,3 +218,21 @@ def border_totals(incidents: gpd.GeoDataFrame) -> pd.DataFrame:
         ["_k", "scope", "_b", "incident_id"], ascending=[True, True, False, True]
     )
     return table.drop(columns=["_k", "_b"]).reset_index(drop=True)
+
+
+_NAMES = ["site", "place", "adm1_name", "adm1_all"]
+_WHERE = {
+    "border": "along the border",
+    "country": "in one country, no province given",
+    "unknown": "place not given",
+}
+
+
+def _where(incident: pd.Series) -> str:
+    """Where a figure that is on no province was reported, in words."""
+    if incident["precision"] in _WHERE:
+        return _WHERE[incident["precision"]]
+    text = [v if isinstance(v, str) and v else None for v in incident[_NAMES]]
+    site, place, names, codes = text
+    claims = (names or codes or "").replace("; ", " and ").replace(";", " and ")
+    return f"{site or place or 'a site'}, claimed by {claims}"

@@ -12,6 +12,7 @@ import shapely
 
 from bordermap.errors import BoundaryError
 from bordermap.geo.records import Count, Incident
+from bordermap.geo.spatial import points_in_polygons
 
 __all__ = ["COUNT_KINDS", "apply_hits", "incidents_frame", "join_boundaries"]
 
@@ -216,8 +217,7 @@ def join_boundaries(
     codes = polygons[adm1_column].astype(object).to_numpy()
     geoms = incidents.geometry.values
     valid = np.flatnonzero(~(shapely.is_missing(geoms) | shapely.is_empty(geoms)))
-    tree = shapely.STRtree(polygons.geometry.values)
-    hit_point, hit_polygon = tree.query(geoms[valid], predicate="within")
+    hit_point, hit_polygon = points_in_polygons(geoms[valid], polygons.geometry.values)
     return apply_hits(incidents, valid[hit_point], codes[hit_polygon])
 
 
@@ -226,26 +226,35 @@ def apply_hits(
 ) -> gpd.GeoDataFrame:
     """Finish :func:`join_boundaries` from (row position, polygon code) hits.
 
-    Shared with the dask engine, whose spatial join runs on the workers.
+    Shared with the dask engine, whose spatial join runs on the workers. A point
+    in two polygons (the countries' layers overlap along the border) takes the
+    gazetteer's province when it is one of them, else the smallest code, so the
+    result does not depend on the order of the hits.
     """
     point = np.asarray(point, dtype=np.int64)
     found = np.asarray(found, dtype=object)
-    # a point in the overlap of two layers matches twice: prefer the gazetteer's
-    named = incidents["adm1_iso"].astype(object).to_numpy()[point]
-    order = np.lexsort((found != named, point))
+    order = np.argsort(point, kind="stable")
     point, found = point[order], found[order]
-    first = np.ones(len(point), dtype=bool)
-    first[1:] = point[1:] != point[:-1]
+    named_all = incidents["adm1_iso"].astype(object).to_numpy()
     spatial = np.full(len(incidents), None, dtype=object)
-    spatial[point[first]] = found[first]
-    out = incidents.copy()
+    spatial[point] = found
+    # a point in the overlap of two layers matches twice (few points): the
+    # gazetteer's province if it is one of the hits, else the smallest code
+    twice = np.unique(point[1:][point[1:] == point[:-1]])
+    starts = np.searchsorted(point, twice, side="left")
+    ends = np.searchsorted(point, twice, side="right")
+    for row, start, end in zip(twice, starts, ends, strict=True):
+        hits = found[start:end].tolist()
+        spatial[row] = named_all[row] if named_all[row] in hits else min(hits)
+    out = incidents.copy(deep=False)  # copy-on-write: new columns, shared data
     out["adm1_spatial"] = spatial
-    has_named = out["adm1_iso"].notna() & out["adm1_spatial"].notna()
-    agrees = pd.Series(pd.array([pd.NA] * len(out), dtype="boolean"), index=out.index)
-    agrees[has_named] = (
-        out.loc[has_named, "adm1_iso"] == out.loc[has_named, "adm1_spatial"]
-    )
-    out["adm1_agrees"] = agrees
-    fill = out["adm1_iso"].isna() & out["adm1_all"].isna() & out["adm1_spatial"].notna()
-    out.loc[fill, "adm1_iso"] = out.loc[fill, "adm1_spatial"]
+    has_spatial = spatial != None  # noqa: E711 - element-wise on an object array
+    has_named = pd.notna(named_all) & has_spatial
+    agrees = np.where(has_named, named_all == spatial, False)
+    out["adm1_agrees"] = pd.arrays.BooleanArray(agrees, ~has_named)
+    fill = pd.isna(named_all) & incidents["adm1_all"].isna().to_numpy() & has_spatial
+    if fill.any():
+        named_all = named_all.copy()
+        named_all[fill] = spatial[fill]
+        out["adm1_iso"] = pd.array(named_all, dtype=incidents["adm1_iso"].dtype)
     return out

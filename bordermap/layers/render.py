@@ -264,7 +264,7 @@ def totals_box(totals: pd.DataFrame) -> Box:
             scope = "reported total" if row["scope"] == "aggregate" else "single event"
             items.append(
                 {
-                    "text": f"{label}: {scope}, {row['precision']}, "
+                    "text": f"{label}: {scope}, {row['where']}, "
                     f"{_side(row['country_iso3'])}"
                 }
             )

@@ -56,7 +56,7 @@ def _totals_lines(totals: pd.DataFrame, limit: int = 8) -> list[str]:
             row["country_iso3"] if isinstance(row["country_iso3"], str) else "side n/s"
         )
         lines.append(
-            f"{row['kind']}: {label_of(row)} — {scope}, {row['precision']}, {side}"
+            f"{row['kind']}: {label_of(row)} — {scope}, {row['where']}, {side}"
         )
     if len(lines) > limit:
         lines = [*lines[:limit], f"… and {len(lines) - limit} more (see the HTML map)"]

@@ -97,14 +97,21 @@ def test_province_sums_follow_the_rules(frame, squares):
 
 def test_border_wide_totals_stand_apart(frame):
     totals = border_totals(frame)
-    assert list(totals["incident_id"]) == ["d"]
-    row = totals.iloc[0]
+    assert list(totals["incident_id"]) == ["d", "e"]
+    row = totals.set_index("incident_id").loc["d"]
     assert (row["kind"], row["qualifier"], row["low"], row["precision"]) == (
         "killed",
         "more_than",
         37,
         "border",
     )
+    assert row["where"] == "along the border"
+
+
+def test_a_disputed_sites_casualties_are_listed_on_no_province(frame):
+    row = border_totals(frame).set_index("incident_id").loc["e"]
+    assert (row["kind"], row["scope"], row["best"]) == ("killed", "event", 5)
+    assert row["where"] == "a site, claimed by West and West"
 
 
 def test_join_keeps_the_gazetteer_province_and_reports_disagreement(squares):
