@@ -115,6 +115,21 @@ def test_directory_with_no_articles(tmp_path, out, capsys):
     one_error(err, "no articles (.md, .markdown, .txt, .csv, .jsonl, .ndjson)")
 
 
+def test_directory_skips_tables_that_are_not_articles(tmp_path, capsys):
+    (tmp_path / "a.md").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "gold.jsonl").write_text('{"id": "DEV-01"}\n', encoding="utf-8")
+    (tmp_path / "labels.csv").write_text("id,label\n1,x\n", encoding="utf-8")
+    (tmp_path / "more.csv").write_text("id;text\nm;Shelling hit Trat.\n", "utf-8")
+    code, text, err = run(["extract", tmp_path], capsys)
+    assert code == 0 and len(text.splitlines()) == 2  # a.md and more.csv
+    skipped = [line for line in err if "not articles, skipped" in line]
+    assert len(skipped) == 2 and all(line.startswith("warning: ") for line in skipped)
+    # named on its own, the same file is an error
+    code, _, err = run(["extract", tmp_path / "gold.jsonl"], capsys)
+    assert code == 1
+    one_error(err, "expected an object with a 'text' field")
+
+
 def test_path_that_does_not_exist(tmp_path, out, capsys):
     code, _, err = run(["map", tmp_path / "nope.md", "-o", out], capsys)
     assert code == 1

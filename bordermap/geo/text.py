@@ -330,19 +330,48 @@ def _articles_from_table(
         )
 
 
+def _is_article_table(path: Path) -> bool:
+    """Whether a table's header (CSV) or first object (JSON Lines) has ``text``."""
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace") as fh:
+            head = next((line for line in fh if line.strip()), "")
+    except OSError:
+        return True  # let the reader report it
+    if path.suffix.lower() == ".csv":
+        # any of the separators the reader accepts
+        return "text" in {f.strip().strip("\"'") for f in re.split(r"[,;\t|]", head)}
+    try:
+        first = json.loads(head)
+    except json.JSONDecodeError:
+        return True  # a broken line: the reader reports it with its number
+    return isinstance(first, dict) and "text" in first
+
+
+def _in_directory(path: Path) -> list[Path]:
+    """Article files and article tables under a directory, sorted."""
+    found = []
+    for p in sorted(path.rglob("*")):
+        suffix = p.suffix.lower()
+        if (
+            not p.is_file()
+            or suffix not in ARTICLE_SUFFIXES + TABLE_SUFFIXES
+            or p.name.startswith(".")
+            or p.name.lower() == "readme.md"
+        ):
+            continue
+        if suffix in TABLE_SUFFIXES and not _is_article_table(p):
+            logger.warning("%s has no 'text' column: not articles, skipped", p)
+            continue
+        found.append(p)
+    return found
+
+
 def _expand(paths: Iterable[str | Path]) -> list[Path]:
     files: list[Path] = []
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in ARTICLE_SUFFIXES + TABLE_SUFFIXES
-                and not p.name.startswith(".")
-                and p.name.lower() != "readme.md"
-            )
+            found = _in_directory(path)
             if not found:
                 kinds = ", ".join(ARTICLE_SUFFIXES + TABLE_SUFFIXES)
                 raise ArticleError(f"{path}: no articles ({kinds}) in this directory")
