@@ -78,7 +78,7 @@ _MANY = ("many", "multiple", "numerous", "a number of")
 _WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 _NUMBER = (
     r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:hundred|thousand|million|billion))?"
-    r"|half\s+a\s+million"
+    r"|half\s+a\s+million|no\s+one|nobody"
     r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+dozen"
     rf"|(?:{_WORD})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
     r"(?:\s+(?:hundred|thousand|million))?(?![\w-]))"
@@ -90,6 +90,7 @@ _MANY_RE = "|".join(m.replace(" ", r"\s+") for m in _MANY)
 _PRE = (
     r"(?P<pre>at\s+least|no\s+fewer\s+than|not\s+less\s+than|a\s+minimum\s+of"
     r"|a\s+toll\s+of\s+at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of"
+    r"|above|passed|passing|topped|exceeded|surpassed"
     r"|around|about|approximately|roughly|some|an\s+estimated|estimated|nearly|almost"
     r"|close\s+to|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|under)"
 )
@@ -114,6 +115,12 @@ _QUALIFIER = {
     "over": "more_than",
     "upwards of": "more_than",
     "in excess of": "more_than",
+    "above": "more_than",
+    "passed": "more_than",
+    "passing": "more_than",
+    "topped": "more_than",
+    "exceeded": "more_than",
+    "surpassed": "more_than",
     "around": "around",
     "about": "around",
     "approximately": "around",
@@ -137,6 +144,8 @@ def _value(phrase: str) -> int:
     text = " ".join(phrase.casefold().replace("-", " ").split())
     if text == "half a million":
         return 500_000
+    if text in ("no one", "nobody"):
+        return 0
     m = re.fullmatch(
         r"(\d[\d,]*(?:\.\d+)?)(?: (hundred|thousand|million|billion))?", text
     )

@@ -11,7 +11,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["DateMention", "Dateline", "find_dates", "parse_dateline"]
+__all__ = [
+    "DateMention",
+    "Dateline",
+    "PastPeriod",
+    "find_dates",
+    "parse_dateline",
+    "past_period",
+]
 
 _MONTHS = {
     "january": 1,
@@ -159,6 +166,64 @@ def parse_dateline(text: str, published: date | None) -> Dateline | None:
             _MONTHS[month.casefold()], int(re.sub(r"\D", "", dnum)), None, published
         )
     return Dateline(m.end(), m.group("place").strip(), day)
+
+
+_ROUND = (
+    r"(?:fighting|clashes|conflict|war|hostilities|round|violence|flare-up|battles?)"
+)
+_PAST = re.compile(
+    r"\b(?:earlier\s+(?:this|that)\s+(?:year|month)|last\s+(?:year|month)"
+    r"|the\s+previous\s+(?:year|month)"
+    r"|(?:a|one|two|three|four|five|six|several|\d+)\s+(?:years?|months?)\s+(?:ago|earlier)"
+    rf"|(?P<round_y>(?:the|its|their)\s+(?P<year2>(?:19|20)\d\d)\s+{_ROUND})"
+    r"|in\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)"
+    rf"|(?P<round_m>(?:the|its|their)\s+(?P<month2>{_MONTH_RE})\s+{_ROUND})"
+    rf"|{_ROUND}\s+in\s+(?P<month3>{_MONTH_RE})(?!\s*\d)"
+    rf"|(?:in|during)\s+(?P<month>{_MONTH_RE})(?!\s*\d))",
+    re.I,
+)
+_SINCE_BEFORE = re.compile(r"\bsince\b[^.;:,]*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class PastPeriod:
+    """A phrase that puts an event before the report's days ("earlier this year")."""
+
+    start: int
+    end: int
+    text: str
+    round: bool  # names a round of fighting ("the July fighting"): a summary
+
+
+def past_period(text: str, start: int, end: int, ref: date | None) -> PastPeriod | None:
+    """Find a phrase placing events in an earlier period than the report's.
+
+    A month counts when it is not the reference date's month; a year when it
+    is before the reference year. "since the July fighting" is a comparison,
+    not the time of the event.
+
+    Examples
+    --------
+    >>> ref = date(2025, 12, 8)
+    >>> past_period("The July fighting killed 48.", 0, 28, ref).round
+    True
+    >>> past_period("Shelling in December killed two.", 0, 31, ref) is None
+    True
+    """
+    for m in _PAST.finditer(text, start, end):
+        if _SINCE_BEFORE.search(text, max(start, m.start() - 60), m.start()):
+            continue
+        year = m.group("year") or m.group("year2")
+        month = m.group("month") or m.group("month2") or m.group("month3")
+        if year and (ref is None or int(year) >= ref.year):
+            continue
+        if month:
+            number = _MONTHS[month.rstrip(".").casefold()]
+            if ref is None or number == ref.month:
+                continue
+        is_round = bool(m.group("round_y") or m.group("round_m") or m.group("month3"))
+        return PastPeriod(m.start(), m.end(), m.group(0), is_round)
+    return None
 
 
 def find_dates(text: str, start: int, end: int, ref: date | None) -> list[DateMention]:

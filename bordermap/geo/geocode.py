@@ -17,8 +17,9 @@ Rules, in order:
 6. With no place: "along the border", "on the front line", "on both sides" give
    ``border`` precision and no province; a country cue ("inside Cambodia")
    gives ``country``; otherwise the mention takes the place of the preceding
-   mention in its paragraph or the dateline (``named_in_context``), and an
-   aggregate or a mention without any of these stays ``unknown``.
+   mention in its paragraph or the dateline (``named_in_context``); an
+   aggregate, an event of an earlier period ("earlier this year") or a mention
+   without any of these stays ``unknown``.
 """
 
 from __future__ import annotations
@@ -232,6 +233,7 @@ def geocode(
     )
     if (
         mention.scope != "aggregate"
+        and not mention.background
         and context is not None
         and context.places
         and not other_side

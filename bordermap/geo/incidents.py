@@ -62,6 +62,8 @@ def _compatible(
         return False
     if d.mention.planned != m.planned or m.new_event:
         return False
+    if d.mention.background != m.background:
+        return False  # "earlier this year" is never today's incident
     if d.location.admin1 and loc.admin1 and d.location.admin1 != loc.admin1:
         return False
     # a province named for one and not the other: only an unlocated one may join;
@@ -273,12 +275,13 @@ def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
         if (
             day is None
             and not m.planned
+            and not m.background
             and m.paragraph in dated
             and m.scope == "event"
         ):
             # "An hour later, rockets set fire ...": the day of the paragraph so far
             day, basis, day_text = dated[m.paragraph], "paragraph context", ""
-        elif day is None and not m.planned:
+        elif day is None and not m.planned and not m.background:
             day, basis, day_text = page_day, page_basis if page_day else "", ""
             fallback = True
         elif day is not None and not m.planned and m.scope == "event":
@@ -288,7 +291,12 @@ def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
             for d in drafts
             if d.mention.event_type in VIOLENT_TYPES and d.mention.scope == "event"
         ]
-        if m.anaphoric and violent and _same_place(violent[-1].location, loc):
+        if (
+            m.anaphoric
+            and violent
+            and _same_place(violent[-1].location, loc)
+            and violent[-1].mention.background == m.background
+        ):
             # "the shooting took place in Prey Chan": the incident told before
             _merge(violent[-1], m, loc, day, day_text, basis, fallback)
             _adopt_orphans(violent[-1], m)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bordermap.geo.counts import find_counts
-from bordermap.geo.dates import Dateline, DateMention, find_dates
+from bordermap.geo.dates import Dateline, DateMention, find_dates, past_period
 from bordermap.geo.gazetteer import Gazetteer, PlaceMatch
 from bordermap.geo.records import VIOLENT_TYPES, Article, Count, Quote
 from bordermap.geo.text import Sentence
@@ -97,6 +97,7 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\bfighting\b",
         r"\bfought\b",
         r"\bfire\s*fights?\b",
+        r"\bshoot-?outs?\b",
         r"\bgun\s*(?:fire|fights?|battles?)\b",
         r"\bexchanges?\s+of\s+(?:[\w-]+\s+){0,4}fire\b",
         r"\bexchanged\s+(?:gun)?fire\b",
@@ -184,6 +185,16 @@ _NEGATION = re.compile(
     r"to\s+(?:stop|halt|end|prevent)|feared|fears?)\b|n't\b",
     _F,
 )
+_SUPERLATIVE = re.compile(
+    r"\b(?:worst|heaviest|deadliest|fiercest|bloodiest|biggest|largest|most\s+"
+    r"(?:serious|intense|severe|violent))\s+(?:[\w-]+\s+)?$",
+    _F,
+)
+_COMPARED = re.compile(
+    r"\b(?:since|in\s+(?:years|decades|a\s+decade|more\s+than\s+a\s+decade)|ever|"
+    r"on\s+record|in\s+(?:recent\s+)?(?:memory|history))\b",
+    _F,
+)
 _SINCE = re.compile(r"\b(?:since|began|begun|started|broke\s+out)\b[^.;]*$", _F)
 _BACKGROUND = re.compile(r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,3}$", _F)
 _PLANNED = re.compile(
@@ -223,12 +234,20 @@ _AGGREGATE = re.compile(
     r"january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|"
     r"\bha(?:ve|s)\s+(?:been\s+)?(?:killed|wounded|injured|died|displaced|forced|driven|"
-    r"evacuated|fled|uprooted)\b",
+    r"evacuated|fled|uprooted)\b|"
+    # one side's total, or a total over several places or up to a time
+    r"\bon\s+(?:its|their|our)\s+(?:own\s+)?side\b|"
+    r"\b(?:across|in)\s+(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+|all|"
+    r"the)\s+(?:[\w-]+\s+)?(?:provinces|districts|regions|states|areas)\b|"
+    r"\bby\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the|that)\s+"
+    r"(?:evening|night|morning|afternoon)\b",
     _F,
 )
 _RUNNING_TOTAL = re.compile(
-    r"\b(?:brings?|brought|bringing|raises?|raised|rose|risen|climbed)\s+(?:the\s+[\w\s]{0,20}?\s*)?"
-    r"to\s+(?=\S)",
+    r"\b(?:brings?|brought|bringing|raises?|raised|rose|risen|climbed)\s+"
+    r"(?:the\s+[\w\s]{0,20}?\s*)?(?:to|above|past|beyond)\s+(?=\S)"
+    r"|\b(?:toll|number\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|wounded|injured|"
+    r"displaced))\b[^.;]{0,40}?\b(?:passed|topped|exceeded|surpassed|reached)\s+(?=\S)",
     _F,
 )
 _LAUNCH = re.compile(
@@ -320,6 +339,7 @@ class Mention:
     anaphoric: bool = False  # "the shooting", "the blast": an incident told before
     orphan_counts: dict[str, Count] = field(default_factory=dict)  # fit no mention here
     both_sides: bool = False
+    background: str = ""  # "earlier this year": before the report's days, undated
 
 
 # ---------------------------------------------------------------- helpers
@@ -347,6 +367,11 @@ def _triggers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         cs = next((a for a, b in clauses if a <= s < b + 1), start)
         lead = text[cs:s]
         if _NEGATION.search(lead) or _BACKGROUND.search(text[max(start, s - 40) : s]):
+            continue
+        # "in the worst fighting since their 2020 war": a comparison, not an event
+        if _SUPERLATIVE.search(text, max(start, s - 30), s) and _COMPARED.search(
+            text, e, min(end, e + 80)
+        ):
             continue
         kept.append((s, e, etype))
     return kept
@@ -384,23 +409,36 @@ def _side_of(text: str, start: int, end: int, gazetteer: Gazetteer) -> str | Non
 
 
 def _sum(a: Count, b: Count, group_a: str, group_b: str) -> Count:
-    """Parts of one side and incident ("six soldiers and five civilians") added up."""
+    """Parts of one side and incident ("six soldiers and five civilians") added up.
+
+    A hedge on a part holds for the sum: "at least 11 civilians and one soldier"
+    is at least 12; parts with different kinds of hedge give an estimate.
+    """
 
     def add(x, y):
         return None if x is None or y is None else x + y
 
-    qualifier = a.qualifier if a.qualifier == b.qualifier else "exact"
-    if qualifier not in {"exact", "at_least", "more_than"}:
-        qualifier = "exact"
-    best = add(a.best, b.best)
-    return Count(
-        low=add(a.low, b.low),
-        best=best,
-        high=add(a.high, b.high),
-        qualifier=qualifier,
-        stated=best
+    hedges = {a.qualifier, b.qualifier} - {"exact"}
+    if len(hedges) > 1:
+        qualifier = "at_least" if hedges == {"at_least", "more_than"} else "around"
+    else:
+        qualifier = hedges.pop() if hedges else "exact"
+    stated = (
+        a.stated + b.stated
         if isinstance(a.stated, int) and isinstance(b.stated, int)
-        else None,
+        else add(a.best, b.best)
+    )
+    low, best, high = add(a.low, b.low), add(a.best, b.best), add(a.high, b.high)
+    if qualifier == "at_least" and len({a.qualifier, b.qualifier} - {"exact"}) > 1:
+        best, stated = low, low
+    elif qualifier == "around":
+        low = high = None
+    return Count(
+        low=low,
+        best=best,
+        high=high,
+        qualifier=qualifier,
+        stated=stated,
         breakdown=((group_a, a.best), (group_b, b.best)),
         note="sum of stated parts",
     )
@@ -583,6 +621,12 @@ def _windows(
     return wins
 
 
+_BACK_REFERENCE = re.compile(
+    r"\bthere\b(?!\s+(?:were|was|is|are|have|has|had|will|would|may|might|could)\b)"
+    r"|\b(?:in|during|by)\s+(?:the|that|this)\s+(?:attack|incident|strike|shelling|"
+    r"blast|explosion|clash|raid|assault|bombing|firefight|exchange)\b",
+    _F,
+)
 _DEMONYM_PLACE = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:villages?|towns?|territory|soil|side|provinces?|districts?|"
     r"areas?|positions?|posts?|outposts?|bases?|homes|houses)\b",
@@ -590,6 +634,17 @@ _DEMONYM_PLACE = re.compile(
 )
 _WHEN = re.compile(r"\b(?:when|after|as)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?$", _F)
 _CLAUSE_START = re.compile(r",\s+|;\s+|\bthat\s+|\band\s+", _F)
+
+
+def _tied(ps: int, pe: int, ts: int, te: int, s0: int, triggers: int) -> bool:
+    """Whether a time phrase at ``ps:pe`` tells the time of the trigger at ``ts:te``.
+
+    It does when the sentence tells one event, when it opens the sentence
+    ("Earlier this year, a shootout ..."), or when it stands next to the trigger
+    ("five days of fighting in July"); not when it belongs to another event of
+    a longer sentence.
+    """
+    return triggers == 1 or ps - s0 < 25 or (ps < te + 40 and pe > ts - 40)
 
 
 def _fits(mention: Mention, kind: str) -> bool:
@@ -621,6 +676,28 @@ _TRANSITIVE = re.compile(
     r"injured|hurting)|(?P<displaced>evacuating|evacuated|displacing|displaced|uprooting))\s+$",
     _F,
 )
+_TOLL_VERB = (
+    r"[^.;:]{0,50}?\b(?:rose|risen|rising|climbed|climbing|jumped|reached|reaching|"
+    r"stood|stands|stand|is|was|has|had|hit|increased|grew|now)\b(?:\s+(?:to|at|past|"
+    r"beyond|by))?\s+$"
+)
+# "the death toll has passed 40", "the number of people killed ... rose above 30"
+_TOLL = tuple(
+    (kind, re.compile(rf"\b(?:{nouns}){_TOLL_VERB}", _F))
+    for kind, nouns in (
+        (
+            "killed",
+            r"death\s+toll|toll|number\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|"
+            r"fatalities)",
+        ),
+        ("wounded", r"number\s+of\s+(?:[\w-]+\s+){0,3}?(?:wounded|injured)"),
+        (
+            "displaced",
+            r"number\s+of\s+(?:[\w-]+\s+){0,3}?(?:displaced|evacuees|evacuated|"
+            r"refugees|people\s+(?:who\s+)?(?:fled|evacuated))",
+        ),
+    )
+)
 _WORD_RE = re.compile(r"[\w'’-]+|[,;:.!?()\"“”]")
 _AFTER_TOKENS = 12
 
@@ -642,6 +719,10 @@ def _kind_near(
             m.start(),
             e,
         )
+    for kind, rx in _TOLL:
+        m = rx.search(text, max(0, s - 100), s)
+        if m:
+            return kind, m.start(), e
     nxt = min([x for x in stops if x >= e] + [limit])
     for n, tok in enumerate(_WORD_RE.finditer(text, e, nxt)):
         if n >= _AFTER_TOKENS or tok.group() in ',;:.!?()"“”':
@@ -760,6 +841,7 @@ def extract_mentions(
         if attribution:
             last_attr[sent.paragraph] = attribution
         planned = bool(_PLANNED.search(text, s0, e0))
+        past = past_period(text, s0, e0, ref)
         aggregate = bool(_AGGREGATE.search(_mask(text, _BOTH_SPEAKERS, s0, e0)))
         # casualty counts found in the sentence
         kinded: list[tuple[str, int, int, Count]] = []
@@ -817,6 +899,8 @@ def extract_mentions(
                         ),
                     )
                 )
+        if past and past.round and kinded:
+            aggregate = True  # "The July fighting killed at least 48": its total
         running = _RUNNING_TOTAL.search(text, s0, e0)
         if running:
             aggregate = True
@@ -893,6 +977,9 @@ def extract_mentions(
                     text[s0:ts],
                     _F,
                 )
+                # "One civilian was killed there": counts with no event of their
+                # own, pointing back at the incident just told
+                or (ts == te and _BACK_REFERENCE.search(text, ws, we))
             )
             for pm in places:
                 if ws <= pm.start < we:
@@ -949,6 +1036,18 @@ def extract_mentions(
                 mention.date_basis = (
                     "text" if chosen.explicit else "relative to page date"
                 )
+            # "earlier this year", "the July fighting": before the report's days
+            before = past_period(text, ws, we, ref) if past else None
+            if (
+                before
+                and (chosen is None or not chosen.explicit)
+                and _tied(before.start, before.end, ts, te, s0, len(trig))
+            ):
+                mention.background = before.text
+                mention.date, mention.date_text = None, before.text
+                mention.date_basis = ""
+                if before.round:
+                    mention.scope = "aggregate"
             clock = re.search(
                 r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*(?:am|pm)\b",
                 text[ws:we],

@@ -40,6 +40,11 @@ TABLE = [
     ("more than half a million", "more_than", 500_001, 500_001, None),
     ("1.2 million", "exact", 1_200_000, 1_200_000, 1_200_000),
     ("twenty-one", "exact", 21, 21, 21),
+    # beyond the table: totals that pass a mark, and "no one"
+    ("rose above 30", "more_than", 31, 31, None),
+    ("the toll topped 1,000", "more_than", 1_001, 1_001, None),
+    ("no one", "none", 0, 0, 0),
+    ("nobody", "none", 0, 0, 0),
 ]
 
 

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from bordermap.geo.dates import find_dates, parse_dateline
+from bordermap.geo.dates import find_dates, parse_dateline, past_period
 
 THU = date(2025, 7, 24)  # a Thursday
 
@@ -80,3 +80,27 @@ def test_dateline(text, place, day):
 
 def test_no_dateline():
     assert parse_dateline("Thailand and Cambodia agreed ...", THU) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "is_round"),
+    [
+        ("The July fighting killed at least 48 people.", "The July fighting", True),
+        ("Five days of fighting in July ended in a truce.", "fighting in July", True),
+        ("Earlier this year, a shootout left two dead.", "Earlier this year", False),
+        ("Two guards died there last year.", "last year", False),
+        ("A mine wounded a soldier in 2023.", "in 2023", False),
+        ("Their 2020 war killed thousands.", "Their 2020 war", True),
+        # the report's own month and year, and comparisons, are not the past
+        ("Shelling in December killed two.", None, False),
+        ("Clashes in 2025 have displaced thousands.", None, False),
+        ("The worst fighting since the July clashes.", None, False),
+        ("Tension has stayed high since five days of fighting in July.", None, False),
+        ("Shelling on December 5 hit a school.", None, False),
+    ],
+)
+def test_past_period(text, found, is_round):
+    period = past_period(text, 0, len(text), date(2025, 12, 8))
+    assert (period.text if period else None) == found
+    if period:
+        assert period.round is is_round

@@ -238,3 +238,85 @@ def test_world_border_towns_need_their_country_in_the_article(gazetteer):
     assert named[0].admin1_iso == ("TJ-SU",)
     unnamed = incidents_of("Shelling hit Isfara, killing one civilian.", gazetteer)
     assert unnamed[0].admin1_iso == ()
+
+
+def test_a_national_toll_across_provinces_is_not_the_datelines(gazetteer):
+    text = (
+        "SI SA KET, Thailand, July 24 - Rockets hit a petrol station, killing six "
+        "people. The health ministry said at least 11 civilians and one soldier had "
+        "been killed across three provinces by Thursday evening."
+    )
+    incs = incidents_of(text, gazetteer, published=date(2025, 7, 24))
+    (toll,) = [i for i in incs if i.killed and i.killed.best == 12]
+    assert toll.scope == "aggregate" and toll.admin1_iso == ()
+    # the hedge of one part holds for the sum
+    assert (toll.killed.qualifier, toll.killed.low, toll.killed.high) == (
+        "at_least",
+        12,
+        None,
+    )
+    (station,) = [i for i in incs if i.killed and i.killed.best == 6]
+    assert station.admin1_iso == ("TH-33",)
+
+
+def test_one_sides_toll_does_not_take_the_paragraphs_province(gazetteer):
+    text = (
+        "Cambodian rockets hit a school in Surin on Monday. Cambodia said 13 people "
+        "had been killed on its side."
+    )
+    (toll,) = [i for i in incidents_of(text, gazetteer) if i.killed]
+    assert toll.scope == "aggregate" and toll.admin1_iso == ()
+
+
+def test_an_earlier_round_is_an_undated_total_on_no_province(gazetteer):
+    text = (
+        "UBON RATCHATHANI, Thailand, Dec 8 - Shelling hit Nam Yuen district on Monday. "
+        "The July fighting killed at least 48 people and displaced an estimated "
+        "300,000."
+    )
+    incs = incidents_of(text, gazetteer, published=date(2025, 12, 8))
+    (past,) = [i for i in incs if i.killed]
+    assert (past.scope, past.date, past.admin1_iso) == ("aggregate", None, ())
+    assert past.displaced.best == 300_000 and past.date_text == "The July fighting"
+    (shelling,) = [i for i in incs if i.event_type == "shelling"]
+    assert shelling.killed is None and str(shelling.date) == "2025-12-08"
+
+
+def test_an_event_earlier_this_year_is_undated_and_separate(gazetteer):
+    text = (
+        "Clashes continued near the border on Friday evening. Earlier this year, a "
+        "shootout between border guards left two people dead."
+    )
+    incs = incidents_of(text, gazetteer, published=date(2022, 9, 16))
+    assert len(incs) == 2
+    today, before = incs
+    assert today.killed is None and str(today.date) == "2022-09-16"
+    assert (before.scope, before.date, before.killed.best) == ("event", None, 2)
+
+
+def test_a_superlative_comparison_is_not_an_incident(gazetteer):
+    text = (
+        "At least 49 soldiers were killed on Tuesday when artillery shelled positions "
+        "inside Armenia, in the worst fighting since their 2020 war."
+    )
+    incs = incidents_of(text, gazetteer, published=date(2022, 9, 13))
+    assert [i.event_type for i in incs] == ["shelling"]
+
+
+def test_no_one_hurt_there_belongs_to_the_incident_before(gazetteer):
+    text = (
+        "In Surin, a shell landed near the hospital on Monday. No one was hurt there."
+    )
+    (inc,) = incidents_of(text, gazetteer)
+    assert inc.event_type == "shelling" and inc.admin1_iso == ("TH-32",)
+    assert (inc.wounded.qualifier, inc.wounded.best) == ("none", 0)
+
+
+def test_a_toll_that_passes_a_mark_is_a_running_total(gazetteer):
+    (inc,) = incidents_of("The death toll has passed 40, officials said.", gazetteer)
+    assert inc.scope == "aggregate"
+    assert (inc.killed.qualifier, inc.killed.low, inc.killed.stated) == (
+        "more_than",
+        41,
+        40,
+    )
