@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bordermap.geo.gazetteer import PlaceMatch
+from bordermap.geo.gazetteer import PlaceMatch, name_key
 from bordermap.geo.mentions import Mention
 from bordermap.geo.records import Place, Precision
 
@@ -151,10 +151,13 @@ def resolve_places(
     return out
 
 
-def _finest(candidates: list[tuple[PlaceMatch, tuple[Place, ...]]]) -> list[Place]:
+def _finest(
+    candidates: list[tuple[PlaceMatch, tuple[Place, ...]]],
+    article_admin1: set[str] = frozenset(),
+) -> list[Place]:
     """One place per province: the finest level named for it."""
     by_province: dict[str, list[Place]] = {}
-    for _, places in candidates:
+    for pm, places in candidates:
         # a name that is a province's name denotes the province ("Lachin"), even
         # where a town of that name lies in another unit of the simplified layer
         units = tuple(p for p in places if p.kind == "admin1")
@@ -162,14 +165,23 @@ def _finest(candidates: list[tuple[PlaceMatch, tuple[Place, ...]]]) -> list[Plac
             places = units
         provinces = {p.admin1_iso for p in places}
         if len(provinces) > 1:
-            # an ambiguous name: keep it where another name confirms the province,
+            # an ambiguous name: keep it where another name of the mention
+            # confirms the province, where it is one place's own name (not an
+            # alternative name), where the article names one of the provinces,
             # or where one town of that name is far larger than the others
             confirmed = [p for p in places if p.admin1_iso in by_province]
+            # "Jermuk" is a town's own name, and another village's other name
+            own = [p for p in places if name_key(p.name) == name_key(pm.text)]
+            named = [p for p in places if p.admin1_iso in article_admin1]
             towns = sorted(
                 (p for p in places if p.population), key=lambda p: -p.population
             )
             if confirmed:
                 places = tuple(confirmed)
+            elif len({p.admin1_iso for p in own}) == 1:
+                places = tuple(own)
+            elif len({p.admin1_iso for p in named}) == 1:
+                places = tuple(named)
             elif len(towns) == len(places) and towns[0].population >= 5 * max(
                 1, towns[1].population
             ):
@@ -210,7 +222,7 @@ def geocode(
     Location
     """
     candidates = resolve_places(text, mention, article_admin1, article_countries, home)
-    places = _finest(candidates)
+    places = _finest(candidates, article_admin1)
     if places:
         countries = {p.country_iso3 for p in places}
         written = "; ".join(pm.text for pm, _ in candidates)

@@ -11,6 +11,7 @@ gazetteer matches, resolved later by :mod:`bordermap.geo.geocode`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -54,6 +55,16 @@ _ART = (
 )
 _AIR = (
     r"(?:fighter\s+)?jets?|F-16s?|Gripens?|warplanes?|aircraft|bombers?|armed\s+drones?"
+)
+# "had moved to evacuation centres", "moved away from villages along the border"
+_MOVED = (
+    r"moved\s+(?:away\s+from|out\s+of|to\s+(?:[\w-]+\s+){0,2}?(?:centres?|centers?|"
+    r"shelters?|camps?|sites?|safety|safer\s+\w+|relatives|temples?|schools?))"
+)
+# "told residents of 12 border villages to leave for shelters": an order, no count
+_ORDERED = (
+    r"\b(?:told|ordered|urged|asked|instructed|advised)\s+(?:[\w'’-]+\s+){0,8}?to\s+"
+    r"(?:leave|evacuate|move\s+to|head\s+to|go\s+to)\b"
 )
 TRIGGERS: dict[str, re.Pattern] = {
     "air_strike": _rx(
@@ -138,6 +149,9 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\b(?:forced|driven)\s+(?:out\s+)?from\s+(?:their\s+)?homes\b",
         r"\bleft\s+(?:their\s+)?homes\b",
         r"\bmoved\s+to\s+(?:safety|safer\s+\w+|(?:relief\s+)?camps|shelters?)\b",
+        rf"\b{_MOVED}",
+        r"\b(?:sought|seek|seeking|took|taken|taking)\s+refuge\b",
+        _ORDERED,
         r"\brelief\s+camps?\b",
         r"\bexodus\b",
         r"\bmoving\s+(?:residents|villagers|people)\b",
@@ -209,8 +223,9 @@ _CLAUSE = re.compile(
     _F,
 )
 _BORDER_CUE = re.compile(
-    r"\b(?:along|on|near|across|at)\s+the\s+(?:\w+\s+)?(?:border|frontier|front\s*lines?|"
-    r"front)\b|\bborder-wide\b|\bon\s+(?:both|the\s+two)\s+sides\b|\bfront\s*lines?\b"
+    r"\b(?:along|on|near|across|at)\s+the\s+(?:[\w-]+\s+){0,2}(?:border|frontier|"
+    r"front\s*lines?|front|line\s+of\s+(?:control|contact))\b|\bborder-wide\b"
+    r"|\bon\s+(?:both|the\s+two)\s+sides\b|\bfront\s*lines?\b"
     r"|\bborder\s+(?:areas?|regions?|zones?)\b",
     _F,
 )
@@ -271,7 +286,7 @@ _DISPLACED = re.compile(
     r"\b(?:displaced|evacuated|evacuees?|fled|fleeing|flee|(?:forced|driven)\s+(?:out\s+)?from"
     r"|left\s+(?:their\s+)?homes|sheltering|in\s+shelters|taken\s+shelter|refugees|uprooted|"
     r"homeless|moved\s+to\s+(?:safety|safer\s+\w+|(?:relief\s+)?camps|shelters?)|"
-    r"relocated|left\s+the)\b",
+    rf"relocated|left\s+the|{_MOVED}|(?:sought|took|taken)\s+refuge)\b",
     _F,
 )
 _PRISONERS = re.compile(
@@ -288,6 +303,14 @@ _PERSON = (
     r"civilians?|villagers?|residents?|people|persons?|farmers?|children|women|men|man|woman|"
     r"child|boys?|girls?|students?|monks?|evacuees?|workers?|members?|personnel|fighters?|"
     r"families|households|refugees|troopers?|guards?|others"
+)
+_THINGS = re.compile(
+    rf"\s+(?:(?!(?:{_PERSON}|in|at|of|from|and|or|near|on|who|were|was)\b)[\w-]+\s+){{0,2}}?"
+    r"(?:villages?|homes?|houses?|buildings?|schools?|temples?|pagodas?|hospitals?|"
+    r"bridges?|roads?|vehicles?|cars?|trucks?|tanks?|provinces?|districts?|regions?|"
+    r"areas?|locations?|sites?|targets?|positions?|posts?|outposts?|checkpoints?|bases?|"
+    r"camps?|shelters?|centres?|centers?|fronts?|points?|times?|communes?|towns?)\b",
+    _F,
 )
 _SOLDIER = re.compile(
     r"\b(?:soldiers?|troops?|servicem[ae]n|marines?|rangers?|sailors?|troopers?|personnel|"
@@ -587,6 +610,12 @@ def _windows(
     # clause before "when" tells what the shell did
     for i in range(1, len(wins)):
         when = _WHEN.search(text, wins[i - 1][0], wins[i][2])
+        opens = _last(_SUBORDINATE.finditer(text, wins[i - 1][3], wins[i][2]))
+        if not when and opens:
+            # "... on Monday after one soldier was killed in a clash": the clause
+            # from "after" on tells the later trigger's event
+            wins[i - 1][1] = wins[i][0] = opens.start()
+            continue
         if when:
             cut = max(
                 (
@@ -633,7 +662,41 @@ _DEMONYM_PLACE = re.compile(
     _F,
 )
 _WHEN = re.compile(r"\b(?:when|after|as)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?$", _F)
+# "... on Monday after one soldier was killed in a clash": the clause that opens
+# with the conjunction tells the later trigger's event
+_SUBORDINATE = re.compile(
+    r"\b(?:after|when|before|following|because)\b"
+    r"|(?<!such\s)(?<!well\s)\bas\b(?!\s+(?:well|many|much|far|of|part|long|soon|a\s+result))",
+    _F,
+)
+
+
+def _last(matches: Iterator[re.Match]) -> re.Match | None:
+    last = None
+    for last in matches:  # noqa: B007 - the last one
+        pass
+    return last
+
+
 _CLAUSE_START = re.compile(r",\s+|;\s+|\bthat\s+|\band\s+", _F)
+
+
+def _own_place(mention: Mention, clause: tuple[int, int], trig: list) -> bool:
+    """Whether a count's clause tells another incident by its own place.
+
+    "Shelling damaged homes in Jermuk, and two civilians were wounded in Sotk":
+    a clause after the first, with no trigger of its own, whose places lie in
+    other provinces than the rest of the mention's.
+    """
+    a, b = clause
+    if a <= mention.start or any(a <= t[0] < b for t in trig):
+        return False
+    inside, outside = set(), set()
+    for pm in mention.places:
+        (inside if a <= pm.start < b else outside).update(
+            p.admin1_iso for p in pm.places
+        )
+    return bool(inside) and bool(outside) and not inside & outside
 
 
 def _tied(ps: int, pe: int, ts: int, te: int, s0: int, triggers: int) -> bool:
@@ -700,6 +763,12 @@ _TOLL = tuple(
 )
 _WORD_RE = re.compile(r"[\w'’-]+|[,;:.!?()\"“”]")
 _AFTER_TOKENS = 12
+_APPOSITIVE = re.compile(
+    r",\s+(?:mostly|mainly|largely|including|among\s+them|most\s+of\s+(?:them|whom)|"
+    r"many\s+of\s+(?:them|whom)|half\s+of\s+(?:them|whom)|all\s+of\s+them|both)\b"
+    r"[^,;.]{0,60},",
+    _F,
+)
 
 
 def _kind_near(
@@ -724,8 +793,15 @@ def _kind_near(
         if m:
             return kind, m.start(), e
     nxt = min([x for x in stops if x >= e] + [limit])
-    for n, tok in enumerate(_WORD_RE.finditer(text, e, nxt)):
-        if n >= _AFTER_TOKENS or tok.group() in ',;:.!?()"“”':
+    pos, n = e, 0
+    while (tok := _WORD_RE.search(text, pos, nxt)) is not None:
+        pos, n = tok.end(), n + 1
+        aside = _APPOSITIVE.match(text, tok.start(), nxt)
+        if aside:
+            # "2,570 people, mostly women and children, were evacuated"
+            pos = aside.end()
+            continue
+        if n > _AFTER_TOKENS or tok.group() in ',;:.!?()"“”':
             break
         for kind, rx in _KINDS:
             km = rx.match(text, tok.start(), nxt)
@@ -846,14 +922,19 @@ def extract_mentions(
         # casualty counts found in the sentence
         kinded: list[tuple[str, int, int, Count]] = []
         others: list[tuple[str, int, int, Count]] = []
-        starts = tuple(cs for cs, _, _ in counts)
+        # "86 villages", "12 other civilian sites": numbers of things, not people;
+        # they neither count casualties nor end the reading of the count before
+        things = {cs for cs, ce, _ in counts if _THINGS.match(text, ce)}
+        starts = tuple(cs for cs, _, _ in counts if cs not in things)
         clauses = _clauses(text, s0, e0)
         found: list[_Found] = []
         for cs, ce, count in counts:
             clause_start = next((a for a, b in clauses if a <= cs < b + 1), s0)
             if _NEGATION.search(text, clause_start, cs):
                 continue
-            kind, qs, qe = _kind_near(text, cs, ce, e0, starts)
+            kind, qs, qe = (
+                (None, cs, ce) if cs in things else _kind_near(text, cs, ce, e0, starts)
+            )
             found.append(_Found(cs, ce, count, kind, qs, qe))
         sides: dict[int, str] = {}
         for f in _combine(text, found, gazetteer, e0, sides):
@@ -1105,7 +1186,7 @@ def extract_mentions(
                 and first.quote is not None
                 and not clause[0] <= first.quote.start < clause[1]
                 and not side
-            ):
+            ) or (not side and _own_place(target, clause, trig)):
                 # "..., while Tajik officials reported 10 dead in Sughd": another count
                 # of the same kind in another clause is another report
                 twin = _clone(target, "")
@@ -1146,6 +1227,7 @@ def extract_mentions(
             if (
                 m.event_type == "evacuation_displacement"
                 and "displaced" not in m.counts
+                and not re.match(_ORDERED, m.trigger, _F)
             ):
                 m.counts["displaced"] = replace(
                     Count(

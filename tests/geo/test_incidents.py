@@ -320,3 +320,79 @@ def test_a_toll_that_passes_a_mark_is_a_running_total(gazetteer):
         41,
         40,
     )
+
+
+def test_numbers_of_things_are_not_casualties(gazetteer):
+    text = (
+        "Thai authorities said more than 40,000 villagers from 86 villages near the "
+        "border had been moved to safer areas."
+    )
+    (inc,) = incidents_of(text, gazetteer)
+    assert inc.event_type == "evacuation_displacement"
+    assert (inc.displaced.qualifier, inc.displaced.low) == ("more_than", 40_001)
+
+
+def test_an_appositive_does_not_hide_the_verb(gazetteer):
+    text = "Around 2,570 people, mostly women and children, were evacuated from Surin."
+    (inc,) = incidents_of(text, gazetteer)
+    assert (inc.displaced.qualifier, inc.displaced.best) == ("around", 2570)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 35,000 people had moved to evacuation centres in Surin.",
+        "Thousands of people moved away from villages in Surin.",
+        "Some 3,000 residents of Surin sought refuge in temples.",
+    ],
+)
+def test_ways_of_saying_displaced(text, gazetteer):
+    (inc,) = incidents_of(text, gazetteer)
+    assert inc.event_type == "evacuation_displacement"
+    assert inc.displaced.best is not None and inc.admin1_iso == ("TH-32",)
+
+
+def test_an_evacuation_order_has_no_made_up_count(gazetteer):
+    text = "In Buriram, authorities told residents of 12 border villages to leave."
+    (inc,) = incidents_of(text, gazetteer)
+    assert inc.event_type == "evacuation_displacement" and inc.displaced is None
+    assert inc.admin1_iso == ("TH-31",)
+
+
+def test_the_clause_after_after_is_the_later_event(gazetteer):
+    text = (
+        "Thailand carried out air strikes on Cambodian positions on Monday after one "
+        "Thai soldier was killed and eight others wounded in a clash in Nam Yuen."
+    )
+    incs = {i.event_type: i for i in incidents_of(text, gazetteer)}
+    assert incs["air_strike"].killed is None and incs["air_strike"].wounded is None
+    clash = incs["armed_clash"]
+    assert (clash.killed.best, clash.wounded.best) == (1, 8)
+    assert clash.admin1_iso == ("TH-34",)
+
+
+def test_a_clause_with_a_place_of_its_own_is_another_incident(gazetteer):
+    text = (
+        "Shelling damaged homes in Kantharalak in Si Sa Ket, and two civilians were "
+        "wounded in Prasat, in Surin province."
+    )
+    incs = incidents_of(text, gazetteer)
+    assert sorted(
+        (i.admin1_iso, i.wounded.best if i.wounded else None) for i in incs
+    ) == [
+        (("TH-32",), 2),
+        (("TH-33",), None),
+    ]
+
+
+def test_the_line_of_control_is_the_border(gazetteer):
+    text = "Pakistani troops fired along the Line of Control, wounding two soldiers."
+    (inc,) = incidents_of(text, gazetteer)
+    assert inc.precision is Precision.BORDER and inc.admin1_iso == ()
+
+
+def test_a_places_own_name_beats_another_places_other_name(gazetteer):
+    # Jermuk is a town of Vayots Dzor and an alternative name of a Shirak village
+    text = "Azerbaijani artillery shelled Jermuk in Armenia on Tuesday."
+    (inc,) = incidents_of(text, gazetteer, published=date(2022, 9, 13))
+    assert inc.admin1_iso == ("AM-VD",)
