@@ -253,7 +253,7 @@ def parse_count(phrase: str) -> Count:
 # "a" counts one only before a person ("a Thai soldier", "a second soldier") or
 # before a noun that is then killed or hurt ("a nurse was wounded").
 _ONE_PERSON = re.compile(
-    r"\s+(?:[a-z-]+\s+){0,2}(?:soldier|civilian|marine|villager|person|man|woman|child|boy|"
+    r"\s+(?:[\w-]+\s+){0,2}(?:soldier|civilian|marine|villager|person|man|woman|child|boy|"
     r"girl|resident|police|officer|ranger|farmer|member|trooper|worker|nurse|doctor|medic|"
     r"teacher|monk|journalist|driver|guard|student|evacuee|sergeant|private|commander)\b"
     r"|\s+(?:[a-z-]+\s+){1,3}(?:was|has\s+been|had\s+been)\s+(?:killed|wounded|injured|"
@@ -330,6 +330,8 @@ def find_counts(
             and not _ONE_PERSON.match(text[e : e + 60].casefold())
         ):
             continue
+        if m.group("many") and re.search(r"\bhow\s+$", before):
+            continue  # "How many have died?": a question, not a count
         if word == "some" or (
             m.group("pre")
             and not (

@@ -263,8 +263,10 @@ def find_dates(text: str, start: int, end: int, ref: date | None) -> list[DateMe
             day = _calendar(_MONTHS[month], dnum, int(year) if year else None, ref)
             explicit = True
         elif m.group("weekday"):
+            # "agreed on Friday to ... next week": a past act, dated in the past
             local_future = future and not re.search(
-                r"\b(?:said|was|were|had|did|told|after)\b",
+                r"\b(?:said|was|were|had|did|told|after)\b"
+                r"|\b(?!(?:scheduled|planned|expected|slated)\b)\w+ed\s+on\s+$",
                 text[max(start, m.start() - 25) : m.start()],
                 re.I,
             )

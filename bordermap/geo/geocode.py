@@ -176,8 +176,13 @@ def _finest(
             towns = sorted(
                 (p for p in places if p.population), key=lambda p: -p.population
             )
+            # "over Jammu and Kashmir and Punjab": the country of the names beside it
+            beside = {q.country_iso3 for ps in by_province.values() for q in ps}
+            same_country = [p for p in places if p.country_iso3 in beside]
             if confirmed:
                 places = tuple(confirmed)
+            elif len({p.admin1_iso for p in same_country}) == 1:
+                places = tuple(same_country)
             elif len({p.admin1_iso for p in own}) == 1:
                 places = tuple(own)
             elif len({p.admin1_iso for p in named}) == 1:

@@ -51,15 +51,23 @@ _FIRE_VERB = (
 )
 _ART = (
     r"rockets?|BM-21s?|artillery|shells|shell|mortars?|howitzers?|heavy\s+weapons|"
-    r"barrages?|rocket\s+launchers?|cannon|tank\s+fire|missiles?|grenades?"
+    r"barrages?|rocket\s+launchers?|cannon|tank\s+fire|missiles?|grenades?|warships?|"
+    r"gunboats?|naval\s+guns?"
 )
 _AIR = (
     r"(?:fighter\s+)?jets?|F-16s?|Gripens?|warplanes?|aircraft|bombers?|armed\s+drones?"
 )
 # "had moved to evacuation centres", "moved away from villages along the border"
 _MOVED = (
-    r"moved\s+(?:away\s+from|out\s+of|to\s+(?:[\w-]+\s+){0,2}?(?:centres?|centers?|"
-    r"shelters?|camps?|sites?|safety|safer\s+\w+|relatives|temples?|schools?))"
+    r"(?:moved|shifted|relocated|transferred|bussed|taken)\s+(?:away\s+from|out\s+of|to\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:centres?|centers?|shelters?|camps?|sites?|safety|safer\s+\w+|"
+    r"relatives|temples?|schools?|buildings?))"
+    r"|(?:staying|housed|living|sheltered)\s+in\s+(?:[\w-]+\s+){0,3}?(?:shelters?|camps?|"
+    r"centres?|centers?)"
+    # "tens of thousands of people have left Poipet" (not "has left two dead")
+    r"|ha(?:ve|s|d)\s+left\s+(?!(?:\d|a|an|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|dozens|scores|hundreds|many|several)\b)(?=(?-i:[A-Z])|their|the\s+(?:area|town|city|"
+    r"village|region|border))"
 )
 # "told residents of 12 border villages to leave for shelters": an order, no count
 _ORDERED = (
@@ -77,6 +85,8 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\bdrones?\b(?=[^.;]{0,40}\b(?:dropped|struck|strike|hit|bomb\w*|attack\w*|fired|"
         r"crashed|shot\s+down|exploded))",
         r"\bdropped\s+(?:bombs|explosives|grenades|munitions)\b",
+        r"\bshot\s+down\s+(?:[\w-]+\s+){0,4}?(?:drones?|UAVs?|missiles?|jets?|aircraft|"
+        r"planes?|helicopters?)\b",
     ),
     "shelling": _rx(
         r"\bshell(?:ing|ed)\b",
@@ -109,6 +119,7 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\bfought\b",
         r"\bfire\s*fights?\b",
         r"\bshoot-?outs?\b",
+        r"\bprovocations?\b",
         r"\bgun\s*(?:fire|fights?|battles?)\b",
         r"\bexchanges?\s+of\s+(?:[\w-]+\s+){0,4}fire\b",
         r"\bexchanged\s+(?:gun)?fire\b",
@@ -136,7 +147,10 @@ TRIGGERS: dict[str, re.Pattern] = {
         r"\b(?:talks|meeting|summit)\s+(?:in|at)\b",
         r"\b(?:meet|sit)\s+(?:again\s+)?(?:on|later|next|in)\b",
         r"\bmediators?\b",
-        r"\bagreed\s+to\s+(?:stop|halt|end|cease)\b",
+        r"\bagreed\s+(?:[\w-]+\s+){0,3}?to\s+(?:stop|halt|end|cease|withdraw|pull\s+(?:back|"
+        r"out)|disengage)\b",
+        r"\b(?:ceasefire|cease-fire|truce)\s+(?:was\s+)?(?:brokered|agreed|signed|reached|"
+        r"mediated|announced)\b",
     ),
     "evacuation_displacement": _rx(
         r"\bevacuat\w+",
@@ -177,7 +191,7 @@ TRIGGERS: dict[str, re.Pattern] = {
     ),
 }
 TRIGGERS["other"] = _rx(
-    r"\bset\s+(?:on\s+fire|ablaze|alight)\b",
+    r"\bset\s+(?:on\s+fire|ablaze|alight|fire\s+to)\b",
     r"\b(?:torched|looted|burned\s+down|burnt\s+down)\b",
 )
 # A stronger trigger wins where two overlap ("fired on civilians" over "fired on").
@@ -199,6 +213,7 @@ _NEGATION = re.compile(
     r"to\s+(?:stop|halt|end|prevent)|feared|fears?)\b|n't\b",
     _F,
 )
+_ATTEMPT = re.compile(r"\b(?:tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?)\s+to\s+$", _F)
 _SUPERLATIVE = re.compile(
     r"\b(?:worst|heaviest|deadliest|fiercest|bloodiest|biggest|largest|most\s+"
     r"(?:serious|intense|severe|violent))\s+(?:[\w-]+\s+)?$",
@@ -265,6 +280,12 @@ _RUNNING_TOTAL = re.compile(
     r"displaced))\b[^.;]{0,40}?\b(?:passed|topped|exceeded|surpassed|reached)\s+(?=\S)",
     _F,
 )
+# "Poipet, the border town opposite Thailand's Aranyaprathet": a landmark
+_REFERENCE = re.compile(
+    r"\b(?:opposite|across\s+(?:the\s+border\s+)?from|facing)\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}$",
+    _F,
+)
 _LAUNCH = re.compile(
     r"(?:\b(?:fir(?:ed|ing|es)?|launch(?:ed|ing)?|shot|took\s+off|flew|rockets?|shells|"
     r"artillery)\s+(?:[\w-]+\s+){0,4}?from|\bfrom\s+across|\bfrom\s+(?:[\w-]+\s+){0,3}?"
@@ -286,7 +307,7 @@ _DISPLACED = re.compile(
     r"\b(?:displaced|evacuated|evacuees?|fled|fleeing|flee|(?:forced|driven)\s+(?:out\s+)?from"
     r"|left\s+(?:their\s+)?homes|sheltering|in\s+shelters|taken\s+shelter|refugees|uprooted|"
     r"homeless|moved\s+to\s+(?:safety|safer\s+\w+|(?:relief\s+)?camps|shelters?)|"
-    rf"relocated|left\s+the|{_MOVED}|(?:sought|took|taken)\s+refuge)\b",
+    rf"relocated|left\s+the|{_MOVED}|(?:sought|took|taken)\s+refuge)",
     _F,
 )
 _PRISONERS = re.compile(
@@ -363,6 +384,7 @@ class Mention:
     orphan_counts: dict[str, Count] = field(default_factory=dict)  # fit no mention here
     both_sides: bool = False
     background: str = ""  # "earlier this year": before the report's days, undated
+    trigger_at: int = -1  # where the trigger starts in Article.text
 
 
 # ---------------------------------------------------------------- helpers
@@ -384,6 +406,9 @@ def _triggers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             if any(s < fe and fs < e for fs, fe, _ in found):
                 continue
             found.append((s, e, etype))
+    # "rockets set fire to farmland": the damage of a named weapon is its event
+    if any(etype in VIOLENT_TYPES for _, _, etype in found):
+        found = [t for t in found if t[2] != "other"]
     clauses = _clauses(text, start, end)
     kept = []
     for s, e, etype in sorted(found):
@@ -391,9 +416,21 @@ def _triggers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         lead = text[cs:s]
         if _NEGATION.search(lead) or _BACKGROUND.search(text[max(start, s - 40) : s]):
             continue
+        if _ATTEMPT.search(text, max(start, s - 25), s):
+            continue  # "as the family tried to flee": not a flight that happened
         # "in the worst fighting since their 2020 war": a comparison, not an event
         if _SUPERLATIVE.search(text, max(start, s - 30), s) and _COMPARED.search(
             text, e, min(end, e + 80)
+        ):
+            continue
+        # "warships had fired on the coast": the weapon's act, not another clash
+        prev = kept[-1] if kept else None
+        if (
+            prev
+            and etype == "armed_clash"
+            and prev[2] in _WEAPON_TYPES
+            and s - prev[1] <= 25
+            and not re.search(r"[,;]|\band\b", text[prev[1] : s])
         ):
             continue
         kept.append((s, e, etype))
@@ -637,6 +674,9 @@ def _windows(
     while i < len(wins) - 1:
         if empty(wins[i]):
             wins[i + 1][0] = wins[i][0]
+            # "warships had fired on the coast": the weapon names the event's type
+            if wins[i + 1][4] == "armed_clash" and wins[i][4] in _WEAPON_TYPES:
+                wins[i + 1][4] = wins[i][4]
             del wins[i]
         else:
             i += 1
@@ -655,6 +695,10 @@ _BACK_REFERENCE = re.compile(
     r"|\b(?:in|during|by)\s+(?:the|that|this)\s+(?:attack|incident|strike|shelling|"
     r"blast|explosion|clash|raid|assault|bombing|firefight|exchange)\b",
     _F,
+)
+_WEAPON_TYPES = {"shelling", "air_strike", "landmine_explosive"}
+_BY_TRIGGER = re.compile(
+    r"\s+(?:by|in|during|from|when)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}", _F
 )
 _DEMONYM_PLACE = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:villages?|towns?|territory|soil|side|provinces?|districts?|"
@@ -734,13 +778,14 @@ _KINDS = (("killed", _KILLED), ("wounded", _WOUNDED), ("displaced", _DISPLACED))
 
 
 _TRANSITIVE = re.compile(
-    r"\b(?:(?P<killed>killing|killed|kills|death\s+toll\s+(?:of|at|to|rose\s+to|stands\s+at)|"
+    r"\b(?:(?P<killed>killing|killed|kills|(?:ha(?:s|ve|d)\s+)?lost|"
+    r"death\s+toll\s+(?:of|at|to|rose\s+to|stands\s+at)|"
     r"toll\s+(?:of|at|to|rose\s+to)|deaths\s+(?:of|to))|(?P<wounded>wounding|wounded|injuring|"
     r"injured|hurting)|(?P<displaced>evacuating|evacuated|displacing|displaced|uprooting))\s+$",
     _F,
 )
 _TOLL_VERB = (
-    r"[^.;:]{0,50}?\b(?:rose|risen|rising|climbed|climbing|jumped|reached|reaching|"
+    r"[^.;:]{0,90}?\b(?:rose|risen|rising|climbed|climbing|jumped|reached|reaching|"
     r"stood|stands|stand|is|was|has|had|hit|increased|grew|now)\b(?:\s+(?:to|at|past|"
     r"beyond|by))?\s+$"
 )
@@ -789,7 +834,7 @@ def _kind_near(
             e,
         )
     for kind, rx in _TOLL:
-        m = rx.search(text, max(0, s - 100), s)
+        m = rx.search(text, max(0, s - 160), s)
         if m:
             return kind, m.start(), e
     nxt = min([x for x in stops if x >= e] + [limit])
@@ -1036,11 +1081,14 @@ def extract_mentions(
         wins = _windows(text, trig, s0, e0, marks)
         for i, (ws, we, ts, te, etype) in enumerate(wins):
             mention = Mention(article.id, k, sent.paragraph, etype, ws, we, text[ts:te])
+            mention.trigger_at = ts
             mention.scope = "aggregate" if aggregate else "event"
-            mention.planned = planned and etype in {
-                "ceasefire_agreement",
-                "evacuation_displacement",
-            }
+            # "agreed on Friday to withdraw ... and to hold talks next week"
+            mention.planned = (
+                planned
+                and etype in {"ceasefire_agreement", "evacuation_displacement"}
+                and bool(_PLANNED.search(text, ws, we) or len(wins) == 1)
+            )
             mention.attribution = attribution
             mention.new_event = bool(
                 re.search(
@@ -1064,9 +1112,11 @@ def extract_mentions(
             )
             for pm in places:
                 if ws <= pm.start < we:
-                    if _LAUNCH.search(
-                        text[max(s0, pm.start - 60) : pm.start]
-                    ) and etype in {"shelling", "air_strike", "armed_clash"}:
+                    lead = text[max(s0, pm.start - 60) : pm.start]
+                    if (
+                        _LAUNCH.search(lead)
+                        and etype in {"shelling", "air_strike", "armed_clash"}
+                    ) or _REFERENCE.search(lead):
                         mention.excluded_places.append(pm)
                     else:
                         mention.places.append(pm)
@@ -1173,8 +1223,19 @@ def extract_mentions(
                 )
                 continue
             fits = [m for m in sentence_mentions if _fits(m, kind)]
+            # "three marines were wounded by a land mine": the trigger the count
+            # phrase runs into, or is joined to by "by", "in", "during"
+            joined = [
+                m
+                for m in fits
+                if m.trigger
+                and (
+                    qs <= m.trigger_at <= qe
+                    or _BY_TRIGGER.fullmatch(text, qe, max(qe, m.trigger_at))
+                )
+            ]
             target = min(
-                fits or sentence_mentions,
+                joined or fits or sentence_mentions,
                 key=lambda m: (not (m.start <= qs < m.end), abs(m.start - qs)),
             )
             side = sides.get(qs)

@@ -104,3 +104,9 @@ def test_past_period(text, found, is_round):
     assert (period.text if period else None) == found
     if period:
         assert period.round is is_round
+
+
+def test_a_past_act_in_a_sentence_about_the_future():
+    text = "They agreed on Friday to hold talks next week."
+    (d,) = find_dates(text, 0, len(text), date(2021, 5, 1))
+    assert str(d.date) == "2021-04-30"

@@ -396,3 +396,97 @@ def test_a_places_own_name_beats_another_places_other_name(gazetteer):
     text = "Azerbaijani artillery shelled Jermuk in Armenia on Tuesday."
     (inc,) = incidents_of(text, gazetteer, published=date(2022, 9, 13))
     assert inc.admin1_iso == ("AM-VD",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tens of thousands of people have left Poipet in Banteay Meanchey.",
+        "About 1,500 residents have been shifted to government buildings in Surin.",
+        "About 180,000 people are staying in temporary shelters in Surin.",
+    ],
+)
+def test_more_ways_of_saying_displaced(text, gazetteer):
+    (inc,) = incidents_of(text, gazetteer)
+    assert inc.event_type == "evacuation_displacement" and inc.displaced.best
+
+
+def test_has_left_two_dead_is_not_displacement(gazetteer):
+    (inc,) = incidents_of("The shelling in Surin has left two dead.", gazetteer)
+    assert inc.event_type == "shelling" and inc.displaced is None
+
+
+def test_a_landmark_opposite_is_not_the_place(gazetteer):
+    text = (
+        "Shells landed on the outskirts of Poipet, the town opposite Thailand's "
+        "Aranyaprathet, on Tuesday."
+    )
+    (inc,) = incidents_of(text, gazetteer)
+    assert inc.admin1_iso == ("KH-1",)
+
+
+def test_a_count_goes_to_the_trigger_it_runs_into(gazetteer):
+    text = (
+        "The navy said it had seized Cambodian positions in Trat, and that three "
+        "marines were wounded by a land mine during the operation."
+    )
+    incs = {i.event_type: i for i in incidents_of(text, gazetteer)}
+    assert incs["landmine_explosive"].wounded.best == 3
+    assert incs["armed_clash"].wounded is None
+
+
+def test_warships_firing_is_shelling(gazetteer):
+    text = "Thai warships had fired on the coast of Koh Kong province on Friday."
+    (inc,) = incidents_of(text, gazetteer)
+    assert inc.event_type == "shelling" and inc.admin1_iso == ("KH-9",)
+
+
+def test_an_ambiguous_province_takes_the_country_of_the_names_beside_it(gazetteer):
+    text = (
+        "India said its air defences had shot down dozens of Pakistani drones over "
+        "Jammu and Kashmir and Punjab, while Pakistan said Indian drones had struck "
+        "near Sialkot, killing a 40-year-old man."
+    )
+    incs = incidents_of(text, gazetteer, published=date(2025, 5, 9))
+    assert sorted(i.admin1_iso for i in incs) == [("IN-JK", "IN-PB"), ("PK-PB",)]
+    (sialkot,) = [i for i in incs if i.admin1_iso == ("PK-PB",)]
+    assert sialkot.event_type == "air_strike" and sialkot.killed.best == 1
+
+
+def test_a_long_toll_phrase_and_lost_soldiers(gazetteer):
+    text = (
+        "The death toll from two days of fighting on the Kyrgyz-Tajik border rose to "
+        "at least 46 on Saturday. Azerbaijan says it has lost 71 servicemen."
+    )
+    incs = incidents_of(text, gazetteer, published=date(2021, 5, 1))
+    assert sorted((i.killed.qualifier, i.killed.best) for i in incs if i.killed) == [
+        ("at_least", 46),
+        ("exact", 71),
+    ]
+
+
+def test_a_question_is_not_a_count(gazetteer):
+    assert incidents_of("HOW MANY HAVE DIED?", gazetteer) == []
+
+
+def test_an_attempted_flight_is_not_displacement(gazetteer):
+    text = (
+        "A woman was killed in Surin when a shell hit her car as the family tried "
+        "to flee."
+    )
+    (inc,) = incidents_of(text, gazetteer)
+    assert inc.event_type == "shelling" and inc.killed.best == 1
+
+
+def test_ceasefire_wordings_and_planned_per_clause(gazetteer):
+    text = (
+        "A truce brokered by Malaysia took hold on Monday. The two governments agreed "
+        "on Friday to withdraw troops and to hold talks in Batken next week."
+    )
+    incs = incidents_of(text, gazetteer, published=date(2021, 5, 1))
+    assert [(str(i.date), i.planned) for i in incs] == [
+        ("2021-04-26", False),
+        ("2021-04-30", False),
+        ("None", True),  # "next week" names no day
+    ]
+    assert incs[-1].admin1_iso == ("KG-B",)
