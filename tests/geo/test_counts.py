@@ -79,7 +79,7 @@ def test_no_number_is_an_error():
         "BM-21 rockets",
         "F-16 jets",
         "Hill 481",
-        "a 67-year-old farmer",
+        "the 67-year-old farmer",
         "30% of residents",
         "in 1999",
         "on Dec. 8",
@@ -95,6 +95,7 @@ def test_numbers_that_are_not_counts(text):
 
 def test_article_a_counts_only_before_a_person():
     assert [c.best for _, _, c in find_counts("a second soldier died")] == [1]
+    assert [c.best for _, _, c in find_counts("killing a 40-year-old man")] == [1]
     assert find_counts("a village near the border") == []
 
 
