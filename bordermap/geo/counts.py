@@ -14,7 +14,7 @@ from decimal import Decimal
 from bordermap.errors import CountError
 from bordermap.geo.records import Count
 
-__all__ = ["COUNT_PATTERN", "find_counts", "parse_count"]
+__all__ = ["COUNT_PATTERN", "find_counts", "number_value", "parse_count"]
 
 _UNITS = {
     "zero": 0,
@@ -139,8 +139,14 @@ _QUALIFIER = {
 }
 
 
-def _value(phrase: str) -> int:
-    """Integer value of a number phrase ("1,200", "three dozen", "half a million")."""
+def number_value(phrase: str) -> int:
+    """Integer value of a number phrase ("1,200", "three dozen", "half a million").
+
+    Examples
+    --------
+    >>> number_value("three dozen"), number_value("1.2 million"), number_value("two")
+    (36, 1200000, 2)
+    """
     text = " ".join(phrase.casefold().replace("-", " ").split())
     if text == "half a million":
         return 500_000
@@ -181,8 +187,8 @@ def _from_match(m: re.Match) -> Count:
     pre = " ".join((m.group("pre") or "").casefold().split())
     whole = m.group(0)
     if m.group("r1") or m.group("r3"):
-        low = _value(m.group("r1") or m.group("r3"))
-        high = _value(m.group("r2") or m.group("r4"))
+        low = number_value(m.group("r1") or m.group("r3"))
+        high = number_value(m.group("r2") or m.group("r4"))
         if high < low:
             low, high = high, low
         return Count(low, low, high, "range", stated=" ".join(whole.split()).casefold())
@@ -197,7 +203,7 @@ def _from_match(m: re.Match) -> Count:
         )
     if m.group("many"):
         return Count(2, None, None, "many", stated=m.group("many").casefold())
-    value = _value(m.group("num"))
+    value = number_value(m.group("num"))
     stated = _stated(m.group("num"), value, whole)
     if m.group("post"):
         return Count(value, value, None, "at_least", stated=stated)
