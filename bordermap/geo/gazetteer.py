@@ -37,6 +37,7 @@ from bordermap.geo.records import Place
 
 __all__ = ["Gazetteer", "PlaceMatch", "load_gazetteer", "name_key"]
 
+_GAP = re.compile(r"[^\w\s'’-]|\s{2,}|\n")
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _MAX_TOKENS = 6
 # Words that are place names somewhere but read as ordinary English here.
@@ -258,13 +259,11 @@ class Gazetteer:
             s0 = tokens[i][0]
             if text[s0].isupper():
                 for n in range(min(_MAX_TOKENS, len(tokens) - i), 0, -1):
+                    hits = self._index.get("".join(keys[i : i + n]))
                     # words of a name are separated by spaces or hyphens only
-                    gap = text[tokens[i][0] : tokens[i + n - 1][1]]
-                    if re.search(r"[^\w\s'’-]|\s{2,}|\n", gap):
-                        continue
-                    key = "".join(keys[i : i + n])
-                    hits = self._index.get(key)
-                    if hits:
+                    if hits and not _GAP.search(
+                        text, tokens[i][0], tokens[i + n - 1][1]
+                    ):
                         found = (n, hits)
                         break
             if found:

@@ -234,6 +234,7 @@ def _fits(mention: Mention, kind: str) -> bool:
     return mention.event_type in VIOLENT_TYPES or mention.event_type == "other"
 
 
+_HURT = re.compile(r"wound|injur|hurt", _F)  # cheap test before the bare plural
 _SAID = re.compile(
     r"\b(?:said|says|told|reported|posted|announced|confirmed|stated|claimed|according)\b"
 )
@@ -326,7 +327,7 @@ def extract_mentions(
             if other:
                 others.append((other, f.cs, f.ce, f.count))
         # bare plurals and unquantified mentions: "have wounded soldiers"
-        if not any(k == "wounded" for k, *_ in kinded):
+        if not any(k == "wounded" for k, *_ in kinded) and _HURT.search(text, s0, e0):
             m = re.search(
                 rf"\b(?:wounded|injured|hurt)\s+(?P<who>{PERSON})\b|"
                 rf"\b(?P<who2>(?:{PERSON}))\s+(?:were|have\s+been|had\s+been)\s+"

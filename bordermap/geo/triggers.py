@@ -52,7 +52,7 @@ _AIR = (
 
 # "had moved to evacuation centres", "moved away from villages along the border"
 MOVED = (
-    r"(?:moved|shifted|relocated|transferred|bussed|taken)\s+(?:away\s+from|out\s+of|to\s+"
+    r"(?:(?:moved|shifted|relocated|transferred|bussed|taken)\s+(?:away\s+from|out\s+of|to\s+"
     r"(?:[\w-]+\s+){0,2}?(?:centres?|centers?|shelters?|camps?|sites?|safety|safer\s+\w+|"
     r"relatives|temples?|schools?|buildings?))"
     r"|(?:staying|housed|living|sheltered)\s+in\s+(?:[\w-]+\s+){0,3}?(?:shelters?|camps?|"
@@ -60,7 +60,7 @@ MOVED = (
     # "tens of thousands of people have left Poipet" (not "has left two dead")
     r"|ha(?:ve|s|d)\s+left\s+(?!(?:\d|a|an|one|two|three|four|five|six|seven|eight|nine|"
     r"ten|dozens|scores|hundreds|many|several)\b)(?=(?-i:[A-Z])|their|the\s+(?:area|town|city|"
-    r"village|region|border))"
+    r"village|region|border)))"
 )
 
 
