@@ -59,6 +59,47 @@ var bordermap = (function () {
     layer.bmData = data;
     return layer;
   }
+  // One sprite over the buffer at device pixel (x0, y0): its opaque pixels are
+  // copied, its anti-aliased rim is blended ("source over", premultiplied).
+  function stamp(out, out32, w, h, sprite, x0, y0) {
+    var k, x, y, pm = sprite.pm, size = sprite.size;
+    if (sprite.width !== w) {  // pixel offsets in a buffer this wide
+      sprite.width = w;
+      sprite.solidAt = sprite.solid.map(function (q) { return ((q / size) | 0) * w + q % size; });
+      sprite.rimAt = sprite.rim.map(function (q) { return ((q / size) | 0) * w + q % size; });
+    }
+    var base = y0 * w + x0;
+    if (x0 >= 0 && y0 >= 0 && x0 + size <= w && y0 + size <= h) {
+      for (k = 0; k < sprite.solidAt.length; k += 1) { out32[base + sprite.solidAt[k]] = sprite.colour[k]; }
+      for (k = 0; k < sprite.rimAt.length; k += 1) {
+        over(out, 4 * (base + sprite.rimAt[k]), pm, 4 * sprite.rim[k]);
+      }
+      return;
+    }
+    // at the canvas edge: every pixel checked
+    for (k = 0; k < sprite.solid.length + sprite.rim.length; k += 1) {
+      var solid = k < sprite.solid.length, q = solid ? sprite.solid[k] : sprite.rim[k - sprite.solid.length];
+      x = x0 + q % size; y = y0 + ((q / size) | 0);
+      if (x < 0 || x >= w || y < 0 || y >= h) { continue; }
+      if (solid) { out32[y * w + x] = sprite.colour[k]; continue; }
+      over(out, 4 * (y * w + x), pm, 4 * q);
+    }
+  }
+  // Premultiplied pixel p of a sprite over pixel o of the buffer.
+  function over(out, o, pm, p) {
+    var keep = (255 - pm[p + 3]) / 255;
+    out[o] = pm[p] + out[o] * keep; out[o + 1] = pm[p + 1] + out[o + 1] * keep;
+    out[o + 2] = pm[p + 2] + out[o + 2] * keep; out[o + 3] = pm[p + 3] + out[o + 3] * keep;
+  }
+  // ImageData holds straight (not premultiplied) colour.
+  function unpremultiply(out) {
+    for (var o = 0; o < out.length; o += 4) {
+      var a = out[o + 3];
+      if (a === 0 || a === 255) { continue; }
+      out[o] = out[o] * 255 / a; out[o + 1] = out[o + 1] * 255 / a;
+      out[o + 2] = out[o + 2] * 255 / a;
+    }
+  }
   // Incidents from columns, drawn straight onto one canvas (no object per
   // marker); a click finds the nearest marker and builds its popup then.
   var PointCanvas = L.Layer.extend({
@@ -105,7 +146,6 @@ var bordermap = (function () {
       canvas.style.width = size.x + "px";
       canvas.style.height = size.y + "px";
       var ctx = canvas.getContext("2d");
-      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       var n = 0, byType = {};
       for (var i = 0; i < data.n; i += 1) {
         if (this._keep && !this._keep(i)) { continue; }
@@ -118,18 +158,30 @@ var bordermap = (function () {
         (byType[data.type[i]] = byType[data.type[i]] || []).push(i);
       }
       this._count = n;
-      // one small image per marker kind, stamped at each point: far cheaper to
-      // paint than one path with a hundred thousand arcs
+      // one small image per marker kind, its pixels stamped at each point into
+      // one buffer (premultiplied alpha, "source over"), put on the canvas once:
+      // a hundred thousand drawImage calls cost ten times more without a GPU
+      var w = canvas.width, h = canvas.height, image = ctx.createImageData(w, h);
+      var out = image.data, out32 = new Uint32Array(out.buffer);
+      var last = new Int32Array(w * h);  // the sprite last stamped at each corner
       Object.keys(byType).forEach(function (t) {
         [0, 1].forEach(function (total) {
-          var sprite = this._sprite(data.colors[t], total ? 8 : 6, ratio), half = sprite.half;
-          byType[t].forEach(function (j) {
-            if (data.total[j] !== total) { return; }
-            ctx.drawImage(sprite.canvas, this._xy[2 * j] - half, this._xy[2 * j + 1] - half,
-                          2 * half, 2 * half);
-          }, this);
+          var sprite = this._sprite(data.colors[t], total ? 8 : 6, ratio), list = byType[t];
+          for (var q = 0; q < list.length; q += 1) {
+            var j = list[q];
+            if (data.total[j] !== total) { continue; }
+            var x0 = Math.round((this._xy[2 * j] - sprite.half) * ratio);
+            var y0 = Math.round((this._xy[2 * j + 1] - sprite.half) * ratio);
+            var corner = x0 >= 0 && y0 >= 0 && x0 < w && y0 < h ? y0 * w + x0 : -1;
+            // the same opaque marker again on the same pixel changes nothing
+            if (corner >= 0 && last[corner] === sprite.id) { continue; }
+            if (corner >= 0) { last[corner] = sprite.id; }
+            stamp(out, out32, w, h, sprite, x0, y0);
+          }
         }, this);
       }, this);
+      unpremultiply(out);
+      ctx.putImageData(image, 0, 0);
     },
     _sprite: function (color, radius, ratio) {
       var key = color + radius + "@" + ratio;
@@ -141,14 +193,25 @@ var bordermap = (function () {
         c.scale(ratio, ratio);
         c.beginPath();
         c.arc(half, half, radius, 0, 2 * Math.PI);
-        c.globalAlpha = 0.85;
         c.fillStyle = color;
         c.fill();
         c.globalAlpha = 0.9;
         c.lineWidth = 1;
         c.strokeStyle = "#222";
         c.stroke();
-        this._sprites[key] = { canvas: canvas, half: half };
+        var size = canvas.width, px = c.getImageData(0, 0, size, size).data;
+        var px32 = new Uint32Array(px.buffer), pm = new Uint8ClampedArray(px.length);
+        var solid = [], colour = [], rim = [];
+        for (var p = 0; p < size * size; p += 1) {
+          var a = px[4 * p + 3];
+          pm[4 * p] = px[4 * p] * a / 255; pm[4 * p + 1] = px[4 * p + 1] * a / 255;
+          pm[4 * p + 2] = px[4 * p + 2] * a / 255; pm[4 * p + 3] = a;
+          if (a === 255) { solid.push(p); colour.push(px32[p]); } else if (a > 0) { rim.push(p); }
+        }
+        this._sprites[key] = {
+          id: Object.keys(this._sprites).length + 1, half: half, size: size, pm: pm,
+          solid: new Int32Array(solid), colour: new Uint32Array(colour), rim: new Int32Array(rim)
+        };
       }
       return this._sprites[key];
     },
