@@ -124,6 +124,12 @@ def test_directory_skips_tables_that_are_not_articles(tmp_path, capsys):
     assert code == 0 and len(text.splitlines()) == 2  # a.md and more.csv
     skipped = [line for line in err if "not articles, skipped" in line]
     assert len(skipped) == 2 and all(line.startswith("warning: ") for line in skipped)
+    # a table in UTF-16 is recognised as the reader reads it
+    (tmp_path / "wide.csv").write_bytes(
+        "id,text\nw,Rockets hit Surin.\n".encode("utf-16")
+    )
+    code, text, _ = run(["extract", tmp_path], capsys)
+    assert code == 0 and '"id": "w"' in text
     # named on its own, the same file is an error
     code, _, err = run(["extract", tmp_path / "gold.jsonl"], capsys)
     assert code == 1

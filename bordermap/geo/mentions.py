@@ -586,7 +586,9 @@ def extract_mentions(
                 and not side
             ) or (not side and _own_place(target, clause, trig)):
                 # "..., while Tajik officials reported 10 dead in Sughd": another count
-                # of the same kind in another clause is another report
+                # of the same kind in another clause is another report; "..., and
+                # two were wounded in Sotk": a clause with a place of its own in
+                # another province is another incident
                 twin = _clone(target, "")
                 twin.start, twin.end = clause
                 twin.places = [

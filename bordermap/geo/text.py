@@ -333,10 +333,14 @@ def _articles_from_table(
 def _is_article_table(path: Path) -> bool:
     """Whether a table's header (CSV) or first object (JSON Lines) has ``text``."""
     try:
-        with path.open(encoding="utf-8-sig", errors="replace") as fh:
-            head = next((line for line in fh if line.strip()), "")
+        with path.open("rb") as fh:
+            data = fh.read(65_536)
     except OSError:
         return True  # let the reader report it
+    # decoded as the reader decodes (UTF-16 with a BOM, else UTF-8)
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    text = data.decode("utf-16" if utf16 else "utf-8-sig", errors="replace")
+    head = next((line for line in text.splitlines() if line.strip()), "")
     if path.suffix.lower() == ".csv":
         # any of the separators the reader accepts
         return "text" in {f.strip().strip("\"'") for f in re.split(r"[,;\t|]", head)}
