@@ -69,9 +69,9 @@ FLOORS = {
     "blind2": {
         ("province", "all", "f1"): 0.95,
         ("province", "violence", "f1"): 0.95,
-        ("incidents", "f1"): 0.78,
+        ("incidents", "f1"): 0.80,
         ("counts", "all", "strict_accuracy"): 0.90,
-        ("event_type", "accuracy"): 0.85,
+        ("event_type", "accuracy"): 0.90,
         ("date", "accuracy"): 0.90,
     },
 }
