@@ -31,7 +31,6 @@ __all__ = [
 
 _F = re.I
 
-
 _SMALL_NUMBER = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten"
 
 
@@ -41,11 +40,9 @@ _KILLED = re.compile(
     _F,
 )
 
-
 _WOUNDED = re.compile(
     r"\b(?:wounded|wounding|wounds?|injured|injuring|injur(?:y|ies)|hurt|maimed)\b", _F
 )
-
 
 _DISPLACED = re.compile(
     r"\b(?:displaced|evacuated|evacuees?|fled|fleeing|flee|(?:forced|driven)\s+(?:out\s+)?from"
@@ -55,12 +52,10 @@ _DISPLACED = re.compile(
     _F,
 )
 
-
 _PRISONERS = re.compile(
     r"\b(?:held|captured|detained|prisoners?|custody|release|released|freed|free|handed)\b",
     _F,
 )
-
 
 NONVIOLENT = re.compile(
     r"\b(?:evacuees?|shelters?|heart|illness|ill|disease|natural\s+causes|condition|"
@@ -68,14 +63,12 @@ NONVIOLENT = re.compile(
     _F,
 )
 
-
 PERSON = (
     r"soldiers?|troops?|servicem[ae]n|marines?|rangers?|sailors?|officers?|police(?:men|man)?|"
     r"civilians?|villagers?|residents?|people|persons?|farmers?|children|women|men|man|woman|"
     r"child|boys?|girls?|students?|monks?|evacuees?|workers?|members?|personnel|fighters?|"
     r"families|households|refugees|troopers?|guards?|others"
 )
-
 
 THINGS = re.compile(
     rf"\s+(?:(?!(?:{PERSON}|in|at|of|from|and|or|near|on|who|were|was)\b)[\w-]+\s+){{0,2}}?"
@@ -86,20 +79,17 @@ THINGS = re.compile(
     _F,
 )
 
-
 _SOLDIER = re.compile(
     r"\b(?:soldiers?|troops?|servicem[ae]n|marines?|rangers?|sailors?|troopers?|personnel|"
     r"fighters?|guards?|privates?|sergeants?|commanders?|military)\b",
     _F,
 )
 
-
 _CIVILIAN = re.compile(
     r"\b(?:civilians?|villagers?|residents?|farmers?|children|women|students?|monks?|"
     r"evacuees?|families|households|person|people\s+who\s+were\s+living)\b",
     _F,
 )
-
 
 _POLICE = re.compile(r"\bpolice(?:men|man)?\b|\bofficers?\b", _F)
 
@@ -118,7 +108,6 @@ class Found:
 
 _JOINED = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?(?:and|plus)\s+$", _F)
 
-
 _OWN_VERB = re.compile(r"\s+(?:were|was|are|is|have|has|had|remain\w*)\b", _F)
 
 
@@ -127,7 +116,6 @@ _RELATIVE = re.compile(
     r"mother|father|brother|sister|grandson|granddaughter|baby)\b",
     _F,
 )
-
 
 _OF_WHOM = re.compile(
     rf"(?P<n>{_SMALL_NUMBER})\s+of\s+(?:whom|them)\s+(?:later\s+|subsequently\s+|"
@@ -295,7 +283,6 @@ def victim_group(head: str) -> str:
 
 _KINDS = (("killed", _KILLED), ("wounded", _WOUNDED), ("displaced", _DISPLACED))
 
-
 _TRANSITIVE = re.compile(
     r"\b(?:(?P<killed>killing|killed|kills|(?:ha(?:s|ve|d)\s+)?lost|"
     r"death\s+toll\s+(?:of|at|to|rose\s+to|stands\s+at)|"
@@ -304,13 +291,11 @@ _TRANSITIVE = re.compile(
     _F,
 )
 
-
 _TOLL_VERB = (
     r"[^.;:]{0,90}?\b(?:rose|risen|rising|climbed|climbing|jumped|reached|reaching|"
     r"stood|stands|stand|is|was|has|had|hit|increased|grew|now)\b(?:\s+(?:to|at|past|"
     r"beyond|by))?\s+$"
 )
-
 
 # "the death toll has passed 40", "the number of people killed ... rose above 30"
 _TOLL = tuple(
@@ -330,12 +315,10 @@ _TOLL = tuple(
     )
 )
 
-
 _WORD_RE = re.compile(r"[\w'’-]+|[,;:.!?()\"“”]")
 
 
 _AFTER_TOKENS = 12
-
 
 _APPOSITIVE = re.compile(
     r",\s+(?:mostly|mainly|largely|including|among\s+them|most\s+of\s+(?:them|whom)|"

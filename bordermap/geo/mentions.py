@@ -44,14 +44,12 @@ __all__ = ["Mention", "extract_mentions"]
 
 _F = re.I
 
-
 _PLANNED = re.compile(
     r"\b(?:will|shall|is\s+due|are\s+due|was\s+due|were\s+due|due\s+to|is\s+to|are\s+to|"
     r"expected\s+to|scheduled|plans?\s+to|planned|would\s+(?:meet|hold|sign)|to\s+be\s+held|"
     r"next\s+week|upcoming|offered\s+to|offers\s+to|if\s+both\s+sides\s+wish)\b",
     _F,
 )
-
 
 _BOTH_SPEAKERS = re.compile(
     r"\b(?:officials|sources|authorities|spokes\w+|leaders|governments|ministers|"
@@ -60,13 +58,11 @@ _BOTH_SPEAKERS = re.compile(
     _F,
 )
 
-
 _BOTH = re.compile(
     r"\b(?:on\s+)?(?:both|the\s+two)\s+(?:sides|countries)\b|\bon\s+each\s+side\b"
     r"|\bcombined\b",
     _F,
 )
-
 
 _AGGREGATE = re.compile(
     r"\bso\s+far\b|\bin\s+total\b|\btotal\b|\btoll\b|\bbrings?\s+(?:the\s+\w+\s+)?to\b|"
@@ -87,7 +83,6 @@ _AGGREGATE = re.compile(
     _F,
 )
 
-
 _RUNNING_TOTAL = re.compile(
     r"\b(?:brings?|brought|bringing|raises?|raised|rose|risen|climbed)\s+"
     r"(?:the\s+[\w\s]{0,20}?\s*)?(?:to|above|past|beyond)\s+(?=\S)"
@@ -96,14 +91,12 @@ _RUNNING_TOTAL = re.compile(
     _F,
 )
 
-
 # "Poipet, the border town opposite Thailand's Aranyaprathet": a landmark
 _REFERENCE = re.compile(
     r"\b(?:opposite|across\s+(?:the\s+border\s+)?from|facing)\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,2}$",
     _F,
 )
-
 
 _LAUNCH = re.compile(
     r"(?:\b(?:fir(?:ed|ing|es)?|launch(?:ed|ing)?|shot|took\s+off|flew|rockets?|shells|"
@@ -112,7 +105,6 @@ _LAUNCH = re.compile(
     r"(?:(?!(?:in|at|on|into|onto|landed|hit|struck|fell|near)\b)[\w'’-]+\s+){0,3}$",
     _F,
 )
-
 
 _ATTRIBUTION = re.compile(
     r"(?P<who>(?:the\s+)?(?:[A-Z][\w'’.-]*\s+|of\s+|and\s+|the\s+|army'?s?\s+|"
@@ -183,11 +175,9 @@ _BACK_REFERENCE = re.compile(
     _F,
 )
 
-
 _BY_TRIGGER = re.compile(
     r"\s+(?:by|in|during|from|when)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}", _F
 )
-
 
 _DEMONYM_PLACE = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:villages?|towns?|territory|soil|side|provinces?|districts?|"

@@ -37,18 +37,15 @@ _FIRE_VERB = (
     r"launching|exploded|reached|slammed|shelled|damaged|set\s+fire"
 )
 
-
 _ART = (
     r"rockets?|BM-21s?|artillery|shells|shell|mortars?|howitzers?|heavy\s+weapons|"
     r"barrages?|rocket\s+launchers?|cannon|tank\s+fire|missiles?|grenades?|warships?|"
     r"gunboats?|naval\s+guns?"
 )
 
-
 _AIR = (
     r"(?:fighter\s+)?jets?|F-16s?|Gripens?|warplanes?|aircraft|bombers?|armed\s+drones?"
 )
-
 
 # "had moved to evacuation centres", "moved away from villages along the border"
 MOVED = (
@@ -63,13 +60,11 @@ MOVED = (
     r"village|region|border)))"
 )
 
-
 # "told residents of 12 border villages to leave for shelters": an order, no count
 ORDERED = (
     r"\b(?:told|ordered|urged|asked|instructed|advised)\s+(?:[\w'’-]+\s+){0,8}?to\s+"
     r"(?:leave|evacuate|move\s+to|head\s+to|go\s+to)\b"
 )
-
 
 TRIGGERS: dict[str, re.Pattern] = {
     "air_strike": _rx(
@@ -188,12 +183,10 @@ TRIGGERS: dict[str, re.Pattern] = {
     ),
 }
 
-
 TRIGGERS["other"] = _rx(
     r"\bset\s+(?:on\s+fire|ablaze|alight|fire\s+to)\b",
     r"\b(?:torched|looted|burned\s+down|burnt\s+down)\b",
 )
-
 
 # A stronger trigger wins where two overlap ("fired on civilians" over "fired on").
 _PRIORITY = (
@@ -208,7 +201,6 @@ _PRIORITY = (
     "other",
 )
 
-
 NEGATION = re.compile(
     r"\b(?:no|not|never|neither|nor|denied|deny|denies|denying|rejected|without|bars?|"
     r"barred|(?-i:bans?|banning)|prohibit\w*|refrain\w*|avoid\w*|"
@@ -216,7 +208,6 @@ NEGATION = re.compile(
     r"to\s+(?:stop|halt|end|prevent)|feared|fears?)\b|n't\b",
     _F,
 )
-
 
 _ATTEMPT = re.compile(r"\b(?:tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?)\s+to\s+$", _F)
 
@@ -227,26 +218,22 @@ _SUPERLATIVE = re.compile(
     _F,
 )
 
-
 _COMPARED = re.compile(
     r"\b(?:since|in\s+(?:years|decades|a\s+decade|more\s+than\s+a\s+decade)|ever|"
     r"on\s+record|in\s+(?:recent\s+)?(?:memory|history))\b",
     _F,
 )
 
-
 SINCE = re.compile(r"\b(?:since|began|begun|started|broke\s+out)\b[^.;]*$", _F)
 
 
 _BACKGROUND = re.compile(r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,3}$", _F)
-
 
 _CLAUSE = re.compile(
     r";|:|\s[—–]\s|,\s+(?=(?:and|but|while|as|after|hours\s+after|when|which|who|although|"
     r"though|whereas)\b)|\s(?=and\s+(?:later|then|also)\b)",
     _F,
 )
-
 
 BORDER_CUE = re.compile(
     r"\b(?:along|on|near|across|at)\s+the\s+(?:[\w-]+\s+){0,2}(?:border|frontier|"
@@ -377,7 +364,6 @@ def event_windows(
 
 
 _WEAPON_TYPES = {"shelling", "air_strike", "landmine_explosive"}
-
 
 _WHEN = re.compile(r"\b(?:when|after|as)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?$", _F)
 
