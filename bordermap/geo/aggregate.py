@@ -161,7 +161,7 @@ def border_totals(incidents: gpd.GeoDataFrame) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns ``kind``, ``scope``, ``precision``, ``where`` (in words: "along
-        the border", or the site and the provinces that claim it),
+        the border", or the place and the provinces it lies in),
         ``country_iso3``, ``qualifier``, ``stated``, ``low``, ``best``,
         ``high``, ``quote``, ``incident_id``, ``title``.
     """
@@ -234,5 +234,5 @@ def _where(incident: pd.Series) -> str:
         return _WHERE[incident["precision"]]
     text = [v if isinstance(v, str) and v else None for v in incident[_NAMES]]
     site, place, names, codes = text
-    claims = (names or codes or "").replace("; ", " and ").replace(";", " and ")
-    return f"{site or place or 'a site'}, claimed by {claims}"
+    provinces = (names or codes or "").replace("; ", " and ").replace(";", " and ")
+    return f"{site or place or 'a site'}, in {provinces}"

@@ -111,7 +111,7 @@ def test_border_wide_totals_stand_apart(frame):
 def test_a_disputed_sites_casualties_are_listed_on_no_province(frame):
     row = border_totals(frame).set_index("incident_id").loc["e"]
     assert (row["kind"], row["scope"], row["best"]) == ("killed", "event", 5)
-    assert row["where"] == "a site, claimed by West and West"
+    assert row["where"] == "a site, in West and West"
 
 
 def test_join_keeps_the_gazetteer_province_and_reports_disagreement(squares):

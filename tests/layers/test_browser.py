@@ -296,7 +296,9 @@ def test_every_hostile_payload_stays_text(browser, tmp_path):
         url=PAYLOADS["javascript_url"],
         text=(
             f"Shelling hit Batken in Kyrgyzstan on Monday, killing two villagers. "
-            f"Officials of {PAYLOADS['markup']} said {hostile}."
+            f"Officials of {PAYLOADS['markup']} said {hostile}. "
+            # one incident in two provinces: listed in the box with their names
+            "On Tuesday shells hit Batken and Sughd, wounding three soldiers."
         ),
         published=__import__("datetime").date(2022, 9, 17),
     )
@@ -333,6 +335,9 @@ def test_every_hostile_payload_stays_text(browser, tmp_path):
     assert "<b id=injected>bold</b>" in text  # shown as text
     assert "window.__pwned='script'" in text
     assert "`${window.__pwned='tpl'}`" in page.locator(".bm-title").inner_text()
+    # the hostile province name reaches the box of figures on no province as text
+    box = page.locator(".bm-totals").inner_text()
+    assert "3 (low 3" in box and PAYLOADS["handler"] in box
     assert errors == [] and attempts == []
 
 
