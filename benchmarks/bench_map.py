@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 import folium
@@ -124,6 +125,16 @@ def main() -> None:
                     flush=True,
                 )
         browser.close()
+    # growth: memory the bordermap build allocates (Python and NumPy, traced in a
+    # run of its own so that tracing does not slow the timed build)
+    print("\nbordermap build, peak memory allocated (tracemalloc):")
+    for n in args.sizes:
+        frame, layers = synthetic_frame(n)
+        tracemalloc.start()
+        build_bordermap(frame, layers)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        print(f"{n:>7}: {peak / 1e6:8.1f} MB ({peak / n:,.0f} B per incident)")
     print("\nratios against folium per-marker (build time, HTML size):")
     for n in args.sizes:
         base = next(
