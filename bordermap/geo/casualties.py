@@ -323,7 +323,9 @@ _AFTER_TOKENS = 12
 _APPOSITIVE = re.compile(
     r",\s+(?:mostly|mainly|largely|including|among\s+them|most\s+of\s+(?:them|whom)|"
     r"many\s+of\s+(?:them|whom)|half\s+of\s+(?:them|whom)|all\s+of\s+them|both)\b"
-    r"[^,;.]{0,60},",
+    r"[^,;.]{0,60},"
+    # "a senior official, additional commissioner Raj Kumar Thapa, was killed"
+    r"|,\s+[^,;.]{1,80},(?=\s+(?:was|were|had|have|has)\s)",
     _F,
 )
 
@@ -353,10 +355,12 @@ def casualty_kind(
     pos, n = e, 0
     while (tok := _WORD_RE.search(text, pos, nxt)) is not None:
         pos, n = tok.end(), n + 1
-        aside = _APPOSITIVE.match(text, tok.start(), nxt)
+        aside = _APPOSITIVE.match(text, tok.start(), limit)
         if aside:
-            # "2,570 people, mostly women and children, were evacuated"
+            # "2,570 people, mostly women and children, were evacuated": read on
+            # after it (a count inside it, "including two children", is a part)
             pos = aside.end()
+            nxt = min([x for x in stops if x >= pos] + [limit])
             continue
         if n > _AFTER_TOKENS or tok.group() in ',;:.!?()"“”':
             break

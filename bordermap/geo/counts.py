@@ -261,7 +261,8 @@ def parse_count(phrase: str) -> Count:
 _ONE_PERSON = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}(?:soldier|civilian|marine|villager|person|man|woman|child|boy|"
     r"girl|resident|police|officer|ranger|farmer|member|trooper|worker|nurse|doctor|medic|"
-    r"teacher|monk|journalist|driver|guard|student|evacuee|sergeant|private|commander)\b"
+    r"teacher|monk|journalist|driver|guard|student|evacuee|sergeant|private|commander|"
+    r"official|commissioner|administrator|chief|leader|pilot|engineer|reporter)\b"
     r"|\s+(?:[a-z-]+\s+){1,3}(?:was|has\s+been|had\s+been)\s+(?:killed|wounded|injured|"
     r"hurt|shot)\b|\s+(?:[a-z-]+\s+){1,3}died\b"
 )

@@ -48,6 +48,13 @@ _STOP = frozenset(
     said the this that mine mines may will august march union federal national
     national capital territory island islands lake coast sea bay port new old
     central region zone area sector
+    more most many some after before over under near even still also then than when
+    where while with without into from about around during since until both each every
+    other such only just very much what which whom those these there here they them
+    their have been were would could should might must shall later early last next
+    first second third people troops forces officials government ministry security
+    peace fighting attack attacks against among across along between within according
+    including
     """.split()
 )
 _KINDS = {"district": "admin2"}  # border-places kinds kept as written otherwise

@@ -89,6 +89,28 @@ def _compatible(
     )
 
 
+def _tells_more(d: _Draft, m: Mention, loc: Location) -> bool:
+    """Whether a sentence of counts alone tells more of a violent incident just told.
+
+    It has no event word of its own, follows within two sentences, names no
+    other province, country or day, and gives kinds of count the incident lacks.
+    """
+    return (
+        not m.trigger
+        and m.scope == "event"
+        and not m.background
+        and _has_counts(m.counts)
+        and d.mention.event_type in VIOLENT_TYPES
+        and d.mention.scope == "event"
+        and not d.mention.background
+        and 0 < m.sentence - d.mention.sentence <= 2
+        and _same_place(d.location, loc)
+        and not (m.countries and d.location.country_iso3 not in m.countries)
+        and (m.date is None or d.date is None or m.date == d.date)
+        and not any(_has_counts({k: d.counts[k]}) for k in m.counts if k in d.counts)
+    )
+
+
 def _has_counts(counts: dict[str, Count]) -> bool:
     return any(c.qualifier != "unquantified" for c in counts.values())
 
@@ -300,6 +322,12 @@ def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
             # "the shooting took place in Prey Chan": the incident told before
             _merge(violent[-1], m, loc, day, day_text, basis, fallback)
             _adopt_orphans(violent[-1], m)
+            continue
+        told = next((d for d in reversed(drafts[-5:]) if _tells_more(d, m, loc)), None)
+        if told is not None:
+            # "... had struck Veal Veng district overnight. One elderly man was
+            # killed and two children were injured, the spokeswoman said."
+            _merge(told, m, loc, day, day_text, basis, fallback)
             continue
         same_type = [d for d in drafts if d.mention.event_type == m.event_type]
         last = same_type[-1] if same_type else None

@@ -38,6 +38,7 @@ from bordermap.geo.triggers import (
     clause_spans,
     event_windows,
     find_triggers,
+    last_match,
 )
 
 __all__ = ["Mention", "extract_mentions"]
@@ -79,7 +80,14 @@ _AGGREGATE = re.compile(
     r"\b(?:across|in)\s+(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+|all|"
     r"the)\s+(?:[\w-]+\s+)?(?:provinces|districts|regions|states|areas)\b|"
     r"\bby\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the|that)\s+"
-    r"(?:evening|night|morning|afternoon)\b",
+    r"(?:evening|night|morning|afternoon)\b|"
+    # "fought for five days", "fighting for a third straight day" (not "in
+    # custody for 151 days")
+    r"\b(?:fought|fighting|clash(?:ed|es)|battled|shell(?:ed|ing)|hostilities)\s+"
+    r"(?:[\w-]+\s+){0,3}?for\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"several|\d+)\s+(?:straight\s+|consecutive\s+)?(?:days|weeks|months)|a\s+\w+\s+"
+    r"(?:straight|consecutive)\s+day)\b|"
+    r"\b(?:has|have|had)\s+(?:now\s+)?spread\s+to\b",
     _F,
 )
 
@@ -184,6 +192,24 @@ _DEMONYM_PLACE = re.compile(
     r"areas?|positions?|posts?|outposts?|bases?|homes|houses)\b",
     _F,
 )
+
+
+_WHERE = re.compile(r",\s+where\b", _F)
+_INCLUDING = re.compile(r"\bincluding\s+$", _F)
+_PART_PLACE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:in|at|from)\s+(?-i:[A-Z])", _F)
+
+
+def _where_place(text: str, places: list[PlaceMatch], at: int) -> list[PlaceMatch]:
+    """Return the place named just before a relative "where" clause starting at ``at``.
+
+    "At a temple in Surin's Prasat district, where hundreds of evacuees are
+    sleeping": the evacuees are in Prasat district, Surin. ``at`` is the comma or
+    the word "where".
+    """
+    comma = text.rfind(",", max(0, at - 3), at + 1)
+    if comma < 0 or not _WHERE.match(text, comma):
+        return []
+    return [pm for pm in places if comma - 25 <= pm.start < comma and pm.end <= comma]
 
 
 def _own_place(mention: Mention, clause: tuple[int, int], trig: list) -> bool:
@@ -308,6 +334,16 @@ def extract_mentions(
                 else casualty_kind(text, cs, ce, e0, starts)
             )
             found.append(Found(cs, ce, count, kind, qs, qe))
+        # "... moved out of border areas, including nearly 40,000 in Surin alone":
+        # a part with a place of its own counts what the count before it counts
+        for f, before in zip(found[1:], found, strict=False):
+            if (
+                f.kind is None
+                and before.kind
+                and _INCLUDING.search(text, max(s0, f.cs - 15), f.cs)
+                and _PART_PLACE.match(text, f.ce, min(e0, f.ce + 40))
+            ):
+                f.kind = before.kind
         sides: dict[int, str] = {}
         for f in combine_counts(text, found, gazetteer, e0, sides):
             if f.kind:
@@ -357,7 +393,7 @@ def extract_mentions(
         running = _RUNNING_TOTAL.search(text, s0, e0)
         if running:
             aggregate = True
-            after_total = [c for c in kinded if c[1] >= running.end() - 1]
+            after_total = [c for c in kinded if c[2] > running.end() - 1]
             if after_total:
                 kinds = {c[0] for c in after_total}
                 kinded = [c for c in kinded if c[0] not in kinds or c in after_total]
@@ -447,6 +483,11 @@ def extract_mentions(
                         mention.excluded_places.append(pm)
                     else:
                         mention.places.append(pm)
+            if not mention.places:
+                # "... in Amritsar in India's Punjab state, where a drone attack"
+                where = last_match(_WHERE.finditer(text, s0, ts))
+                if where and not any(where.end() <= pm.start < ts for pm in places):
+                    mention.places = _where_place(text, places, where.start())
             cue = BORDER_CUE.search(text, ws, we)
             mention.border_cue = bool(cue) and not _LAUNCH.search(
                 text[max(s0, cue.start() - 40) : cue.start()] if cue else ""
@@ -597,6 +638,22 @@ def extract_mentions(
                 target = _clone(target, side)
                 out.append(target)
                 sentence_mentions.append(target)
+            if not fits and kind == "displaced":
+                # "where hundreds of evacuees are sleeping": people displaced,
+                # told beside another event: an evacuation of its own
+                source, target = target, _clone(target, side or "")
+                target.event_type, target.trigger, target.trigger_at = (
+                    "evacuation_displacement",
+                    "",
+                    -1,
+                )
+                target.start, target.end = clause
+                target.places = [
+                    pm for pm in source.places if clause[0] <= pm.start < clause[1]
+                ] or _where_place(text, places, clause[0])
+                out.append(target)
+                sentence_mentions.append(target)
+                fits = [target]
             slot = target.counts if fits else target.orphan_counts
             if kind not in slot:
                 slot[kind] = _with_quote(

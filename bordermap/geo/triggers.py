@@ -231,7 +231,7 @@ _BACKGROUND = re.compile(r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,3}$", _F)
 
 _CLAUSE = re.compile(
     r";|:|\s[—–]\s|,\s+(?=(?:and|but|while|as|after|hours\s+after|when|which|who|although|"
-    r"though|whereas)\b)|\s(?=and\s+(?:later|then|also)\b)",
+    r"though|whereas|where|including)\b)|\s(?=and\s+(?:later|then|also)\b)",
     _F,
 )
 
@@ -320,7 +320,7 @@ def event_windows(
     # clause before "when" tells what the shell did
     for i in range(1, len(wins)):
         when = _WHEN.search(text, wins[i - 1][0], wins[i][2])
-        opens = _last(_SUBORDINATE.finditer(text, wins[i - 1][3], wins[i][2]))
+        opens = last_match(_SUBORDINATE.finditer(text, wins[i - 1][3], wins[i][2]))
         if not when and opens:
             # "... on Monday after one soldier was killed in a clash": the clause
             # from "after" on tells the later trigger's event
@@ -377,7 +377,8 @@ _SUBORDINATE = re.compile(
 )
 
 
-def _last(matches: Iterator[re.Match]) -> re.Match | None:
+def last_match(matches: Iterator[re.Match]) -> re.Match | None:
+    """Return the last of ``matches``, or None."""
     last = None
     for last in matches:  # noqa: B007 - the last one
         pass

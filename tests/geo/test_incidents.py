@@ -490,3 +490,76 @@ def test_ceasefire_wordings_and_planned_per_clause(gazetteer):
         ("None", True),  # "next week" names no day
     ]
     assert incs[-1].admin1_iso == ("KG-B",)
+
+
+def test_a_part_with_its_own_place_never_carries_the_national_total(gazetteer):
+    text = (
+        "More than 138,000 people have been moved out of border areas in Thailand, "
+        "the health ministry said, including nearly 40,000 in Surin alone."
+    )
+    incs = incidents_of(text, gazetteer, published=date(2025, 7, 26))
+    by_place = {i.admin1_iso: i.displaced for i in incs}
+    assert by_place[()].low == 138_001
+    assert (by_place[("TH-32",)].qualifier, by_place[("TH-32",)].best) == (
+        "up_to",
+        40_000,
+    )
+
+
+def test_a_breakdown_inside_an_appositive_is_not_another_incident(gazetteer):
+    text = (
+        "Officials said five civilians, including two children, were killed by "
+        "shelling in Surin."
+    )
+    (inc,) = incidents_of(text, gazetteer)
+    assert inc.killed.best == 5
+
+
+def test_counts_in_the_next_sentence_tell_the_incident_before(gazetteer):
+    text = (
+        "The ministry said Thai artillery had struck Veal Veng district in Pursat "
+        "overnight. One elderly man was killed and two children were injured, a "
+        "spokeswoman said."
+    )
+    (inc,) = incidents_of(text, gazetteer, published=date(2025, 7, 26))
+    assert inc.event_type == "shelling" and inc.admin1_iso == ("KH-15",)
+    assert (inc.killed.best, inc.wounded.best) == (1, 2)
+
+
+def test_counts_of_another_country_do_not_join_the_incident_before(gazetteer):
+    text = (
+        "Thai jets bombed Cambodian positions in Oddar Meanchey on Thursday, while "
+        "rockets fell on a school in Buriram. Cambodia's defence ministry said the "
+        "strikes killed a soldier."
+    )
+    incs = {i.event_type: i for i in incidents_of(text, gazetteer)}
+    assert incs["air_strike"].killed.best == 1
+    assert incs["shelling"].killed is None
+
+
+def test_a_displacement_count_without_an_evacuation_is_one_of_its_own(gazetteer):
+    text = (
+        "At a temple in Surin's Prasat district, where hundreds of evacuees are "
+        "sleeping, a farmer said rockets landed near his village on Thursday."
+    )
+    incs = {i.event_type: i for i in incidents_of(text, gazetteer)}
+    evac = incs["evacuation_displacement"]
+    assert evac.displaced.best == 200 and evac.admin1_iso == ("TH-32",)
+    assert incs["shelling"].displaced is None
+
+
+def test_days_of_fighting_are_a_total_but_days_in_custody_are_not(gazetteer):
+    fought = incidents_of(
+        "The neighbours fought for five days in Surin, in fighting that killed at "
+        "least 48 people.",
+        gazetteer,
+    )
+    assert [i.scope for i in fought if i.killed] == ["aggregate"]
+    held = incidents_of(
+        "Eighteen soldiers have been in Thai custody for 151 days.", gazetteer
+    )
+    assert [(i.event_type, i.scope) for i in held] == [("arrest_prisoners", "event")]
+
+
+def test_a_common_word_is_not_a_place(gazetteer):
+    assert gazetteer.lookup("More") == ()
