@@ -6,9 +6,9 @@ the predictions come from ``bordermap extract --format jsonl``. Three sets:
 * ``dev`` — the corpus dev articles and the seed (bundled in seeds/);
 * ``held_out`` — our own articles on four borders, written before the rules
   for them (then used to fix general failures);
-* ``fresh``, ``blind``, ``blind2`` — our own articles labelled before the
-  extractor first ran on them (``blind2`` after the rules that ``blind``
-  exposed); docs/accuracy.md gives each first run as the honest unseen figure.
+* ``fresh``, ``blind``, ``blind2``, ``blind3`` — our own articles labelled before
+  the extractor first ran on them (each after the rules the one before exposed);
+  docs/accuracy.md gives each first run as the honest unseen figure.
 """
 
 import importlib.util
@@ -31,6 +31,7 @@ SETS = {
     "fresh": (sorted((CORPUS / "fresh").glob("*.md")), ["fresh"]),
     "blind": (sorted((CORPUS / "blind").glob("*.md")), ["blind"]),
     "blind2": (sorted((CORPUS / "blind2").glob("*.md")), ["blind2"]),
+    "blind3": (sorted((CORPUS / "blind3").glob("*.md")), ["blind3"]),
 }
 # The issue's targets on dev + seed; the other sets keep a margin below today's.
 FLOORS = {
@@ -65,6 +66,14 @@ FLOORS = {
         ("counts", "all", "strict_accuracy"): 0.90,
         ("event_type", "accuracy"): 0.90,
         ("date", "accuracy"): 0.90,
+    },
+    "blind3": {
+        ("province", "all", "f1"): 0.95,
+        ("province", "violence", "f1"): 0.85,
+        ("incidents", "f1"): 0.78,
+        ("counts", "all", "strict_accuracy"): 0.90,
+        ("event_type", "accuracy"): 0.90,
+        ("date", "accuracy"): 0.80,
     },
     "blind2": {
         ("province", "all", "f1"): 0.95,

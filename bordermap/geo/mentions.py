@@ -257,11 +257,18 @@ _SAID = re.compile(
 
 
 def _attribution(text: str, start: int, end: int) -> str:
-    if not _SAID.search(text, start, end):
-        return ""
+    """Who a sentence says reports it: the last "X said" or "according to X"."""
     m = None
-    for m in _ATTRIBUTION.finditer(text, start, end):  # noqa: B007 - the last one
-        pass
+    # a match ends at a verb of saying (or runs on after "according to"): look
+    # only around those, latest first
+    for said in reversed(list(_SAID.finditer(text, start, end))):
+        m = last_match(
+            _ATTRIBUTION.finditer(
+                text, max(start, said.start() - 160), min(end, said.end() + 90)
+            )
+        )
+        if m:
+            break
     if not m:
         return ""
     who = (m.group("who") or m.group("who2") or "").strip()
