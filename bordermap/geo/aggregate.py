@@ -20,7 +20,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from bordermap.geo.frames import COUNT_KINDS
+from bordermap.geo.frames import COUNT_KINDS, in_several_provinces
 from bordermap.geo.records import EVENT_TYPES
 
 __all__ = ["aggregate_by_province", "border_totals"]
@@ -110,7 +110,7 @@ def aggregate_by_province(
     # adm1_iso is set only for an incident in exactly one province; the others
     # (a disputed site named with two provinces) are few: split only those
     adm1_all = incidents["adm1_all"]
-    shared = np.flatnonzero(counted & (keys < 0) & adm1_all.notna().to_numpy())
+    shared = np.flatnonzero(counted & in_several_provinces(incidents).to_numpy())
     shared_codes = [adm1_all.iat[r].split(";") for r in shared]
     shared_flat = [code for codes in shared_codes for code in codes]
     names = np.array(sorted(set(found) | set(shared_flat)), dtype=object)
@@ -151,7 +151,8 @@ def border_totals(incidents: gpd.GeoDataFrame) -> pd.DataFrame:
     Running totals are not added up: for each kind the table shows every
     reported total, largest first, so that the reader sees the figure and its
     hedge as written. Event-level counts located along the border are listed
-    too, and so are those of an incident at a site two provinces claim.
+    too, and so are those of an incident placed in several provinces (a disputed
+    site), whose casualties no province's total holds.
 
     Parameters
     ----------
@@ -167,10 +168,10 @@ def border_totals(incidents: gpd.GeoDataFrame) -> pd.DataFrame:
     """
     rows = []
     located = incidents["precision"].isin(_LOCATED)
-    shared = incidents["adm1_iso"].isna() & incidents["adm1_all"].fillna(
-        ""
-    ).str.contains(";", regex=False)
-    unplaced = incidents[(~located | shared) & ~incidents["planned"].astype(bool)]
+    unplaced = incidents[
+        (~located | in_several_provinces(incidents))
+        & ~incidents["planned"].astype(bool)
+    ]
     for _, inc in unplaced.iterrows():
         for kind in COUNT_KINDS:
             if pd.isna(inc[f"{kind}_qualifier"]):

@@ -52,10 +52,6 @@ _DISPLACED = re.compile(
     _F,
 )
 
-_PRISONERS = re.compile(
-    r"\b(?:held|captured|detained|prisoners?|custody|release|released|freed|free|handed)\b",
-    _F,
-)
 
 NONVIOLENT = re.compile(
     r"\b(?:evacuees?|shelters?|heart|illness|ill|disease|natural\s+causes|condition|"

@@ -14,7 +14,13 @@ from bordermap.errors import BoundaryError
 from bordermap.geo.records import Count, Incident
 from bordermap.geo.spatial import points_in_polygons
 
-__all__ = ["COUNT_KINDS", "apply_hits", "incidents_frame", "join_boundaries"]
+__all__ = [
+    "COUNT_KINDS",
+    "apply_hits",
+    "in_several_provinces",
+    "incidents_frame",
+    "join_boundaries",
+]
 
 COUNT_KINDS = ("killed", "wounded", "displaced")
 _CRS = "EPSG:4326"
@@ -176,6 +182,15 @@ def _row_template() -> dict:
             None,
         )
     )
+
+
+def in_several_provinces(frame: pd.DataFrame) -> pd.Series:
+    """Rows placed in more than one province (a disputed site, "Batken and Sughd").
+
+    ``adm1_iso`` is set exactly when an incident is in one province; ``adm1_all``
+    lists every province it is in.
+    """
+    return frame["adm1_iso"].isna() & frame["adm1_all"].notna()
 
 
 def join_boundaries(
