@@ -15,8 +15,8 @@ from dataclasses import dataclass, replace
 
 from bordermap.geo.counts import number_value
 from bordermap.geo.gazetteer import Gazetteer
+from bordermap.geo.lexicon import lexicon
 from bordermap.geo.records import Count
-from bordermap.geo.triggers import MOVED
 
 __all__ = [
     "NONVIOLENT",
@@ -29,65 +29,18 @@ __all__ = [
     "victim_group",
 ]
 
-_F = re.I
+_WORDS = lexicon("casualties")
 
-_SMALL_NUMBER = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten"
-
-
-_KILLED = re.compile(
-    r"\b(?:killed|killing|kills?|dead|died|dies|deaths?|death\s+toll|lost\s+(?:their|his|her)"
-    r"\s+lives?|slain|fatalit(?:y|ies)|perished|lives\s+lost)\b",
-    _F,
-)
-
-_WOUNDED = re.compile(
-    r"\b(?:wounded|wounding|wounds?|injured|injuring|injur(?:y|ies)|hurt|maimed)\b", _F
-)
-
-_DISPLACED = re.compile(
-    r"\b(?:displaced|evacuated|evacuees?|fled|fleeing|flee|(?:forced|driven)\s+(?:out\s+)?from"
-    r"|left\s+(?:their\s+)?homes|sheltering|in\s+shelters|taken\s+shelter|refugees|uprooted|"
-    r"homeless|moved\s+to\s+(?:safety|safer\s+\w+|(?:relief\s+)?camps|shelters?)|"
-    rf"relocated|left\s+the|{MOVED}|(?:sought|took|taken)\s+refuge)",
-    _F,
-)
-
-
-NONVIOLENT = re.compile(
-    r"\b(?:evacuees?|shelters?|heart|illness|ill|disease|natural\s+causes|condition|"
-    r"patients?|sick|heat\s*stroke|exhaustion)\b",
-    _F,
-)
-
-PERSON = (
-    r"soldiers?|troops?|servicem[ae]n|marines?|rangers?|sailors?|officers?|police(?:men|man)?|"
-    r"civilians?|villagers?|residents?|people|persons?|farmers?|children|women|men|man|woman|"
-    r"child|boys?|girls?|students?|monks?|evacuees?|workers?|members?|personnel|fighters?|"
-    r"families|households|refugees|troopers?|guards?|others"
-)
-
-THINGS = re.compile(
-    rf"\s+(?:(?!(?:{PERSON}|in|at|of|from|and|or|near|on|who|were|was)\b)[\w-]+\s+){{0,2}}?"
-    r"(?:villages?|homes?|houses?|buildings?|schools?|temples?|pagodas?|hospitals?|"
-    r"bridges?|roads?|vehicles?|cars?|trucks?|tanks?|provinces?|districts?|regions?|"
-    r"areas?|locations?|sites?|targets?|positions?|posts?|outposts?|checkpoints?|bases?|"
-    r"camps?|shelters?|centres?|centers?|fronts?|points?|times?|communes?|towns?)\b",
-    _F,
-)
-
-_SOLDIER = re.compile(
-    r"\b(?:soldiers?|troops?|servicem[ae]n|marines?|rangers?|sailors?|troopers?|personnel|"
-    r"fighters?|guards?|privates?|sergeants?|commanders?|military)\b",
-    _F,
-)
-
-_CIVILIAN = re.compile(
-    r"\b(?:civilians?|villagers?|residents?|farmers?|children|women|students?|monks?|"
-    r"evacuees?|families|households|person|people\s+who\s+were\s+living)\b",
-    _F,
-)
-
-_POLICE = re.compile(r"\bpolice(?:men|man)?\b|\bofficers?\b", _F)
+_KILLED = _WORDS.pattern("killed")
+_WOUNDED = _WORDS.pattern("wounded")
+_DISPLACED = _WORDS.pattern("displaced")
+NONVIOLENT = _WORDS.pattern("nonviolent")
+PERSON = _WORDS.alternation("person")
+#: "86 villages": numbers of things, not people
+THINGS = _WORDS.pattern("things")
+_SOLDIER = _WORDS.pattern("soldiers")
+_CIVILIAN = _WORDS.pattern("civilians")
+_POLICE = _WORDS.pattern("police")
 
 
 @dataclass
@@ -102,22 +55,12 @@ class Found:
     qe: int
 
 
-_JOINED = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?(?:and|plus)\s+$", _F)
+_JOINED = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?(?:and|plus)\s+$", re.I)
 
-_OWN_VERB = re.compile(r"\s+(?:were|was|are|is|have|has|had|remain\w*)\b", _F)
+_OWN_VERB = re.compile(r"\s+(?:were|was|are|is|have|has|had|remain\w*)\b", re.I)
 
-
-_RELATIVE = re.compile(
-    r"\s+(?:[\w-]+\s+)?and\s+(?:his|her|their)\s+(?:son|daughter|wife|husband|child|"
-    r"mother|father|brother|sister|grandson|granddaughter|baby)\b",
-    _F,
-)
-
-_OF_WHOM = re.compile(
-    rf"(?P<n>{_SMALL_NUMBER})\s+of\s+(?:whom|them)\s+(?:later\s+|subsequently\s+|"
-    r"have\s+since\s+|had\s+since\s+)?(?:died|succumbed|were\s+killed|was\s+killed)",
-    _F,
-)
+_RELATIVE = _WORDS.pattern("relative")
+_OF_WHOM = _WORDS.pattern("of_whom")
 
 
 def _side_of(text: str, start: int, end: int, gazetteer: Gazetteer) -> str | None:
@@ -161,6 +104,78 @@ def _sum(a: Count, b: Count, group_a: str, group_b: str) -> Count:
     )
 
 
+def _joined(text: str, cur: Found, nxt: Found | None) -> bool:
+    """Whether two counts are joined as parts of one figure ("six ... and five")."""
+    return (
+        nxt is not None
+        and bool(_JOINED.fullmatch(text, cur.ce, nxt.cs))
+        and not _OWN_VERB.match(text, nxt.ce)
+        and bool(cur.kind or nxt.kind)
+        and (not (cur.kind and nxt.kind) or cur.kind == nxt.kind)
+    )
+
+
+def _join_pair(
+    text: str, cur: Found, nxt: Found, gazetteer: Gazetteer, end: int, sides: dict
+) -> list[Found]:
+    """Two joined counts: one per side if they name two sides, else their sum."""
+    kind = cur.kind or nxt.kind
+    tail = re.search(r"[,;.]|$", text[nxt.ce : end])
+    side_a = _side_of(text, cur.ce, nxt.cs, gazetteer)
+    side_b = _side_of(text, nxt.ce, nxt.ce + tail.start(), gazetteer)
+    if side_a and side_b and side_a != side_b:
+        second = nxt.count
+        if second.qualifier == "exact" and cur.count.qualifier in {
+            "at_least",
+            "more_than",
+        }:
+            second = _from_qualifier(second, cur.count.qualifier)
+        sides[cur.qs] = side_a
+        sides[nxt.cs] = side_b
+        return [
+            Found(cur.cs, cur.ce, cur.count, kind, cur.qs, cur.qe),
+            Found(nxt.cs, nxt.ce, second, kind, nxt.cs, nxt.ce + tail.start()),
+        ]
+    group_a = victim_group(text[cur.ce : nxt.cs])
+    group_b = victim_group(text[nxt.ce : nxt.ce + 25])
+    summed = _sum(cur.count, nxt.count, group_a, group_b)
+    span = (min(cur.qs, nxt.cs), max(cur.qe, nxt.qe, nxt.ce))
+    return [Found(cur.cs, nxt.ce, summed, kind, *span)]
+
+
+def _with_relative(text: str, cur: Found) -> Found:
+    """Count "killing a woman and her son" as two people."""
+    relative = _RELATIVE.match(text, cur.ce) if cur.kind else None
+    if not relative or cur.count.best != 1:
+        return cur
+    two = Count(2, 2, 2, "exact", stated=2, note="sum of stated parts")
+    return Found(
+        cur.cs, relative.end(), two, cur.kind, cur.qs, max(cur.qe, relative.end())
+    )
+
+
+def _later_died(text: str, out: list[Found], start: int, end: int) -> None:
+    """Read "four wounded, two of whom later died": two wounded (or 4), two killed."""
+    for m in _OF_WHOM.finditer(text, start, end):
+        before = [f for f in out if f.kind == "wounded" and f.ce <= m.start()]
+        n = number_value(m.group("n"))
+        if not before or before[-1].count.best is None or before[-1].count.best < n:
+            continue
+        w = before[-1]
+        left = w.count.best - n
+        w.count = replace(
+            w.count,
+            low=left,
+            best=left,
+            high=left,
+            stated=left,
+            alternatives=(w.count.best,),
+            note=f"{n} of them later died",
+        )
+        died = Count(n, n, n, "exact", stated=n)
+        out.append(Found(m.start(), m.end(), died, "killed", m.start(), m.end()))
+
+
 def combine_counts(
     text: str,
     found: list[Found],
@@ -181,81 +196,13 @@ def combine_counts(
     while i < len(found):
         cur = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
-        joined = (
-            nxt is not None
-            and _JOINED.fullmatch(text, cur.ce, nxt.cs)
-            and not _OWN_VERB.match(text, nxt.ce)
-        )
-        if (
-            joined
-            and (cur.kind or nxt.kind)
-            and (not (cur.kind and nxt.kind) or cur.kind == nxt.kind)
-        ):
-            kind = cur.kind or nxt.kind
-            tail = re.search(r"[,;.]|$", text[nxt.ce : end])
-            side_a = _side_of(text, cur.ce, nxt.cs, gazetteer)
-            side_b = _side_of(text, nxt.ce, nxt.ce + tail.start(), gazetteer)
-            if side_a and side_b and side_a != side_b:
-                second = nxt.count
-                if second.qualifier == "exact" and cur.count.qualifier in {
-                    "at_least",
-                    "more_than",
-                }:
-                    second = _from_qualifier(second, cur.count.qualifier)
-                out.append(Found(cur.cs, cur.ce, cur.count, kind, cur.qs, cur.qe))
-                out.append(
-                    Found(nxt.cs, nxt.ce, second, kind, nxt.cs, nxt.ce + tail.start())
-                )
-                sides[cur.qs] = side_a
-                sides[nxt.cs] = side_b
-            else:
-                group_a = victim_group(text[cur.ce : nxt.cs])
-                group_b = victim_group(text[nxt.ce : nxt.ce + 25])
-                summed = _sum(cur.count, nxt.count, group_a, group_b)
-                out.append(
-                    Found(
-                        cur.cs,
-                        nxt.ce,
-                        summed,
-                        kind,
-                        min(cur.qs, nxt.cs),
-                        max(cur.qe, nxt.qe, nxt.ce),
-                    )
-                )
+        if _joined(text, cur, nxt):
+            out.extend(_join_pair(text, cur, nxt, gazetteer, end, sides))
             i += 2
             continue
-        relative = _RELATIVE.match(text, cur.ce) if cur.kind else None
-        if relative and cur.count.best == 1:
-            # "killing a woman and her son": two people
-            two = Count(2, 2, 2, "exact", stated=2, note="sum of stated parts")
-            cur = Found(
-                cur.cs,
-                relative.end(),
-                two,
-                cur.kind,
-                cur.qs,
-                max(cur.qe, relative.end()),
-            )
-        out.append(cur)
+        out.append(_with_relative(text, cur))
         i += 1
-    for m in _OF_WHOM.finditer(text, found[0].cs if found else end, end):
-        before = [f for f in out if f.kind == "wounded" and f.ce <= m.start()]
-        n = number_value(m.group("n"))
-        if not before or before[-1].count.best is None or before[-1].count.best < n:
-            continue
-        w = before[-1]
-        left = w.count.best - n
-        w.count = replace(
-            w.count,
-            low=left,
-            best=left,
-            high=left,
-            stated=left,
-            alternatives=(w.count.best,),
-            note=f"{n} of them later died",
-        )
-        died = Count(n, n, n, "exact", stated=n)
-        out.append(Found(m.start(), m.end(), died, "killed", m.start(), m.end()))
+    _later_died(text, out, found[0].cs if found else end, end)
     return out
 
 
@@ -279,51 +226,21 @@ def victim_group(head: str) -> str:
 
 _KINDS = (("killed", _KILLED), ("wounded", _WOUNDED), ("displaced", _DISPLACED))
 
-_TRANSITIVE = re.compile(
-    r"\b(?:(?P<killed>killing|killed|kills|(?:ha(?:s|ve|d)\s+)?lost|"
-    r"death\s+toll\s+(?:of|at|to|rose\s+to|stands\s+at)|"
-    r"toll\s+(?:of|at|to|rose\s+to)|deaths\s+(?:of|to))|(?P<wounded>wounding|wounded|injuring|"
-    r"injured|hurting)|(?P<displaced>evacuating|evacuated|displacing|displaced|uprooting))\s+$",
-    _F,
-)
-
-_TOLL_VERB = (
-    r"[^.;:]{0,90}?\b(?:rose|risen|rising|climbed|climbing|jumped|reached|reaching|"
-    r"stood|stands|stand|is|was|has|had|hit|increased|grew|now)\b(?:\s+(?:to|at|past|"
-    r"beyond|by))?\s+$"
-)
+_TRANSITIVE = _WORDS.pattern("transitive")
 
 # "the death toll has passed 40", "the number of people killed ... rose above 30"
 _TOLL = tuple(
-    (kind, re.compile(rf"\b(?:{nouns}){_TOLL_VERB}", _F))
-    for kind, nouns in (
-        (
-            "killed",
-            r"death\s+toll|toll|number\s+of\s+(?:[\w-]+\s+){0,3}?(?:killed|dead|deaths|"
-            r"fatalities)",
-        ),
-        ("wounded", r"number\s+of\s+(?:[\w-]+\s+){0,3}?(?:wounded|injured)"),
-        (
-            "displaced",
-            r"number\s+of\s+(?:[\w-]+\s+){0,3}?(?:displaced|evacuees|evacuated|"
-            r"refugees|people\s+(?:who\s+)?(?:fled|evacuated))",
-        ),
-    )
+    (kind, _WORDS.pattern(f"toll_{kind}"))
+    for kind in ("killed", "wounded", "displaced")
 )
 
 _WORD_RE = re.compile(r"[\w'’-]+|[,;:.!?()\"“”]")
 
-
 _AFTER_TOKENS = 12
 
-_APPOSITIVE = re.compile(
-    r",\s+(?:mostly|mainly|largely|including|among\s+them|most\s+of\s+(?:them|whom)|"
-    r"many\s+of\s+(?:them|whom)|half\s+of\s+(?:them|whom)|all\s+of\s+them|both)\b"
-    r"[^,;.]{0,60},"
-    # "a senior official, additional commissioner Raj Kumar Thapa, was killed"
-    r"|,\s+[^,;.]{1,80},(?=\s+(?:was|were|had|have|has)\s)",
-    _F,
-)
+_APPOSITIVE = _WORDS.pattern("appositive")
+_VICTIM_NOUN = _WORDS.pattern("victim_noun")
+_VICTIM_VERB = _WORDS.pattern("victim_verb")
 
 
 def casualty_kind(
@@ -363,19 +280,13 @@ def casualty_kind(
         for kind, rx in _KINDS:
             km = rx.match(text, tok.start(), nxt)
             if km:
-                if kind == "displaced" and re.match(
-                    r"evacuees?|refugees", km.group(), _F
+                # "one evacuee died": the noun names who, the verb says what
+                if (
+                    kind == "displaced"
+                    and _VICTIM_NOUN.match(km.group())
+                    and _VICTIM_VERB.match(text[km.end() : nxt])
                 ):
-                    # "one evacuee died": the noun names who, the verb says what
-                    verb = re.match(
-                        r"(?:\s+\w+){0,3}?\s+(?=(?:died|was\s+killed|were\s+killed"
-                        r"|was\s+(?:wounded|injured|hurt)|were\s+(?:wounded|"
-                        r"injured|hurt)))",
-                        text[km.end() : nxt],
-                        _F,
-                    )
-                    if verb:
-                        continue
+                    continue
                 return kind, s, km.end()
     return None, s, e
 
@@ -390,30 +301,15 @@ def other_kind(text: str, s: int, e: int, limit: int) -> str | None:
     'rockets'
     """
     after = text[e : min(limit, e + 60)]
-    if re.match(
-        r"\s+(?:[\w-]+\s+){0,3}?(?:were|was|had\s+been|have\s+been)\s+(?:captured|"
-        r"detained|taken\s+prisoner|arrested|abducted)",
-        after,
-        _F,
-    ):
+    if _WORDS.pattern("captured_after").match(after):
         return "prisoners_held"
-    if re.match(
-        r"\s+(?:[\w-]+\s+){0,3}?(?:rockets?|shells|missiles|rounds|mortars?)\b",
-        after,
-        _F,
-    ):
-        return "rockets" if re.search(r"rocket", after, _F) else "shells"
-    if re.match(r"\s+(?:[\w-]+\s+){0,3}?(?:families|households)\b", after, _F):
+    munitions = _WORDS.pattern("munitions_after").match(after)
+    if munitions:
+        return "rockets" if re.search(r"rocket", after, re.I) else "shells"
+    if _WORDS.pattern("families_after").match(after):
         return "families"
-    if re.match(
-        rf"\s+(?:[\w-]+\s+){{0,3}}?(?:{PERSON})\s+(?:held|captured|detained|in\s+"
-        rf"(?:\w+\s+)?custody)",
-        after,
-        _F,
-    ) or re.search(
-        r"\b(?:release|free|freed|releasing|hand\s*over)\s+(?:of\s+)?(?:the\s+)?$",
-        text[max(0, s - 25) : s],
-        _F,
-    ):
+    if _WORDS.pattern("held_after").match(after) or _WORDS.pattern(
+        "released_before"
+    ).search(text[max(0, s - 25) : s]):
         return "prisoners_held"
     return None

@@ -251,54 +251,10 @@ def find_dates(text: str, start: int, end: int, ref: date | None) -> list[DateMe
     out: list[DateMention] = []
     future = bool(_FUTURE.search(text, start, end))
     for m in _DATE_RE.finditer(text, start, end):
-        day, explicit = None, False
-        if m.group("md_month") or m.group("dm_month"):
-            month = (m.group("md_month") or m.group("dm_month")).rstrip(".").casefold()
-            dnum = int(re.sub(r"\D", "", m.group("md_day") or m.group("dm_day")))
-            year = m.group("year") or m.group("dm_year")
-            if month == "may" and not re.match(
-                r"\s*\d", text[m.start("md_month") + 3 :]
-            ):
-                continue
-            day = _calendar(_MONTHS[month], dnum, int(year) if year else None, ref)
-            explicit = True
-        elif m.group("weekday"):
-            # "agreed on Friday to ... next week": a past act, dated in the past
-            local_future = future and not re.search(
-                r"\b(?:said|was|were|had|did|told|after)\b"
-                r"|\b(?!(?:scheduled|planned|expected|slated)\b)\w+ed\s+on\s+$",
-                text[max(start, m.start() - 25) : m.start()],
-                re.I,
-            )
-            day = _weekday(m.group("weekday"), ref, local_future)
-        elif m.group("rel"):
-            rel = m.group("rel").casefold()
-            back = (
-                0
-                if rel
-                in {
-                    "today",
-                    "this morning",
-                    "this afternoon",
-                    "this evening",
-                    "tonight",
-                    "earlier today",
-                }
-                else 1
-            )
-            day = ref - timedelta(days=back) if ref else None
-        elif m.group("ago"):
-            n = _SMALL.get(m.group("ago").casefold()) or int(m.group("ago"))
-            day = ref - timedelta(days=n) if ref else None
-        elif m.group("offset"):
-            anchor = next((d for d in reversed(out) if d.date and d.explicit), None)
-            if anchor is None:
-                continue
-            n = _SMALL.get(m.group("offset").casefold()) or int(m.group("offset"))
-            sign = -1 if m.group("dir").casefold() in {"after", "later"} else 1
-            # "started on Dec. 8, one day after a clash": the clash is a day earlier.
-            day = anchor.date + timedelta(days=sign * n)
-            explicit = True
+        resolved = _resolve(m, text, start, ref, future, out)
+        if resolved is None:
+            continue
+        day, explicit = resolved
         out.append(
             DateMention(
                 m.start(),
@@ -310,3 +266,57 @@ def find_dates(text: str, start: int, end: int, ref: date | None) -> list[DateMe
             )
         )
     return out
+
+
+_TODAY = frozenset(
+    {
+        "today",
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "tonight",
+        "earlier today",
+    }
+)
+_PAST_ACT = re.compile(
+    r"\b(?:said|was|were|had|did|told|after)\b"
+    r"|\b(?!(?:scheduled|planned|expected|slated)\b)\w+ed\s+on\s+$",
+    re.I,
+)
+
+
+def _resolve(
+    m: re.Match,
+    text: str,
+    start: int,
+    ref: date | None,
+    future: bool,
+    before: list[DateMention],
+) -> tuple[date | None, bool] | None:
+    """Resolve a date phrase: its day and whether it is written out (None: no date)."""
+    if m.group("md_month") or m.group("dm_month"):
+        month = (m.group("md_month") or m.group("dm_month")).rstrip(".").casefold()
+        dnum = int(re.sub(r"\D", "", m.group("md_day") or m.group("dm_day")))
+        year = m.group("year") or m.group("dm_year")
+        if month == "may" and not re.match(r"\s*\d", text[m.start("md_month") + 3 :]):
+            return None
+        return _calendar(_MONTHS[month], dnum, int(year) if year else None, ref), True
+    if m.group("weekday"):
+        # "agreed on Friday to ... next week": a past act, dated in the past
+        local_future = future and not _PAST_ACT.search(
+            text[max(start, m.start() - 25) : m.start()]
+        )
+        return _weekday(m.group("weekday"), ref, local_future), False
+    if m.group("rel"):
+        back = 0 if m.group("rel").casefold() in _TODAY else 1
+        return (ref - timedelta(days=back) if ref else None), False
+    if m.group("ago"):
+        n = _SMALL.get(m.group("ago").casefold()) or int(m.group("ago"))
+        return (ref - timedelta(days=n) if ref else None), False
+    anchor = next((d for d in reversed(before) if d.date and d.explicit), None)
+    if anchor is None:
+        return None
+    n = _SMALL.get(m.group("offset").casefold()) or int(m.group("offset"))
+    sign = -1 if m.group("dir").casefold() in {"after", "later"} else 1
+    # "started on Dec. 8, one day after a clash": the clash is a day earlier.
+    return anchor.date + timedelta(days=sign * n), True

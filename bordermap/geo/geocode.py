@@ -27,8 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bordermap.geo.document import Mention
 from bordermap.geo.gazetteer import PlaceMatch, name_key
-from bordermap.geo.mentions import Mention
 from bordermap.geo.records import Place, Precision
 
 __all__ = ["Location", "geocode", "resolve_places"]

@@ -1,9 +1,8 @@
-"""Load articles and cut them into the sentences the extractor reads.
+"""Load articles: files, directories and tables, with their front matter.
 
 Articles come as ``.md`` / ``.txt`` files with optional YAML front matter, as
 directories of such files, or as tables (CSV, JSON Lines) with a ``text``
-column. Repeated paragraphs and sentences (wire copy pasted twice, a headline
-fragment above the paragraph it came from) are read once.
+column. An article given twice (the same text) is read once.
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -27,12 +25,10 @@ from bordermap.geo.records import Article
 __all__ = [
     "ARTICLE_SUFFIXES",
     "TABLE_SUFFIXES",
-    "Sentence",
     "article_from_row",
     "article_from_text",
     "parse_date_value",
     "read_articles",
-    "sentences",
 ]
 
 logger = logging.getLogger(__name__)
@@ -46,67 +42,6 @@ _FRONT_MATTER = re.compile(
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 _LINK = re.compile(r"\[([^\]\n]{1,300})\]\([^)\s]{1,2000}\)")
 _HEADING = re.compile(r"^#{1,6}[ \t]+", re.M)
-_PARA_BREAK = re.compile(r"\n[ \t]*\n+")
-# Abbreviations after which a full stop does not end a sentence.
-_ABBREV = {
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "gen",
-    "lt",
-    "col",
-    "maj",
-    "capt",
-    "sgt",
-    "adm",
-    "rear",
-    "gov",
-    "sen",
-    "rep",
-    "st",
-    "no",
-    "vs",
-    "u.s",
-    "u.n",
-    "a.m",
-    "p.m",
-    "approx",
-    "est",
-    "inc",
-    "corp",
-    "co",
-    "ltd",
-    "brig",
-    "cpl",
-    "pvt",
-    "km",
-    "fig",
-}
-# A line break inside a paragraph is a hard wrap, not a sentence end.
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence of an article: its span in ``Article.text`` and paragraph."""
-
-    start: int
-    end: int
-    paragraph: int
-    text: str
 
 
 def parse_date_value(value: object, what: str = "date") -> date | None:
@@ -474,104 +409,3 @@ def read_articles(
             "no readable article in the input; check the files and messages"
         )
     return articles
-
-
-def _normal(text: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
-
-
-def _paragraph_spans(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in _PARA_BREAK.finditer(text):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
-
-
-_NEAR = 4  # a fragment repeats a paragraph at most this many paragraphs away
-
-
-def _unique_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans, without those repeated inside another paragraph.
-
-    An exact repeat is dropped anywhere in the article; a fragment of another
-    paragraph (a headline cut from it, a broken line) only near it, which keeps
-    the work linear in the length of the text.
-    """
-    spans = _paragraph_spans(text)
-    norms = [_normal(text[s:e]) for s, e in spans]
-    sizes = [e - s for s, e in spans]
-    first: dict[str, int] = {}
-    for i, norm in enumerate(norms):
-        best = first.get(norm)
-        if best is None or (sizes[i], -i) > (sizes[best], -best):
-            first[norm] = i
-    keep = []
-    for i, norm in enumerate(norms):
-        # of equal ones keep the fuller one, then the first
-        repeated = first[norm] != i or any(
-            j != i
-            and norm in norms[j]
-            and (len(norms[j]), sizes[j], -j) > (len(norm), sizes[i], -i)
-            for j in range(max(0, i - _NEAR), min(len(norms), i + _NEAR + 1))
-        )
-        if norm and not repeated:
-            keep.append(spans[i])
-    return keep
-
-
-def _split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    pos = start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        cut = m.end()
-        word = re.search(r"([\w.]+)[.]$", text[pos : m.start() + 1])
-        if (
-            word
-            and m.group().startswith(".")
-            and (word.group(1).casefold() in _ABBREV or len(word.group(1)) == 1)
-        ):
-            continue
-        if text[pos:cut].strip():
-            yield pos, cut
-        pos = cut
-    if text[pos:end].strip():
-        yield pos, end
-
-
-def sentences(article: Article) -> list[Sentence]:
-    r"""Sentences of an article, each read once.
-
-    Paragraphs that repeat inside another paragraph, and sentences that repeat
-    an earlier sentence, are dropped, so that text printed twice yields one
-    incident.
-
-    Parameters
-    ----------
-    article : Article
-
-    Returns
-    -------
-    list of Sentence
-
-    Examples
-    --------
-    >>> a = Article(id="x", text="Two hurt. Two hurt.\n\nTwo hurt")
-    >>> [s.text for s in sentences(a)]
-    ['Two hurt.']
-    """
-    out: list[Sentence] = []
-    seen: set[str] = set()
-    text = article.text
-    for k, (ps, pe) in enumerate(_unique_paragraphs(text)):
-        for s, e in _split_sentences(text, ps, pe):
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            norm = _normal(text[s:e])
-            if not norm or norm in seen:
-                continue
-            seen.add(norm)
-            out.append(Sentence(s, e, k, text[s:e]))
-    return out

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bordermap.geo.lexicon import lexicon
 from bordermap.geo.records import VIOLENT_TYPES
 
 __all__ = [
@@ -24,223 +25,31 @@ __all__ = [
     "find_triggers",
 ]
 
-_F = re.I
+_EVENTS = lexicon("events")
+_FRAMING = lexicon("framing")
 
+MOVED = _EVENTS.alternation("moved")
+ORDERED = _EVENTS.alternation("ordered")
 
-def _rx(*parts: str) -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in parts), _F)
-
-
-_FIRE_VERB = (
-    r"fir(?:ed|ing|es)|fire|struck|strikes?|hit|hits|hitting|landed|landing|fell|"
-    r"falling|came\s+down|rained|pounded|pounding|targeted|targeting|launched|"
-    r"launching|exploded|reached|slammed|shelled|damaged|set\s+fire"
-)
-
-_ART = (
-    r"rockets?|BM-21s?|artillery|shells|shell|mortars?|howitzers?|heavy\s+weapons|"
-    r"barrages?|rocket\s+launchers?|cannon|tank\s+fire|missiles?|grenades?|warships?|"
-    r"gunboats?|naval\s+guns?"
-)
-
-_AIR = (
-    r"(?:fighter\s+)?jets?|F-16s?|Gripens?|warplanes?|aircraft|bombers?|armed\s+drones?"
-)
-
-# "had moved to evacuation centres", "moved away from villages along the border"
-MOVED = (
-    r"(?:(?:moved|shifted|relocated|transferred|bussed|taken)\s+(?:away\s+from|out\s+of|to\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:centres?|centers?|shelters?|camps?|sites?|safety|safer\s+\w+|"
-    r"relatives|temples?|schools?|buildings?))"
-    r"|(?:staying|housed|living|sheltered)\s+in\s+(?:[\w-]+\s+){0,3}?(?:shelters?|camps?|"
-    r"centres?|centers?)"
-    # "tens of thousands of people have left Poipet" (not "has left two dead")
-    r"|ha(?:ve|s|d)\s+left\s+(?!(?:\d|a|an|one|two|three|four|five|six|seven|eight|nine|"
-    r"ten|dozens|scores|hundreds|many|several)\b)(?=(?-i:[A-Z])|their|the\s+(?:area|town|city|"
-    r"village|region|border)))"
-)
-
-# "told residents of 12 border villages to leave for shelters": an order, no count
-ORDERED = (
-    r"\b(?:told|ordered|urged|asked|instructed|advised)\s+(?:[\w'’-]+\s+){0,8}?to\s+"
-    r"(?:leave|evacuate|move\s+to|head\s+to|go\s+to)\b"
-)
-
+#: One pattern per event type, read from ``rules/events.txt``.
 TRIGGERS: dict[str, re.Pattern] = {
-    "air_strike": _rx(
-        r"\bair\s*strikes?\b",
-        r"\bairstrikes?\b",
-        r"\bair\s+raids?\b",
-        r"\bbomb(?:ed|ing)\b",
-        rf"\b(?:{_AIR})\b(?=[^.;]{{0,60}}\b(?:struck|strike|hit|bomb|attack|target))",
-        r"\bdrone\s+(?:strike|attack)s?\b",
-        r"\bdrones?\b(?=[^.;]{0,40}\b(?:dropped|struck|strike|hit|bomb\w*|attack\w*|fired|"
-        r"crashed|shot\s+down|exploded))",
-        r"\bdropped\s+(?:bombs|explosives|grenades|munitions)\b",
-        r"\bshot\s+down\s+(?:[\w-]+\s+){0,4}?(?:drones?|UAVs?|missiles?|jets?|aircraft|"
-        r"planes?|helicopters?)\b",
-    ),
-    "shelling": _rx(
-        r"\bshell(?:ing|ed)\b",
-        r"\bbombard(?:ment|ed|ing)\b",
-        r"\bbarrages?\b",
-        r"\b(?:artillery|rocket|mortar|tank)\s+(?:fire|attacks?|strikes?)\b",
-        rf"\b(?:{_ART})\b(?=[^.;]{{0,60}}\b(?:{_FIRE_VERB})\b)",
-        rf"\b(?:{_FIRE_VERB})\b(?=[^.;]{{0,40}}\b(?:{_ART})\b)",
-    ),
-    "landmine_explosive": _rx(
-        r"\bexplosions?\b",
-        r"\bblasts?\b",
-        r"\bexploded\b",
-        r"\bdetonat\w+",
-        r"\bstepped\s+on\b",
-        r"\b(?:land\s*)?mines?\b(?=[^.;]{0,60}\b(?:wound|injur|kill|maim|"
-        r"sever|hurt|blast|explo))",
-        r"\b(?:wound|injur|kill|maim|hurt)\w*\b(?=[^.;]{0,50}"
-        r"\b(?:land\s*)?mines?\b)",
-        r"\bIEDs?\b",
-    ),
-    "attack_on_civilians": _rx(
-        r"\b(?:fired|firing|opened\s+fire|shot|shooting)\s+(?:on|at|upon|into)?\s*(?:unarmed\s+)?"
-        r"(?:civilians|villagers|residents|farmers|people\s+who)\b",
-        r"\battacks?\s+on\s+civilians\b",
-    ),
-    "armed_clash": _rx(
-        r"\bclash(?:es|ed)?\b",
-        r"\bfighting\b",
-        r"\bfought\b",
-        r"\bfire\s*fights?\b",
-        r"\bshoot-?outs?\b",
-        r"\bprovocations?\b",
-        r"\bgun\s*(?:fire|fights?|battles?)\b",
-        r"\bexchanges?\s+of\s+(?:[\w-]+\s+){0,4}fire\b",
-        r"\bexchanged\s+(?:gun)?fire\b",
-        r"\bopened\s+fire\b",
-        r"\bfired\s+(?:on|at|upon|shots|towards?)\b",
-        r"\bshots?\s+(?:rang|were|was)\b",
-        r"\bshooting\b",
-        r"\bskirmish(?:es)?\b",
-        r"\bincursions?\b",
-        r"\bground\s+offensive\b",
-        r"\bmilitary\s+operations?\b",
-        r"\bcombat\b",
-        r"\bhostilities\b",
-        r"\bambush(?:ed)?\b",
-        r"\bpush\s+(?:them|the\s+\w+(?:\s+\w+)?)\s+back\b",
-        r"\b(?:seiz|captur)(?:ed|ing)\s+(?:[\w'’-]+\s+){0,4}?(?:hills?|bases?|positions?|"
-        r"posts?|outposts?|villages?|heights|territory)\b",
-        r"\battack(?:s|ed)?\b",
-    ),
-    "ceasefire_agreement": _rx(
-        r"\b(?:agreed|signed|sealed|reached|brokered|struck)\b[^.;]{0,60}\b(?:ceasefire|"
-        r"cease-fire|truce|deal|agreement|accords?)\b",
-        r"\b(?:ceasefire|truce)\b[^.;]{0,30}\b(?:took\s+effect|began|starting|came\s+into)\b",
-        r"\bmeeting\s+of\b",
-        r"\b(?:talks|meeting|summit)\s+(?:in|at)\b",
-        r"\b(?:meet|sit)\s+(?:again\s+)?(?:on|later|next|in)\b",
-        r"\bmediators?\b",
-        r"\bagreed\s+(?:[\w-]+\s+){0,3}?to\s+(?:stop|halt|end|cease|withdraw|pull\s+(?:back|"
-        r"out)|disengage)\b",
-        r"\b(?:ceasefire|cease-fire|truce)\s+(?:was\s+)?(?:brokered|agreed|signed|reached|"
-        r"mediated|announced)\b",
-    ),
-    "evacuation_displacement": _rx(
-        r"\bevacuat\w+",
-        r"\bfled\b",
-        r"\bflee(?:ing)?\b",
-        r"\bdisplaced\b",
-        r"\bsheltering\b",
-        r"\b(?:took|taken|take|sought|seek|taking)\s+shelter\b",
-        r"\b(?:in|to|into)\s+(?:\w+\s+)?shelters\b",
-        r"\b(?:forced|driven)\s+(?:out\s+)?from\s+(?:their\s+)?homes\b",
-        r"\bleft\s+(?:their\s+)?homes\b",
-        r"\bmoved\s+to\s+(?:safety|safer\s+\w+|(?:relief\s+)?camps|shelters?)\b",
-        rf"\b{MOVED}",
-        r"\b(?:sought|seek|seeking|took|taken|taking)\s+refuge\b",
-        ORDERED,
-        r"\brelief\s+camps?\b",
-        r"\bexodus\b",
-        r"\bmoving\s+(?:residents|villagers|people)\b",
-        r"\brefugees?\b",
-        r"\bleave\s+at\s+once\b",
-        r"\bbegan\s+leaving\b",
-        r"\bleft\s+the\s+[\w\s\"'“”-]{0,25}zone\b",
-        r"\btransferring\s+patients\b",
-        r"\buprooted\b",
-    ),
-    "arrest_prisoners": _rx(
-        r"\bcaptured\s+(?:[\w-]+\s+){0,3}?(?:soldiers?|troops|servicem[ae]n|fighters|personnel|"
-        r"men|guards|civilians)\b",
-        r"\b(?:were|was|been|being)\s+(?:captured|taken\s+prisoner)\b",
-        r"\bdetained\b",
-        r"\barrested\b",
-        r"\bprisoners?\b",
-        r"\bin\s+(?:\w+\s+)?custody\b",
-        r"\bheld\s+by\b",
-        r"\bheld\s+captive\b",
-        r"\bhand(?:ed)?\s*over\b",
-        r"\brelease\s+of\s+\w+",
-    ),
+    etype: _EVENTS.pattern(etype) for etype in _EVENTS.words("priority")
 }
-
-TRIGGERS["other"] = _rx(
-    r"\bset\s+(?:on\s+fire|ablaze|alight|fire\s+to)\b",
-    r"\b(?:torched|looted|burned\s+down|burnt\s+down)\b",
-)
-
 # A stronger trigger wins where two overlap ("fired on civilians" over "fired on").
-_PRIORITY = (
-    "attack_on_civilians",
-    "air_strike",
-    "landmine_explosive",
-    "shelling",
-    "arrest_prisoners",
-    "ceasefire_agreement",
-    "evacuation_displacement",
-    "armed_clash",
-    "other",
-)
+_PRIORITY = _EVENTS.words("priority")
 
-NEGATION = re.compile(
-    r"\b(?:no|not|never|neither|nor|denied|deny|denies|denying|rejected|without|bars?|"
-    r"barred|(?-i:bans?|banning)|prohibit\w*|refrain\w*|avoid\w*|"
-    r"undertook|undertake|covers|urg(?:ed|es|ing)|call(?:ed|s|ing)\s+(?:on|for)|appeal\w*|"
-    r"to\s+(?:stop|halt|end|prevent)|feared|fears?)\b|n't\b",
-    _F,
-)
-
-_ATTEMPT = re.compile(r"\b(?:tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?)\s+to\s+$", _F)
-
-
-_SUPERLATIVE = re.compile(
-    r"\b(?:worst|heaviest|deadliest|fiercest|bloodiest|biggest|largest|most\s+"
-    r"(?:serious|intense|severe|violent))\s+(?:[\w-]+\s+)?$",
-    _F,
-)
-
-_COMPARED = re.compile(
-    r"\b(?:since|in\s+(?:years|decades|a\s+decade|more\s+than\s+a\s+decade)|ever|"
-    r"on\s+record|in\s+(?:recent\s+)?(?:memory|history))\b",
-    _F,
-)
-
-SINCE = re.compile(r"\b(?:since|began|begun|started|broke\s+out)\b[^.;]*$", _F)
-
-
-_BACKGROUND = re.compile(r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,3}$", _F)
+NEGATION = _FRAMING.pattern("negation")
+_ATTEMPT = _FRAMING.pattern("attempt")
+_SUPERLATIVE = _FRAMING.pattern("superlative")
+_COMPARED = _FRAMING.pattern("compared")
+SINCE = _FRAMING.pattern("since")
+_BACKGROUND = _FRAMING.pattern("background")
+BORDER_CUE = _FRAMING.pattern("border_cue")
 
 _CLAUSE = re.compile(
     r";|:|\s[—–]\s|,\s+(?=(?:and|but|while|as|after|hours\s+after|when|which|who|although|"
     r"though|whereas|where|including)\b)|\s(?=and\s+(?:later|then|also)\b)",
-    _F,
-)
-
-BORDER_CUE = re.compile(
-    r"\b(?:along|on|near|across|at)\s+the\s+(?:[\w-]+\s+){0,2}(?:border|frontier|"
-    r"front\s*lines?|front|line\s+of\s+(?:control|contact))\b|\bborder-wide\b"
-    r"|\bon\s+(?:both|the\s+two)\s+sides\b|\bfront\s*lines?\b"
-    r"|\bborder\s+(?:areas?|regions?|zones?)\b",
-    _F,
+    re.I,
 )
 
 
@@ -365,16 +174,10 @@ def event_windows(
 
 _WEAPON_TYPES = {"shelling", "air_strike", "landmine_explosive"}
 
-_WHEN = re.compile(r"\b(?:when|after|as)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?$", _F)
-
-
+_WHEN = _FRAMING.pattern("when")
 # "... on Monday after one soldier was killed in a clash": the clause that opens
 # with the conjunction tells the later trigger's event
-_SUBORDINATE = re.compile(
-    r"\b(?:after|when|before|following|because)\b"
-    r"|(?<!such\s)(?<!well\s)\bas\b(?!\s+(?:well|many|much|far|of|part|long|soon|a\s+result))",
-    _F,
-)
+_SUBORDINATE = _FRAMING.pattern("subordinate")
 
 
 def last_match(matches: Iterator[re.Match]) -> re.Match | None:
@@ -385,4 +188,4 @@ def last_match(matches: Iterator[re.Match]) -> re.Match | None:
     return last
 
 
-_CLAUSE_START = re.compile(r",\s+|;\s+|\bthat\s+|\band\s+", _F)
+_CLAUSE_START = re.compile(r",\s+|;\s+|\bthat\s+|\band\s+", re.I)

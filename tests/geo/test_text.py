@@ -4,7 +4,8 @@ import pytest
 
 from bordermap.errors import ArticleError
 from bordermap.geo.records import Article
-from bordermap.geo.text import article_from_text, read_articles, sentences
+from bordermap.geo.sentences import sentences
+from bordermap.geo.text import article_from_text, read_articles
 
 
 def test_front_matter_and_markup(tmp_path):

@@ -1,0 +1,317 @@
+"""Pass 6: the frames of one article, located, dated and merged into incidents.
+
+Each frame is located (:func:`bordermap.geo.geocode.geocode`) and dated: its own
+date, else the day of its paragraph so far, else the page's day (dateline or
+publication date). A frame then joins an incident already told when the text
+tells the same one again:
+
+* "the shooting", "the blast", "there": the latest violent incident;
+* a sentence of counts alone within two sentences of a violent incident, in the
+  same place, giving kinds of count it lacks;
+* the latest incident of the same type when nothing tells them apart: same
+  provinces (or one without any), same day (or one only dated by the page), no
+  other clock time, no "another"/"a further", and no other figure of the same
+  kind. "a further exchange ... at 9.15am" is a new incident; "the blast
+  happened ... in Nam Yuen district" refines the lead's "a mine wounded three
+  soldiers near the border".
+
+A located report and a national total never merge when both carry figures: a
+total must not become a province's number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from bordermap.geo.document import Document, Mention
+from bordermap.geo.geocode import Location, geocode
+from bordermap.geo.records import VIOLENT_TYPES, Count, Precision
+
+__all__ = ["ArticleContext", "Draft", "When", "article_context", "merge_mentions"]
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """The day of a frame and how it was found."""
+
+    day: date | None
+    text: str
+    basis: str
+    fallback: bool  # dated only by the page (dateline or publication date)
+
+
+@dataclass
+class Draft:
+    """An incident of one article as its frames tell it so far."""
+
+    mention: Mention  # the first frame that told it
+    location: Location
+    date: date | None
+    date_text: str
+    date_basis: str
+    fallback: bool
+    counts: dict[str, Count] = field(default_factory=dict)
+    other_counts: dict[str, Count] = field(default_factory=dict)
+    attribution: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    """What the whole article says that its frames are read against."""
+
+    countries: frozenset[str]  # countries the article speaks of
+    admin1: frozenset[str]  # provinces it names anywhere
+    dateline: Location | None  # where the report is filed from
+    home: str | None  # the dateline's country
+    page_day: date | None
+    page_basis: str
+
+
+def _dateline_location(doc: Document, countries: frozenset[str]) -> Location | None:
+    found = [
+        p
+        for pm in doc.gazetteer.find(doc.dateline.place)
+        for p in pm.places
+        if p.border and (p.curated or p.country_iso3 in countries)
+    ]
+    if not found:
+        return None
+    best = min(found, key=lambda p: {"admin1": 0, "admin2": 1}.get(p.kind, 2))
+    return Location(
+        best.precision,
+        (best,),
+        best.country_iso3,
+        "named_in_context",
+        doc.dateline.place,
+    )
+
+
+def _home(doc: Document, countries: frozenset[str]) -> str | None:
+    """Return the country the report is filed from, as its dateline names it."""
+    line = doc.text[: doc.dateline.end]
+    homes = {iso for _, _, iso, _ in doc.gazetteer.find_countries(line)} | {
+        p.country_iso3
+        for pm in doc.gazetteer.find(line)
+        for p in pm.places
+        if p.curated or p.country_iso3 in countries
+    }
+    return homes.pop() if len(homes) == 1 else None
+
+
+def article_context(doc: Document) -> ArticleContext:
+    """Read the countries, provinces, dateline and page day of the whole article."""
+    article, gazetteer, text = doc.article, doc.gazetteer, doc.text
+    matches = gazetteer.find(text)
+    countries = frozenset(
+        {iso for _, _, iso, _ in gazetteer.find_countries(f"{article.title}\n{text}")}
+        | {p.country_iso3 for pm in matches for p in pm.places if p.curated}
+    )
+    admin1 = {
+        p.admin1_iso
+        for pm in matches
+        for p in pm.places
+        if p.kind == "admin1" and (p.curated or p.country_iso3 in countries)
+    }
+    line = home = None
+    if doc.dateline:
+        home = _home(doc, countries)
+        line = _dateline_location(doc, countries)
+        if line is not None:
+            admin1.add(line.places[0].admin1_iso)
+    dated = bool(doc.dateline and doc.dateline.date)
+    return ArticleContext(
+        countries=countries,
+        admin1=frozenset(admin1),
+        dateline=line,
+        home=home,
+        page_day=doc.ref,
+        page_basis="dateline" if dated else "publication date",
+    )
+
+
+def _when(m: Mention, ctx: ArticleContext, dated: dict[int, date]) -> When:
+    """Date a frame: its own day, the paragraph's day so far, or the page's."""
+    if m.date is None and not m.planned and not m.background:
+        if m.paragraph in dated and m.scope == "event":
+            # "An hour later, rockets set fire ...": the day of the paragraph so far
+            return When(dated[m.paragraph], "", "paragraph context", False)
+        basis = ctx.page_basis if ctx.page_day else ""
+        return When(ctx.page_day, "", basis, True)
+    if m.date is not None and not m.planned and m.scope == "event":
+        dated[m.paragraph] = m.date
+    return When(m.date, m.date_text, m.date_basis, False)
+
+
+def _has_counts(counts: dict[str, Count]) -> bool:
+    return any(c.qualifier != "unquantified" for c in counts.values())
+
+
+def _same_place(a: Location, b: Location) -> bool:
+    return not a.admin1 or not b.admin1 or a.admin1 == b.admin1
+
+
+def _compatible(d: Draft, m: Mention, loc: Location, when: When) -> bool:
+    """Whether nothing tells a frame apart from the incident of the same type."""
+    if d.mention.event_type != m.event_type or d.mention.scope != m.scope:
+        return False
+    if d.mention.planned != m.planned or m.new_event:
+        return False
+    if d.mention.background != m.background:
+        return False  # "earlier this year" is never today's incident
+    if d.location.admin1 and loc.admin1 and d.location.admin1 != loc.admin1:
+        return False
+    # a province named for one and not the other: only an unlocated one may join;
+    # "on the border" is a location of its own, not a gap to fill
+    named = {"named", "border"}
+    if bool(d.location.admin1) != bool(loc.admin1) and (
+        (loc.basis in named and d.location.basis in named)
+        # a national total must not become a province's number by joining a
+        # located report: only one of the two may carry figures
+        or (_has_counts(d.counts) and _has_counts(m.counts))
+    ):
+        return False
+    if d.date and when.day and d.date != when.day and not (d.fallback or when.fallback):
+        return False
+    if d.mention.clock and m.clock and d.mention.clock != m.clock:
+        return False
+    return all(
+        d.counts[k].best == c.best
+        for k, c in m.counts.items()
+        if k in d.counts
+        and d.counts[k].qualifier != "unquantified"
+        and c.qualifier != "unquantified"
+    )
+
+
+def _tells_more(d: Draft, m: Mention, loc: Location) -> bool:
+    """Whether a sentence of counts alone tells more of a violent incident just told.
+
+    It has no event word of its own, follows within two sentences, names no
+    other province, country or day, and gives kinds of count the incident lacks.
+    """
+    return (
+        not m.trigger
+        and m.scope == "event"
+        and not m.background
+        and _has_counts(m.counts)
+        and d.mention.event_type in VIOLENT_TYPES
+        and d.mention.scope == "event"
+        and not d.mention.background
+        and 0 < m.sentence - d.mention.sentence <= 2
+        and _same_place(d.location, loc)
+        and not (m.countries and d.location.country_iso3 not in m.countries)
+        and (m.date is None or d.date is None or m.date == d.date)
+        and not any(_has_counts({k: d.counts[k]}) for k in m.counts if k in d.counts)
+    )
+
+
+def _merge(d: Draft, m: Mention, loc: Location, when: When, orphans: bool) -> None:
+    """Add what a frame tells to an incident already told."""
+    order = list(Precision)
+    if order.index(loc.precision) < order.index(d.location.precision):
+        d.location = loc
+    if when.day and (d.date is None or (d.fallback and not when.fallback)):
+        d.date, d.date_text, d.date_basis = when.day, when.text, when.basis
+        d.fallback = when.fallback
+    for k, c in m.counts.items():
+        if k not in d.counts or d.counts[k].qualifier == "unquantified":
+            d.counts[k] = c
+    for k, c in m.other_counts.items():
+        d.other_counts.setdefault(k, c)
+    d.attribution = d.attribution or m.attribution
+    if orphans:
+        _adopt_orphans(d, m)
+
+
+def _adopt_orphans(d: Draft, m: Mention) -> None:
+    for kind, count in m.orphan_counts.items():
+        d.counts.setdefault(kind, count)
+
+
+def _told_before(drafts: list[Draft], m: Mention, loc: Location) -> tuple:
+    """Find the incident a frame tells again; say if its orphan counts go along."""
+    violent = [
+        d
+        for d in drafts
+        if d.mention.event_type in VIOLENT_TYPES and d.mention.scope == "event"
+    ]
+    if (
+        m.anaphoric
+        and violent
+        and _same_place(violent[-1].location, loc)
+        and violent[-1].mention.background == m.background
+    ):
+        # "the shooting took place in Prey Chan": the incident told before
+        return violent[-1], True
+    told = next((d for d in reversed(drafts[-5:]) if _tells_more(d, m, loc)), None)
+    if told is not None:
+        # "... had struck Veal Veng district overnight. One elderly man was
+        # killed and two children were injured, the spokeswoman said."
+        return told, False
+    return None, False
+
+
+def merge_mentions(doc: Document) -> list[Draft]:
+    """Locate, date and merge the document's frames into the article's incidents.
+
+    Parameters
+    ----------
+    doc : Document
+        With ``mentions`` framed (passes 1-5).
+
+    Returns
+    -------
+    list of Draft
+        In the order the article first tells them.
+    """
+    ctx = article_context(doc)
+    drafts: list[Draft] = []
+    context: dict[int, Location] = {}  # the last place named in each paragraph
+    dated: dict[int, date] = {}  # the last day an event of the paragraph was given
+    for m in doc.mentions:
+        loc = geocode(
+            doc.text,
+            m,
+            ctx.admin1,
+            context.get(m.paragraph) or ctx.dateline,
+            ctx.countries,
+            ctx.home,
+        )
+        if loc.places and m.scope == "event" and loc.basis == "named":
+            context[m.paragraph] = loc
+        when = _when(m, ctx, dated)
+        told, orphans = _told_before(drafts, m, loc)
+        if told is not None:
+            _merge(told, m, loc, when, orphans)
+            continue
+        same_type = [d for d in drafts if d.mention.event_type == m.event_type]
+        if same_type and _compatible(same_type[-1], m, loc, when):
+            _merge(same_type[-1], m, loc, when, True)
+            continue
+        _new_draft(drafts, m, loc, when)
+    return drafts
+
+
+def _new_draft(drafts: list[Draft], m: Mention, loc: Location, when: When) -> None:
+    violent = [
+        d
+        for d in drafts
+        if d.mention.event_type in VIOLENT_TYPES and d.mention.scope == "event"
+    ]
+    draft = Draft(
+        m,
+        loc,
+        when.day,
+        when.text,
+        when.basis,
+        when.fallback,
+        dict(m.counts),
+        dict(m.other_counts),
+        m.attribution,
+    )
+    drafts.append(draft)
+    # a count that fits no mention of its sentence ("He confirmed one death")
+    # belongs to the latest violent incident; if that has one, it is a restatement
+    if m.orphan_counts:
+        _adopt_orphans(violent[-1] if violent else draft, m)

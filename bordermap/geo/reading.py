@@ -1,0 +1,285 @@
+"""Pass 3: read each sentence — triggers, counts and what they count, dates, places.
+
+A :class:`~bordermap.geo.document.Reading` holds what one sentence says before
+its events are framed: the event triggers (:mod:`bordermap.geo.triggers`), the
+count phrases with the kind of casualty each counts
+(:mod:`bordermap.geo.casualties`), the date phrases, the gazetteer matches, the
+clauses, who says it, and whether the sentence tells a total, a plan or an
+earlier round. Sentences that tell no event and no count give no reading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bordermap.geo.casualties import (
+    NONVIOLENT,
+    THINGS,
+    Found,
+    casualty_kind,
+    combine_counts,
+    other_kind,
+)
+from bordermap.geo.counts import find_counts
+from bordermap.geo.dates import find_dates, past_period
+from bordermap.geo.document import Document, Reading, Sentence
+from bordermap.geo.lexicon import lexicon
+from bordermap.geo.records import VIOLENT_TYPES, Count
+from bordermap.geo.triggers import NEGATION, clause_spans, find_triggers, last_match
+
+__all__ = ["clause_of", "mask", "read_sentences"]
+
+_FRAMING = lexicon("framing")
+_WORDS = lexicon("casualties")
+_SAYING = lexicon("saying")
+
+_PLANNED = _FRAMING.pattern("planned")
+_BOTH_SPEAKERS = _FRAMING.pattern("both_speakers")
+_AGGREGATE = _FRAMING.pattern("aggregate")
+_RUNNING_TOTAL = _FRAMING.pattern("running_total")
+_HURT = _WORDS.pattern("hurt_word")  # cheap test before the bare plural
+_BARE_PLURAL = _WORDS.pattern("bare_plural")
+_BARE_SINGLE = _WORDS.pattern("bare_plural_single")
+_SAID = _SAYING.pattern("said")
+_ATTRIBUTION = _SAYING.pattern("attribution")
+_INCLUDING = re.compile(r"\bincluding\s+$", re.I)
+_PART_PLACE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:in|at|from)\s+(?-i:[A-Z])", re.I)
+
+Counted = tuple[str, int, int, Count]
+
+
+def mask(text: str, rx: re.Pattern, start: int, end: int) -> str:
+    """Return ``text[start:end]`` with the matches of ``rx`` blanked out."""
+    return rx.sub(lambda m: " " * len(m.group()), text[start:end])
+
+
+def clause_of(
+    clauses: list[tuple[int, int]], at: int, default: tuple[int, int]
+) -> tuple[int, int]:
+    """Return the clause holding position ``at`` (its end counts as inside)."""
+    return next(((a, b) for a, b in clauses if a <= at < b + 1), default)
+
+
+def attribution(text: str, start: int, end: int) -> str:
+    """Who a sentence says reports it: the last "X said" or "according to X"."""
+    m = None
+    # a match ends at a verb of saying (or runs on after "according to"): look
+    # only around those, latest first
+    for said in reversed(list(_SAID.finditer(text, start, end))):
+        m = last_match(
+            _ATTRIBUTION.finditer(
+                text, max(start, said.start() - 160), min(end, said.end() + 90)
+            )
+        )
+        if m:
+            break
+    if not m:
+        return ""
+    who = (m.group("who") or m.group("who2") or "").strip()
+    who = re.sub(r"^(?:the|according to)\s+", "", who, flags=re.I)
+    return (
+        who
+        if len(who) > 2 and who.casefold() not in {"he", "she", "it", "they"}
+        else ""
+    )
+
+
+def _found_counts(
+    doc: Document, s0: int, e0: int, clauses: list[tuple[int, int]]
+) -> list[Found]:
+    """Find the sentence's count phrases, each with the casualty kind it counts."""
+    text = doc.text
+    counts = find_counts(text, s0, e0)
+    # "86 villages", "12 other civilian sites": numbers of things, not people;
+    # they neither count casualties nor end the reading of the count before
+    things = {cs for cs, ce, _ in counts if THINGS.match(text, ce)}
+    starts = tuple(cs for cs, _, _ in counts if cs not in things)
+    found: list[Found] = []
+    for cs, ce, count in counts:
+        if NEGATION.search(text, clause_of(clauses, cs, (s0, e0))[0], cs):
+            continue
+        kind, qs, qe = (
+            (None, cs, ce) if cs in things else casualty_kind(text, cs, ce, e0, starts)
+        )
+        found.append(Found(cs, ce, count, kind, qs, qe))
+    # "... moved out of border areas, including nearly 40,000 in Surin alone":
+    # a part with a place of its own counts what the count before it counts
+    for f, before in zip(found[1:], found, strict=False):
+        if (
+            f.kind is None
+            and before.kind
+            and _INCLUDING.search(text, max(s0, f.cs - 15), f.cs)
+            and _PART_PLACE.match(text, f.ce, min(e0, f.ce + 40))
+        ):
+            f.kind = before.kind
+    return found
+
+
+def _bare_plural(
+    text: str, s0: int, e0: int, clauses: list[tuple[int, int]]
+) -> Counted | None:
+    """Read an unnumbered count of wounded ("troops were hurt")."""
+    if not _HURT.search(text, s0, e0):
+        return None
+    m = _BARE_PLURAL.search(text[s0:e0])
+    if (
+        m is None
+        or _BARE_SINGLE.search(text[s0 : s0 + m.start()])
+        or NEGATION.search(
+            text, clause_of(clauses, s0 + m.start(), (s0, s0))[0], s0 + m.start()
+        )
+    ):
+        return None
+    count = Count(2, None, None, "many", stated=m.group("who") or m.group("who2"))
+    return ("wounded", s0 + m.start(), s0 + m.end(), count)
+
+
+def _kinded_counts(
+    doc: Document, s0: int, e0: int, clauses: list[tuple[int, int]]
+) -> tuple[list[Counted], list[Counted], dict[int, str]]:
+    """Casualty counts, other counts (prisoners, rockets, families) and sides."""
+    text = doc.text
+    kinded: list[Counted] = []
+    others: list[Counted] = []
+    sides: dict[int, str] = {}
+    found = _found_counts(doc, s0, e0, clauses)
+    for f in combine_counts(text, found, doc.gazetteer, e0, sides):
+        if f.kind:
+            kinded.append((f.kind, f.qs, f.qe, f.count))
+            continue
+        other = other_kind(text, f.cs, f.ce, e0)
+        if other:
+            others.append((other, f.cs, f.ce, f.count))
+    if not any(k == "wounded" for k, *_ in kinded):
+        bare = _bare_plural(text, s0, e0, clauses)
+        if bare:
+            kinded.append(bare)
+    return kinded, others, sides
+
+
+def _after_running_total(
+    text: str, s0: int, e0: int, kinded: list[Counted]
+) -> tuple[bool, list[Counted]]:
+    """Whether the sentence tells a running total, and the counts that remain.
+
+    "..., bringing the toll to 21": of two counts of one kind, the one after
+    the running-total words is the total.
+    """
+    running = _RUNNING_TOTAL.search(text, s0, e0)
+    if not running:
+        return False, kinded
+    after_total = [c for c in kinded if c[2] > running.end() - 1]
+    if after_total:
+        kinds = {c[0] for c in after_total}
+        kinded = [c for c in kinded if c[0] not in kinds or c in after_total]
+    return True, kinded
+
+
+def _default_trigger(
+    s0: int,
+    triggers: list[tuple[int, int, str]],
+    kinded: list[Counted],
+    others: list[Counted],
+    aggregate: bool,
+) -> list[tuple[int, int, str]] | None:
+    """Triggers of a sentence of totals or of counts alone; None: no event here."""
+    if not triggers and not kinded and not others:
+        return None
+    if aggregate and (kinded or not triggers):
+        # one summary per sentence holding every total
+        etype = next((t[2] for t in triggers if t[2] in VIOLENT_TYPES), None) or (
+            "evacuation_displacement"
+            if kinded and all(k == "displaced" for k, *_ in kinded)
+            else "armed_clash"
+        )
+        return [(s0, s0, etype)]
+    if triggers:
+        return triggers
+    kinds = {k for k, *_ in kinded}
+    if kinds <= {"displaced"} and kinded:
+        etype = "evacuation_displacement"
+    elif any(k == "prisoners_held" for k, *_ in others) and not kinded:
+        etype = "arrest_prisoners"
+    elif kinded:
+        etype = "armed_clash"
+    else:
+        return None
+    return [(s0, s0, etype)]
+
+
+def read_sentence(
+    doc: Document, index: int, sent: Sentence, said_before: str
+) -> Reading | None:
+    """Read one sentence; None when it tells no event and no count."""
+    text, ref = doc.text, doc.ref
+    s0 = max(sent.start, doc.dateline.end) if doc.dateline else sent.start
+    e0 = sent.end
+    triggers = find_triggers(text, s0, e0)
+    clauses = clause_spans(text, s0, e0)
+    kinded, others, sides = _kinded_counts(doc, s0, e0, clauses)
+    past = past_period(text, s0, e0, ref)
+    aggregate = bool(_AGGREGATE.search(mask(text, _BOTH_SPEAKERS, s0, e0)))
+    if past and past.round and kinded:
+        aggregate = True  # "The July fighting killed at least 48": its total
+    running, kinded = _after_running_total(text, s0, e0, kinded)
+    aggregate = aggregate or running
+    if (
+        any(k == "killed" for k, *_ in kinded)
+        and NONVIOLENT.search(text, s0, e0)
+        and not any(t[2] in VIOLENT_TYPES for t in triggers)
+    ):
+        # deaths of illness in a shelter: not killed, and not a violent event
+        others += [
+            ("non_violent_deaths", qs, qe, c)
+            for k, qs, qe, c in kinded
+            if k == "killed"
+        ]
+        kinded = [c for c in kinded if c[0] != "killed"]
+        triggers = [(s0, s0, "other")]
+    triggers = _default_trigger(s0, triggers, kinded, others, aggregate)
+    if triggers is None:
+        return None
+    return Reading(
+        index=index,
+        sentence=sent,
+        start=s0,
+        end=e0,
+        triggers=triggers,
+        counts=kinded,
+        other_counts=others,
+        dates=find_dates(text, s0, e0, ref),
+        places=doc.gazetteer.find(text, s0, e0),
+        clauses=clauses,
+        sides=sides,
+        attribution=attribution(text, s0, e0) or said_before,
+        planned=bool(_PLANNED.search(text, s0, e0)),
+        aggregate=aggregate,
+        past=past,
+    )
+
+
+def read_sentences(doc: Document) -> Document:
+    """Read every sentence of the document into ``doc.readings``.
+
+    Who says it carries over to the next sentences of the paragraph
+    until another speaker is named.
+    """
+    said: dict[int, str] = {}
+    doc.readings = []
+    for index, sent in enumerate(doc.sentences):
+        reading = read_sentence(doc, index, sent, said.get(sent.paragraph, ""))
+        if reading is None:
+            # a sentence with no event still names who speaks in its paragraph
+            who = attribution(doc.text, *_span(doc, sent))
+            if who:
+                said[sent.paragraph] = who
+            continue
+        if reading.attribution:
+            said[sent.paragraph] = reading.attribution
+        doc.readings.append(reading)
+    return doc
+
+
+def _span(doc: Document, sent: Sentence) -> tuple[int, int]:
+    start = max(sent.start, doc.dateline.end) if doc.dateline else sent.start
+    return start, sent.end
