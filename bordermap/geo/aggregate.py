@@ -9,12 +9,19 @@ Rules (the numbers must stay honest):
   both, but its casualties are not split between them: they are listed with
   the figures that belong to no province (:func:`border_totals`).
 * ``border``, ``country`` and ``unknown`` incidents never reach a province.
+* The same figure is never counted twice on a province: where two event
+  incidents of one article give the same kind of count with the same figure
+  on the same day in the same province (one event told twice that the
+  extractor did not merge), the figure is added once (:func:`repeated_figures`)
+  and a warning names the incidents.
 * ``low`` sums the lower bounds (a missing bound counts 0), ``best`` sums the
   best figures given, ``high`` is the sum of upper bounds, or missing as soon as
   one summed count has no upper bound.
 """
 
 from __future__ import annotations
+
+import logging
 
 import geopandas as gpd
 import numpy as np
@@ -23,7 +30,9 @@ import pandas as pd
 from bordermap.geo.frames import COUNT_KINDS, in_several_provinces
 from bordermap.geo.records import EVENT_TYPES
 
-__all__ = ["aggregate_by_province", "border_totals"]
+__all__ = ["aggregate_by_province", "border_totals", "repeated_figures"]
+
+logger = logging.getLogger(__name__)
 
 _LOCATED = ("site", "admin2", "admin1")
 _BOUNDS = ("low", "best", "high")
@@ -41,10 +50,69 @@ def _floats(column: pd.Series) -> np.ndarray:
     return column.to_numpy(dtype="float64", na_value=np.nan)
 
 
+def repeated_figures(incidents: pd.DataFrame, kind: str) -> np.ndarray:
+    """Mark counts that repeat another incident's figure from the same article.
+
+    A count repeats when an earlier event incident of the same article gives
+    the same kind with the same qualifier and best figure, on the same day, in
+    the same single province: one event told twice. Figures without a number
+    ("soldiers were wounded") never repeat.
+
+    Parameters
+    ----------
+    incidents : pandas.DataFrame
+        Incident rows (``article_id``, ``scope``, ``date``, ``adm1_iso`` and the
+        ``<kind>_*`` count columns).
+    kind : {"killed", "wounded", "displaced"}
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        True for every repeat after the first telling.
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"article_id": ["a", "a", "b"], "scope": "event",
+    ...     "date": "2025-07-24", "adm1_iso": "TH-32", "killed_best": [3, 3, 3],
+    ...     "killed_qualifier": "exact"})
+    >>> repeated_figures(rows, "killed").tolist()
+    [False, True, False]
+    """
+    best = incidents[f"{kind}_best"]
+    keyed = (
+        incidents["scope"].eq("event")
+        & best.notna()
+        & incidents["date"].notna()
+        & incidents["adm1_iso"].notna()
+    ).to_numpy(dtype=bool)
+    key = pd.DataFrame(
+        {
+            "article": incidents["article_id"].to_numpy()[keyed],
+            "date": incidents["date"].to_numpy()[keyed],
+            "province": incidents["adm1_iso"].to_numpy()[keyed],
+            "qualifier": incidents[f"{kind}_qualifier"].to_numpy()[keyed],
+            "best": best.to_numpy()[keyed],
+        }
+    )
+    out = np.zeros(len(incidents), dtype=bool)
+    out[np.flatnonzero(keyed)[key.duplicated().to_numpy()]] = True
+    return out
+
+
 def _sum_bounds(
     incidents: pd.DataFrame, kind: str, rows: np.ndarray, keys: np.ndarray, n: int
 ) -> dict[str, np.ndarray]:
     """Low / best / high totals of one kind over ``rows``, per province key."""
+    repeats = repeated_figures(incidents, kind)
+    if repeats[rows].any():
+        logger.warning(
+            "the same %s figure is told twice on one day in one province by one "
+            "article (%s); it is added once",
+            kind,
+            ", ".join(incidents["id"].to_numpy()[rows][repeats[rows]].astype(str)),
+        )
+    first_telling = ~repeats[rows]
+    rows, keys = rows[first_telling], keys[first_telling]
     has = incidents[f"{kind}_qualifier"].notna().to_numpy()[rows]
     k = keys[has]
 

@@ -141,6 +141,7 @@ def _border_frame(
         border_cue=True,
         attribution=r.attribution,
         quote=quote(doc, cs, ce),
+        role=r.sentence.role,
     )
     extra.scope = "aggregate" if r.aggregate else "event"
     extra.date, extra.date_text = frames[0].date, frames[0].date_text

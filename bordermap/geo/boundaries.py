@@ -26,6 +26,8 @@ from bordermap.errors import BoundaryError
 
 __all__ = [
     "BUNDLED_COUNTRIES",
+    "MERGED_ADMIN1",
+    "NE_ISO3",
     "Boundaries",
     "border_line",
     "check_countries",
@@ -41,6 +43,12 @@ logger = logging.getLogger(__name__)
 
 #: The pair with detailed bundled layers (admin-1 and admin-2).
 BUNDLED_COUNTRIES = ("THA", "KHM")
+#: Natural Earth's own codes for units with an ISO 3166-1 alpha-3 code of their own.
+NE_ISO3 = {"SDS": "SSD", "KOS": "XKX", "SAH": "ESH", "PSX": "PSE"}
+#: Admin-1 units merged into another since Natural Earth's edition: code -> successor.
+#: Pakistan's Federally Administered Tribal Areas joined Khyber Pakhtunkhwa in 2018
+#: (25th amendment); news places Kurram or Bajaur in Khyber Pakhtunkhwa.
+MERGED_ADMIN1 = {"PK-TA": "PK-KP"}
 _CRS = "EPSG:4326"
 #: A province is a border province when at least ``BORDER_MIN_KM`` of its
 #: boundary lies within ``BORDER_TOLERANCE_M`` of the other country (layers
@@ -103,7 +111,33 @@ def world_admin1() -> gpd.GeoDataFrame:
     """
     raw = gzip.decompress(data_path("world_admin1.geojson.gz").read_bytes())
     frame = gpd.read_file(io.BytesIO(raw)).set_crs(_CRS, allow_override=True)
-    return frame.fillna("")
+    frame = frame.fillna("")
+    frame["adm0_iso3"] = frame["adm0_iso3"].replace(NE_ISO3)
+    frame["borders"] = [
+        "|".join(NE_ISO3.get(c, c) for c in row.split("|")) if row else row
+        for row in frame["borders"]
+    ]
+    return _merge_successors(frame)
+
+
+def _merge_successors(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Fold units merged since Natural Earth's edition into their successor."""
+    merged = frame["adm1_iso"].isin(list(MERGED_ADMIN1))
+    if not merged.any():
+        return frame
+    keep = frame[~merged].copy()
+    for old, new in MERGED_ADMIN1.items():
+        parts = frame[frame["adm1_iso"].isin([old, new])]
+        into = keep.index[keep["adm1_iso"] == new]
+        if parts.empty or into.empty:
+            continue
+        names = {n for row in parts["alt_names"] for n in row.split("|") if n}
+        names |= set(parts["adm1_name"]) - {keep.at[into[0], "adm1_name"]}
+        borders = {c for row in parts["borders"] for c in row.split("|") if c}
+        keep.at[into[0], "geometry"] = shapely.union_all(parts.geometry.values)
+        keep.at[into[0], "alt_names"] = "|".join(sorted(names))
+        keep.at[into[0], "borders"] = "|".join(sorted(borders))
+    return keep.reset_index(drop=True)
 
 
 @functools.cache

@@ -78,12 +78,19 @@ _FUTURE = re.compile(
     re.I,
 )
 _SMALL = {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_PLACE_WORD = r"(?:[A-Z][A-Z'’.-]+|[A-Z][a-z'’.-]+)"
 _DATELINE = re.compile(
-    r"\A\s*(?P<place>[A-Z][A-Z .'’-]{1,40}[A-Z])"
-    r"(?:,\s*(?P<country>[A-Z][A-Za-z ]{2,30}))?"
-    rf"(?:,\s*(?P<date>{_MONTH_RE}\s+{_DAY_RE}))?"
-    r"\s*(?:\([^)]{1,30}\)\s*)?[—–-]{1,2}\s+"
+    rf"\s*(?P<place>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,3}}"
+    rf"(?:/{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,3}})*)"
+    r"(?:,[ \t]*(?P<country>[A-Z][A-Za-z ]{2,30}?))?"
+    rf"(?:,[ \t]*(?P<date>{_MONTH_RE}[ \t]+{_DAY_RE}|{_DAY_RE}[ \t]+{_MONTH_RE})"
+    r"(?:,?[ \t]+(?P<year>(?:19|20)\d\d))?\.?)?"
+    r"[ \t]*(?:(?P<agency>/[A-Z]{2,10}/\.?)|\((?:[A-Z][\w .]{1,28})\))?"
+    r"(?:[ \t]*(?:[—–-]{1,2}|:)[ \t]*|(?(agency)[ \t]+|(?!)))(?=[A-Z0-9\"“‘'])"
 )
+#: A dateline's place is upper case ("SURIN"), or a title-case place followed by
+#: a country, date, agency or dash ("Kigali, Rwanda –", "El Fashaga —").
+_UPPER_PLACE = re.compile(r"[A-Z][A-Z .'’/-]*[A-Z]\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,11 +107,16 @@ class DateMention:
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
-    """The ``PLACE, Country, Month Day —`` opening of a wire story."""
+    """The ``PLACE, Country, Month Day —`` opening of a wire story.
+
+    ``place`` is the place it is filed from; empty when it names several
+    ("BEIRUT/JERUSALEM").
+    """
 
     end: int
     place: str
     date: date | None
+    start: int = 0
 
 
 def _calendar(month: int, day: int, year: int | None, ref: date | None) -> date | None:
@@ -137,8 +149,10 @@ def _weekday(name: str, ref: date | None, future: bool) -> date | None:
     return ref - timedelta(days=(ref.weekday() - target) % 7)
 
 
-def parse_dateline(text: str, published: date | None) -> Dateline | None:
-    """Read a dateline such as ``SURIN, Thailand, July 24 —``.
+def parse_dateline(
+    text: str, published: date | None, start: int = 0
+) -> Dateline | None:
+    """Read a dateline such as ``SURIN, Thailand, July 24 —`` at ``text[start:]``.
 
     Parameters
     ----------
@@ -146,6 +160,8 @@ def parse_dateline(text: str, published: date | None) -> Dateline | None:
         The article text.
     published : datetime.date or None
         Publication date, for the year.
+    start : int
+        Where the story starts (after the page's headline and bylines).
 
     Returns
     -------
@@ -154,18 +170,37 @@ def parse_dateline(text: str, published: date | None) -> Dateline | None:
     Examples
     --------
     >>> parse_dateline("SURIN, Thailand, July 24 — Shells fell.", date(2025, 7, 24))
-    Dateline(end=27, place='SURIN', date=datetime.date(2025, 7, 24))
+    Dateline(end=27, place='SURIN', date=datetime.date(2025, 7, 24), start=0)
+    >>> parse_dateline("Kigali, Rwanda – Five were killed.", None).place
+    'Kigali'
+    >>> parse_dateline("BEIRUT/JERUSALEM (Reuters) – Jets struck.", None).place
+    ''
     """
-    m = _DATELINE.match(text)
+    m = _DATELINE.match(text, start)
     if not m:
+        return None
+    place = m.group("place").strip()
+    titled = not _UPPER_PLACE.match(place)
+    if titled and not (
+        m.group("country")
+        or m.group("date")
+        or "—" in m.group(0)
+        or "–" in m.group(0)
+        or "(" in m.group(0)
+    ):
+        return None  # "Officials said: ..." is not a dateline
+    if titled and len(place.split()) > 3:
         return None
     day = None
     if m.group("date"):
-        month, dnum = m.group("date").replace(".", "").split()
+        parts = m.group("date").replace(".", "").split()
+        month = next(p for p in parts if not p[0].isdigit())
+        dnum = next(p for p in parts if p[0].isdigit())
+        year = int(m.group("year")) if m.group("year") else None
         day = _calendar(
-            _MONTHS[month.casefold()], int(re.sub(r"\D", "", dnum)), None, published
+            _MONTHS[month.casefold()], int(re.sub(r"\D", "", dnum)), year, published
         )
-    return Dateline(m.end(), m.group("place").strip(), day)
+    return Dateline(m.end(), "" if "/" in place else place, day, m.start("place"))
 
 
 _ROUND = (

@@ -116,6 +116,7 @@ class Mention:
     background: str = ""  # "earlier this year": before the report's days, undated
     trigger_at: int = -1  # where the trigger starts in Article.text
     trigger_end: int = -1
+    role: str = "body"  # the role of its sentence's block: "headline", "caption"...
 
 
 @dataclass

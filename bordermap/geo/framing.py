@@ -180,6 +180,7 @@ def _frame(doc: Document, r: Reading, win: list, i: int, n: int) -> Mention:
         doc.article.id, r.index, r.sentence.paragraph, etype, ws, we, text[ts:te]
     )
     m.trigger_at, m.trigger_end = ts, te
+    m.role = r.sentence.role
     m.scope = "aggregate" if r.aggregate else "event"
     # "agreed on Friday to withdraw ... and to hold talks next week"
     m.planned = (

@@ -23,12 +23,15 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import shapely
 
 from bordermap.data import data_path
 from bordermap.geo.boundaries import (
     BUNDLED_COUNTRIES,
+    MERGED_ADMIN1,
+    NE_ISO3,
     load_admin1,
     load_admin2,
     world_admin1,
@@ -58,31 +61,24 @@ _STOP = frozenset(
     """.split()
 )
 _KINDS = {"district": "admin2"}  # border-places kinds kept as written otherwise
-# Common demonyms of the countries the bundled or world data cover.
-_DEMONYMS = {
-    "THA": ("Thai", "Thais", "Siamese"),
-    "KHM": ("Cambodian", "Cambodians", "Khmer"),
-    "MYS": ("Malaysian", "Malaysians"),
-    "IND": ("Indian", "Indians"),
-    "PAK": ("Pakistani", "Pakistanis"),
-    "KGZ": ("Kyrgyz", "Kyrgyzstani"),
-    "TJK": ("Tajik", "Tajiks", "Tajikistani"),
-    "ARM": ("Armenian", "Armenians"),
-    "AZE": ("Azerbaijani", "Azerbaijanis", "Azeri", "Azeris"),
-    "USA": ("American", "Americans", "U.S.", "US"),
-    "CHN": ("Chinese",),
-    "PHL": ("Filipino", "Philippine"),
-    "LAO": ("Lao", "Laotian"),
-    "VNM": ("Vietnamese",),
-    "MMR": ("Myanmar", "Burmese"),
-}
-_COUNTRY_ALIASES = {
-    "USA": ("United States", "U.S.", "United States of America", "Washington"),
-    "GBR": ("Britain", "United Kingdom", "U.K."),
-    "KHM": ("Kampuchea",),
-    "THA": ("Siam",),
-    "PHL": ("Philippines", "the Philippines"),
-}
+
+
+def _country_words() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Demonyms and other names of countries, from ``rules/countries.csv``."""
+    demonyms: dict[str, list[str]] = {}
+    names: dict[str, list[str]] = {}
+    path = Path(__file__).resolve().parent / "rules" / "countries.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            table = demonyms if row["kind"] == "demonym" else names
+            table.setdefault(row["iso3"], []).append(row["text"])
+    return (
+        {k: tuple(v) for k, v in demonyms.items()},
+        {k: tuple(v) for k, v in names.items()},
+    )
+
+
+_DEMONYMS, _COUNTRY_ALIASES = _country_words()
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -400,8 +396,10 @@ def _world_entries() -> list[tuple[Place, tuple[str, ...]]]:
     names1 = dict(zip(world["adm1_iso"], world["adm1_name"], strict=True))
     raw = gzip.decompress(data_path("world_towns.csv.gz").read_bytes()).decode("utf-8")
     for row in csv.DictReader(io.StringIO(raw)):
-        if row["country_iso3"] in BUNDLED_COUNTRIES or not row["admin1_iso"]:
+        iso3 = NE_ISO3.get(row["country_iso3"], row["country_iso3"])
+        if iso3 in BUNDLED_COUNTRIES or not row["admin1_iso"]:
             continue
+        adm1 = MERGED_ADMIN1.get(row["admin1_iso"], row["admin1_iso"])
         alts = tuple(a for a in row["alt_names"].split("|") if a)
         capital = (
             row["capital"] == "1"
@@ -409,9 +407,9 @@ def _world_entries() -> list[tuple[Place, tuple[str, ...]]]:
         place = Place(
             row["name"],
             "capital" if capital else "town",
-            row["country_iso3"],
-            row["admin1_iso"],
-            names1.get(row["admin1_iso"], ""),
+            iso3,
+            adm1,
+            names1.get(adm1, ""),
             "",
             float(row["lat"]),
             float(row["lon"]),
@@ -449,14 +447,15 @@ def load_gazetteer() -> Gazetteer:
     country_keys: dict[str, str] = {}
     with data_path("world_admin1_names.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
-            country_keys.setdefault(name_key(row["country"]), row["country_iso3"])
-            if not row["iso_3166_2"] or row["country_iso3"] in land:
+            iso3 = NE_ISO3.get(row["country_iso3"], row["country_iso3"])
+            country_keys.setdefault(name_key(row["country"]), iso3)
+            if not row["iso_3166_2"] or iso3 in land:
                 continue  # countries with land borders are in the world layer
             alts = tuple(a for a in row["alt_names"].split("|") if a)
             place = Place(
                 row["name"],
                 "venue",
-                row["country_iso3"],
+                iso3,
                 row["iso_3166_2"],
                 row["name"],
                 "",

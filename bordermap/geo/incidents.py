@@ -17,7 +17,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 
-from bordermap.geo.dates import parse_dateline
 from bordermap.geo.document import Document
 from bordermap.geo.gazetteer import Gazetteer
 from bordermap.geo.mentions import frame_document
@@ -127,11 +126,11 @@ def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
     """
     if len(article.text) > CHUNK_CHARS:
         return _long_article_incidents(article, gazetteer)
-    doc = Document(article, gazetteer, parse_dateline(article.text, article.published))
+    doc = Document(article, gazetteer)
     for step in (mark_page, split_sentences, frame_document):
         step(doc)
     drafts = merge_mentions(doc)
-    return [_incident(article, n, d) for n, d in enumerate(drafts, 1)]
+    return [_incident(doc.article, n, d) for n, d in enumerate(drafts, 1)]
 
 
 def _incident(article: Article, n: int, d: Draft) -> Incident:

@@ -17,6 +17,12 @@ tells the same one again:
 
 A located report and a national total never merge when both carry figures: a
 total must not become a province's number.
+
+Headlines, standfirsts, section headings and photo captions summarise the
+story: their frames are merged last, each into the body incident that tells
+the same (no other figure of the same kind, same provinces or none, same day),
+adding only what the body lacks (a figure, a province); a summary that tells
+what the body does not is an incident of its own.
 """
 
 from __future__ import annotations
@@ -69,6 +75,8 @@ class ArticleContext:
 
 
 def _dateline_location(doc: Document, countries: frozenset[str]) -> Location | None:
+    if not doc.dateline.place:
+        return None
     found = [
         p
         for pm in doc.gazetteer.find(doc.dateline.place)
@@ -89,7 +97,7 @@ def _dateline_location(doc: Document, countries: frozenset[str]) -> Location | N
 
 def _home(doc: Document, countries: frozenset[str]) -> str | None:
     """Return the country the report is filed from, as its dateline names it."""
-    line = doc.text[: doc.dateline.end]
+    line = doc.text[doc.dateline.start : doc.dateline.end]
     homes = {iso for _, _, iso, _ in doc.gazetteer.find_countries(line)} | {
         p.country_iso3
         for pm in doc.gazetteer.find(line)
@@ -252,6 +260,80 @@ def _told_before(drafts: list[Draft], m: Mention, loc: Location) -> tuple:
     return None, False
 
 
+_SUMMARY_ROLES = frozenset({"headline", "caption"})
+_VAGUE = frozenset({"vague_plural", "many", "unquantified"})
+
+
+def _figures_agree(d: Draft, m: Mention) -> tuple[bool, int]:
+    """Whether a summary's figures fit an incident's, and how many are the same."""
+    same = 0
+    for kind, c in m.counts.items():
+        told = d.counts.get(kind)
+        if told is None or c.qualifier in _VAGUE:
+            continue
+        if told.qualifier in _VAGUE:
+            continue
+        if told.best != c.best:
+            return False, 0
+        same += 1
+    return True, same
+
+
+def _summary_fit(d: Draft, m: Mention, loc: Location, when: When) -> int:
+    """How well a headline's or caption's frame fits an incident; 0: it does not."""
+    if d.mention.role in _SUMMARY_ROLES or d.mention.planned != m.planned:
+        return 0
+    if d.mention.background != m.background:
+        return 0
+    same_type = d.mention.event_type == m.event_type
+    violent = {d.mention.event_type, m.event_type} <= VIOLENT_TYPES
+    if not (same_type or violent):
+        return 0
+    if (
+        d.location.admin1
+        and loc.admin1
+        and not set(d.location.admin1) & set(loc.admin1)
+    ):
+        return 0
+    if when.day and d.date and when.day != d.date and not (when.fallback or d.fallback):
+        return 0
+    agree, same = _figures_agree(d, m)
+    if not agree:
+        return 0
+    return 1 + 4 * same + 2 * same_type + bool(set(d.location.admin1) & set(loc.admin1))
+
+
+def _merge_summary(d: Draft, m: Mention, loc: Location) -> None:
+    """Add what a summary tells and the incident lacks: a figure, a province."""
+    for kind, c in m.counts.items():
+        if kind not in d.counts or (
+            d.counts[kind].qualifier == "unquantified" and c.qualifier != "unquantified"
+        ):
+            d.counts[kind] = c
+    for kind, c in m.other_counts.items():
+        d.other_counts.setdefault(kind, c)
+    if loc.admin1 and not d.location.admin1:
+        d.location = loc
+    d.attribution = d.attribution or m.attribution
+
+
+def _place_summaries(
+    doc: Document,
+    ctx: ArticleContext,
+    drafts: list[Draft],
+    summaries: list[tuple[Mention, Location, When]],
+) -> list[Draft]:
+    """Merge each summary frame into the incident it summarises, else keep it."""
+    for m, loc, when in summaries:
+        fits = [(_summary_fit(d, m, loc, when), -i) for i, d in enumerate(drafts)]
+        best = max(fits, default=(0, 0))
+        if best[0] > 0:
+            _merge_summary(drafts[-best[1]], m, loc)
+        else:
+            _new_draft(drafts, m, loc, when)
+    return sorted(drafts, key=lambda d: d.mention.start)
+
+
 def merge_mentions(doc: Document) -> list[Draft]:
     """Locate, date and merge the document's frames into the article's incidents.
 
@@ -269,6 +351,7 @@ def merge_mentions(doc: Document) -> list[Draft]:
     drafts: list[Draft] = []
     context: dict[int, Location] = {}  # the last place named in each paragraph
     dated: dict[int, date] = {}  # the last day an event of the paragraph was given
+    summaries: list[tuple[Mention, Location, When]] = []
     for m in doc.mentions:
         loc = geocode(
             doc.text,
@@ -278,6 +361,9 @@ def merge_mentions(doc: Document) -> list[Draft]:
             ctx.countries,
             ctx.home,
         )
+        if m.role in _SUMMARY_ROLES:
+            summaries.append((m, loc, _when(m, ctx, {})))
+            continue
         if loc.places and m.scope == "event" and loc.basis == "named":
             context[m.paragraph] = loc
         when = _when(m, ctx, dated)
@@ -290,7 +376,7 @@ def merge_mentions(doc: Document) -> list[Draft]:
             _merge(same_type[-1], m, loc, when, True)
             continue
         _new_draft(drafts, m, loc, when)
-    return drafts
+    return _place_summaries(doc, ctx, drafts, summaries)
 
 
 def _new_draft(drafts: list[Draft], m: Mention, loc: Location, when: When) -> None:

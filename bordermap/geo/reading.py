@@ -212,8 +212,7 @@ def read_sentence(
 ) -> Reading | None:
     """Read one sentence; None when it tells no event and no count."""
     text, ref = doc.text, doc.ref
-    s0 = max(sent.start, doc.dateline.end) if doc.dateline else sent.start
-    e0 = sent.end
+    s0, e0 = _span(doc, sent)
     triggers = find_triggers(text, s0, e0)
     clauses = clause_spans(text, s0, e0)
     kinded, others, sides = _kinded_counts(doc, s0, e0, clauses)
@@ -281,5 +280,12 @@ def read_sentences(doc: Document) -> Document:
 
 
 def _span(doc: Document, sent: Sentence) -> tuple[int, int]:
-    start = max(sent.start, doc.dateline.end) if doc.dateline else sent.start
-    return start, sent.end
+    """Return the part of a sentence that is read: without its opening dateline."""
+    line = doc.dateline
+    if (
+        line is not None
+        and sent.start <= line.end <= sent.end
+        and line.start >= sent.start
+    ):
+        return line.end, sent.end
+    return sent.start, sent.end

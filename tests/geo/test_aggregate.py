@@ -1,9 +1,14 @@
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
 import pytest
 
-from bordermap.geo.aggregate import aggregate_by_province, border_totals
+from bordermap.geo.aggregate import (
+    aggregate_by_province,
+    border_totals,
+    repeated_figures,
+)
 from bordermap.geo.frames import incidents_frame, join_boundaries
 from bordermap.geo.records import Count, Incident, Precision
 
@@ -134,3 +139,48 @@ def test_frame_columns_and_crs(frame):
     assert frame.crs.to_string() == "EPSG:4326"
     assert str(frame["killed_best"].dtype) == "Int64"
     assert frame.loc[frame["id"] == "d"].geometry.isna().all()
+
+
+def test_a_figure_one_article_tells_twice_is_added_once(squares, caplog):
+    adm1, _ = squares
+    incs = [
+        # one shelling told in the headline and again in the body, not merged
+        incident("h1", killed=exact(12), wounded=Count(24, 24, None, "vague_plural")),
+        incident(
+            "h2",
+            event_type="armed_clash",
+            wounded=Count(24, 24, None, "vague_plural"),
+        ),
+        # another day's figure is another figure
+        replace(incident("h3", killed=exact(12)), date=date(2025, 12, 9)),
+    ]
+    frame = join_boundaries(incidents_frame(incs), adm1)
+    with caplog.at_level("WARNING", logger="bordermap.geo.aggregate"):
+        west = aggregate_by_province(frame, adm1).set_index("adm1_iso").loc["AA-1"]
+    assert (west["killed_best"], west["wounded_best"]) == (24, 24)
+    assert west["incidents"] == 3
+    assert "h2" in caplog.text and "h1" not in caplog.text.split("(")[1]
+
+
+def test_the_same_figure_from_two_articles_is_two_reports(squares):
+    adm1, _ = squares
+    incs = [incident("i1", killed=exact(3)), replace(incident("i2"), killed=exact(3))]
+    incs[1] = replace(incs[1], article_id="other")
+    frame = join_boundaries(incidents_frame(incs), adm1)
+    west = aggregate_by_province(frame, adm1).set_index("adm1_iso").loc["AA-1"]
+    assert west["killed_best"] == 6
+
+
+def test_repeats_are_marked_per_kind_and_only_after_the_first():
+    rows = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "a", "a"],
+            "scope": ["event", "event", "aggregate", "event"],
+            "date": pd.to_datetime(["2025-07-24"] * 4),
+            "adm1_iso": ["TH-32", "TH-32", "TH-32", None],
+            "killed_best": [2, 2, 2, 2],
+            "killed_qualifier": ["exact"] * 4,
+        }
+    )
+    # a total and an unplaced report never take part
+    assert repeated_figures(rows, "killed").tolist() == [False, True, False, False]

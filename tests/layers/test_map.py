@@ -187,3 +187,35 @@ def test_template_syntax_in_articles_is_never_evaluated():
         assert "M 49" not in page and "T 49" not in page
         assert "{% for x in range(3) %}" in page and "XXX" not in page
         assert "function" not in parse_page(page)["boxes"][0]["title"]
+
+
+def _province_casualties(frame, code):
+    page = parse_page(bordermap.render_html(bordermap.make_map(frame)))
+    features = page["layers"]["Casualties by province"]["data"]["features"]
+    (props,) = [
+        f["properties"] for f in features if f["properties"]["adm1_iso"] == code
+    ]
+    return props["casualties_best"]
+
+
+def test_a_province_never_shows_one_articles_figure_twice():
+    from datetime import date
+
+    from bordermap.geo.records import Article
+
+    text = (
+        "SURIN, Thailand, July 30 — Cambodian shells killed two villagers in Kap "
+        "Choeng district of Surin on Wednesday, the army said."
+    )
+    frame = bordermap.extract(
+        [Article(id="told-once", text=text, published=date(2025, 7, 30))]
+    )
+    assert _province_casualties(frame, "TH-32") == 2
+    # the same event as a second, unmerged incident of the article: one figure
+    twice = pd.concat(
+        [frame, frame.assign(id=frame["id"] + "-again", event_type="armed_clash")]
+    )
+    assert _province_casualties(twice.reset_index(drop=True), "TH-32") == 2
+    # the same figure from another article is another report
+    other = frame.assign(id="b-01", article_id="b")
+    assert _province_casualties(pd.concat([frame, other]), "TH-32") == 4
