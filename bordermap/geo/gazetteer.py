@@ -5,10 +5,22 @@ alternative names), the border-places table (towns, temples, villages,
 subdistricts) and the world admin-1 name table (meeting venues, false friends).
 Every entry carries its admin-1 ISO 3166-2 code, admin-2 name and country.
 
+Other land borders get the Natural Earth admin-1 units, GeoNames towns near
+the border and GeoNames districts (admin-2) of the border provinces
+(``world_towns.csv.gz``, ``world_districts.csv.gz``; how they are chosen is in
+``tools/build_data.py``).
+
 Lookup is by token n-grams: a name matches when its letters, case-folded and
 without diacritics or spaces, equal those of one to six consecutive words of the
 text that start with a capital letter. "Si Sa Ket", "Sisaket" and "SI SA KET"
 are one key; a name inside a longer word never matches.
+
+Safety rules: one-word names under four letters, stop words, country names and
+demonyms are not indexed, except that a three-letter town name is matched where
+the town is trusted (its own name, a border town of ``SHORT_NAME_POPULATION``
+people or more) and the text writes it capitalised ("Uri", not "URI" or "uri").
+A name that is one place's own name is not also read as a world town's or
+district's alternative name ("Jermuk", "Islamabad").
 """
 
 from __future__ import annotations
@@ -42,6 +54,7 @@ __all__ = ["Gazetteer", "PlaceMatch", "load_gazetteer", "name_key"]
 
 _GAP = re.compile(r"[^\w\s'’-]|\s{2,}|\n")
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _MAX_TOKENS = 6
 # Words that are place names somewhere but read as ordinary English here.
 _STOP = frozenset(
@@ -60,7 +73,14 @@ _STOP = frozenset(
     including
     """.split()
 )
+# A name never ends in a small lower-case word of the sentence: keys ignore spaces,
+# so "Late in" would read as "Latein" (a German name of a Czech town) and "Batken
+# as" as "Batkenas" (Lithuanian for Batken).
+_TAIL_WORDS = frozenset("a an and as at be by for in is it of on or the to was".split())
 _KINDS = {"district": "admin2"}  # border-places kinds kept as written otherwise
+#: A three-letter town name is matched only for towns this large (GeoNames).
+SHORT_NAME_POPULATION = 5_000
+_SHORT = re.compile(r"[A-Z][a-z]{2}")  # "Uri", "Osh", "Leh": capitalised, not "URI"
 
 
 def _country_words() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
@@ -92,6 +112,8 @@ def name_key(text: str) -> str:
     >>> name_key("Bântéay Méanchey")
     'banteaymeanchey'
     """
+    if text.isascii():  # most names and words: no accents to take off
+        return _NOT_ALNUM.sub("", text.lower())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(
         ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch)
@@ -111,17 +133,19 @@ class PlaceMatch:
 _TURKIC = {"ə": "a", "ş": "sh", "ç": "ch", "ğ": "gh", "ı": "i", "ö": "o", "ü": "u"}
 
 
-def _variants(name: str) -> set[str]:
+def _variants(name: str) -> set[str] | tuple[str]:
     """Spelling variants from common romanisation alternations (Thai, Khmer)."""
-    out = {name}
     low = name.casefold()
+    if low.isascii() and "aeo" not in low and not low.startswith(("si", "mueang ")):
+        return (name,)  # most names: none
+    out = {name}
     if low.startswith(("si ", "si")):
         out.add("Sri" + name[2:])
     if "aeo" in low:
         out.add(re.sub("aeo", "aew", name, flags=re.I))
     if low.startswith("mueang "):
         out.add("Muang " + name[7:])
-    if any(ch in low for ch in _TURKIC):
+    if not low.isascii() and any(ch in low for ch in _TURKIC):
         # Azerbaijani and Turkish letters as English news writes them
         plain = "".join(_TURKIC.get(ch, ch) for ch in low)
         out |= {plain, plain.replace("c", "j").replace("chh", "ch")}
@@ -146,17 +170,23 @@ class Gazetteer:
         self.countries = countries  # name key -> ISO3
         self.demonyms = demonyms  # name key -> ISO3
         index: dict[str, list[int]] = defaultdict(list)
+        short: dict[str, list[int]] = defaultdict(list)
+        own: set[tuple[str, int]] = set()
         for i, (place, alts) in enumerate(entries):
-            for raw in (place.name, *alts):
+            for n, raw in enumerate((place.name, *alts)):
                 for name in _variants(raw):
                     key = name_key(name)
-                    if (
-                        self._indexable(name, key)
-                        and key not in countries
-                        and (i not in index[key])
-                    ):
-                        index[key].append(i)
-        self._index = {k: tuple(v) for k, v in index.items()}
+                    if key in countries or key in demonyms:
+                        continue
+                    if n == 0:
+                        own.add((key, i))
+                    if self._indexable(name, key):
+                        if i not in index[key]:
+                            index[key].append(i)
+                    elif n == 0 and self._trusted_short(name, key, place):
+                        short[key].append(i)
+        self._index = {k: self._own_names_first(k, v, own) for k, v in index.items()}
+        self._short = {k: tuple(v) for k, v in short.items()}
 
     def extended(self, adm1) -> Gazetteer:
         """Return a gazetteer with the user's admin-1 polygons added (and preferred).
@@ -173,7 +203,7 @@ class Gazetteer:
         for place, alts in self._entries:
             if place.curated or place.country_iso3 not in countries:
                 kept.append((place, alts))
-            elif place.kind == "town":
+            elif place.kind in ("town", "admin2") and place.lat is not None:
                 hits = tree.query(
                     shapely.Point(place.lon, place.lat), predicate="within"
                 )
@@ -203,6 +233,45 @@ class Gazetteer:
             return False
         return True
 
+    @staticmethod
+    def _trusted_short(name: str, key: str, place: Place) -> bool:
+        """Whether a three-letter name is a trusted town's own ("Uri", "Osh").
+
+        The build already dropped three-letter names that are English words
+        ("Man", "Bar", "Mon"); what is left is matched only for border towns
+        of some size, and only as written capitalised (see :meth:`find`).
+        """
+        return (
+            len(name.split()) == 1
+            and len(key) == 3
+            and key.isalpha()
+            and key not in _STOP
+            and place.kind == "town"
+            and not place.curated
+            and place.border
+            and place.population >= SHORT_NAME_POPULATION
+        )
+
+    def _own_names_first(
+        self, key: str, found: list[int], own: set[tuple[str, int]]
+    ) -> tuple[int, ...]:
+        """Drop world towns and districts that have ``key`` only as another name.
+
+        They go where another entry has it as its own name: "Jermuk" is a town
+        of Vayots Dzor and an old name of a Shirak village; "Islamabad" is the
+        capital, and an old name of Anantnag and of Chittagong.
+        """
+        if len(found) < 2 or not any((key, i) in own for i in found):
+            return tuple(found)
+        places = self.places
+        return tuple(
+            i
+            for i in found
+            if (key, i) in own
+            or places[i].curated
+            or places[i].kind not in ("town", "admin2")
+        )
+
     def lookup(self, name: str) -> tuple[Place, ...]:
         """Entries whose name or alternative name matches ``name``.
 
@@ -210,8 +279,12 @@ class Gazetteer:
         --------
         >>> [(p.kind, p.admin1_iso) for p in load_gazetteer().lookup("Srisaket")]
         [('admin1', 'TH-33'), ('town', 'TH-33')]
+        >>> [(p.name, p.admin1_iso) for p in load_gazetteer().lookup("Uri")]
+        [('Uri', 'IN-JK')]
         """
-        return tuple(self.places[i] for i in self._index.get(name_key(name), ()))
+        key = name_key(name)
+        found = self._index.get(key) or self._short.get(key, ())
+        return tuple(self.places[i] for i in found)
 
     def _memo(self, kind: str, text: str, compute) -> list:
         """Results over a whole text, kept for the few texts used last.
@@ -262,6 +335,13 @@ class Gazetteer:
             s0 = tokens[i][0]
             if text[s0].isupper():
                 for n in range(min(_MAX_TOKENS, len(tokens) - i), 0, -1):
+                    tail = i + n - 1
+                    if (
+                        n > 1
+                        and keys[tail] in _TAIL_WORDS
+                        and text[tokens[tail][0]].islower()
+                    ):
+                        continue
                     hits = self._index.get("".join(keys[i : i + n]))
                     # words of a name are separated by spaces or hyphens only
                     if hits and not _GAP.search(
@@ -269,6 +349,10 @@ class Gazetteer:
                     ):
                         found = (n, hits)
                         break
+                # "Uri": a trusted three-letter town, written capitalised
+                if found is None and _SHORT.fullmatch(text, *tokens[i]):
+                    hits = self._short.get(keys[i])
+                    found = (1, hits) if hits else None
             if found:
                 n, hits = found
                 s, e = tokens[i][0], tokens[i + n - 1][1]
@@ -387,15 +471,19 @@ def _bundled_entries() -> list[tuple[Place, tuple[str, ...]]]:
     return entries
 
 
+def _read_csv_gz(name: str) -> Iterator[dict[str, str]]:
+    raw = gzip.decompress(data_path(name).read_bytes()).decode("utf-8")
+    yield from csv.DictReader(io.StringIO(raw))
+
+
 def _world_entries() -> list[tuple[Place, tuple[str, ...]]]:
-    """List admin-1 units of other land-bordering countries and towns near borders."""
+    """List admin-1 units of other land-bordering countries, border towns, districts."""
     world = world_admin1()
     world = world[~world["adm0_iso3"].isin(BUNDLED_COUNTRIES)].copy()
     world["border"] = world["borders"] != ""
     entries = _admin1_entries(world, curated=False)
     names1 = dict(zip(world["adm1_iso"], world["adm1_name"], strict=True))
-    raw = gzip.decompress(data_path("world_towns.csv.gz").read_bytes()).decode("utf-8")
-    for row in csv.DictReader(io.StringIO(raw)):
+    for row in _read_csv_gz("world_towns.csv.gz"):
         iso3 = NE_ISO3.get(row["country_iso3"], row["country_iso3"])
         if iso3 in BUNDLED_COUNTRIES or not row["admin1_iso"]:
             continue
@@ -418,6 +506,27 @@ def _world_entries() -> list[tuple[Place, tuple[str, ...]]]:
             int(row["population"] or 0),
         )
         entries.append((place, alts))
+    # districts of border provinces; a district GeoNames files no town under has
+    # a province but no point (its incidents are counted, not drawn as markers)
+    for row in _read_csv_gz("world_districts.csv.gz"):
+        iso3 = NE_ISO3.get(row["country_iso3"], row["country_iso3"])
+        if iso3 in BUNDLED_COUNTRIES:
+            continue
+        adm1 = MERGED_ADMIN1.get(row["admin1_iso"], row["admin1_iso"])
+        place = Place(
+            row["name"],
+            "admin2",
+            iso3,
+            adm1,
+            names1.get(adm1, ""),
+            row["name"],
+            float(row["lat"]) if row["lat"] else None,
+            float(row["lon"]) if row["lon"] else None,
+            True,
+            False,
+            int(row["population"] or 0),
+        )
+        entries.append((place, tuple(a for a in row["alt_names"].split("|") if a)))
     return entries
 
 
@@ -427,8 +536,10 @@ def load_gazetteer() -> Gazetteer:
 
     Thailand–Cambodia entries come from the detailed layers (``curated``);
     every other land-bordering country contributes its Natural Earth admin-1
-    units and the GeoNames towns within about 30 km of a land border. Admin-1
-    units of countries without land borders are kept as meeting venues.
+    units, the GeoNames towns near a land border (all within about 30 km,
+    larger ones of the border provinces up to about 100 km) and the GeoNames
+    districts of its border provinces. Admin-1 units of countries without land
+    borders are kept as meeting venues.
 
     Returns
     -------
@@ -441,6 +552,8 @@ def load_gazetteer() -> Gazetteer:
     [('temple_claim', 'KH-22'), ('temple', 'TH-32')]
     >>> sorted({p.admin1_iso for p in g.lookup("Kalbajar")})
     ['AZ-KAL']
+    >>> [(p.kind, p.admin1_iso) for p in g.lookup("Kurram")]
+    [('admin2', 'PK-KP')]
     """
     entries = _bundled_entries() + _world_entries()
     land = set(world_admin1()["adm0_iso3"])

@@ -11,9 +11,12 @@ Rules, in order:
    same name far away) only when its province is named in the article too.
    Names from the world layers (towns near any land border, admin-1 units)
    count only for countries the article names; a name found in several
-   countries takes the one the sentence names ("Pakistan's Punjab").
+   countries takes the country of a province another name of the mention
+   gives, else the one the sentence names ("Pakistan's Punjab").
 5. Names that agree (site in district in province) give the finest of them;
    names in different provinces give all those provinces at admin-1 precision.
+   A bare name shared by a world town and the district named after it is the
+   town ("Lahore"); "Lahore district" is the district (rule 2).
 6. With no place: "along the border", "on the front line", "on both sides" give
    ``border`` precision and no province; a country cue ("inside Cambodia")
    gives ``country``; otherwise the mention takes the place of the preceding
@@ -108,6 +111,16 @@ def resolve_places(
 ) -> list[tuple[PlaceMatch, tuple[Place, ...]]]:
     """Candidate places of a mention after rules 2-5 of the module docstring."""
     out = []
+    # provinces the mention's unambiguous names give (they settle a namesake)
+    sure = set()
+    for pm in mention.places:
+        codes = {
+            p.admin1_iso
+            for p in _level_filter(text, pm)
+            if p.curated or p.country_iso3 in article_countries
+        }
+        if len(codes) == 1:
+            sure |= codes
     for pm in mention.places:
         places = _level_filter(text, pm)
         # a disputed site: the province of the side that reports from it (the
@@ -129,10 +142,14 @@ def resolve_places(
             for p in places
             if p.curated or p.country_iso3 in article_countries or venue
         )
-        # a name in several countries: the one the sentence names ("Pakistan's Punjab")
+        # a name in several countries: the country of a province another name
+        # gives ("Indian-administered Kashmir district of Poonch"), else the one
+        # the sentence names ("Pakistan's Punjab")
         countries = {p.country_iso3 for p in places}
-        if len(countries) > 1 and set(mention.countries) & countries:
-            places = tuple(p for p in places if p.country_iso3 in mention.countries)
+        beside = {p.country_iso3 for p in places if p.admin1_iso in sure}
+        chosen = beside if len(beside) == 1 else set(mention.countries) & countries
+        if len(countries) > 1 and chosen:
+            places = tuple(p for p in places if p.country_iso3 in chosen)
         word = _LEVEL_WORD.match(text, pm.end)
         called_province = bool(
             word and word.group("w").casefold() in {"province", "changwat"}
@@ -157,19 +174,37 @@ def _finest(
 ) -> list[Place]:
     """One place per province: the finest level named for it."""
     by_province: dict[str, list[Place]] = {}
+    # a name of one province confirms it for an ambiguous name before or after
+    # it ("Poonch district of Jammu and Kashmir")
+    sure: set[str] = set()
+    for _, places in candidates:
+        units = {p.admin1_iso for p in places if p.kind == "admin1"}
+        codes = units if len(units) == 1 else {p.admin1_iso for p in places}
+        if len(codes) == 1:
+            sure |= codes
     for pm, places in candidates:
         # a name that is a province's name denotes the province ("Lachin"), even
         # where a town of that name lies in another unit of the simplified layer
         units = tuple(p for p in places if p.kind == "admin1")
         if len({p.admin1_iso for p in units}) == 1:
             places = units
+        # a world district named after its seat: the bare name is the town
+        # ("Lahore"); "Kurram district" kept only the district (rule 2)
+        seats = {p.admin1_iso for p in places if p.kind == "town" and not p.curated}
+        places = tuple(
+            p
+            for p in places
+            if p.kind != "admin2" or p.curated or p.admin1_iso not in seats
+        )
         provinces = {p.admin1_iso for p in places}
         if len(provinces) > 1:
             # an ambiguous name: keep it where another name of the mention
             # confirms the province, where it is one place's own name (not an
             # alternative name), where the article names one of the provinces,
             # or where one town of that name is far larger than the others
-            confirmed = [p for p in places if p.admin1_iso in by_province]
+            confirmed = [
+                p for p in places if p.admin1_iso in by_province or p.admin1_iso in sure
+            ]
             # "Jermuk" is a town's own name, and another village's other name
             own = [p for p in places if name_key(p.name) == name_key(pm.text)]
             named = [p for p in places if p.admin1_iso in article_admin1]
