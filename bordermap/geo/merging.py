@@ -192,11 +192,28 @@ def _compatible(d: Draft, m: Mention, loc: Location, when: When) -> bool:
     )
 
 
+def _restates(d: Draft, m: Mention) -> bool:
+    """Whether a frame's figures are the incident's own or figures it lacks.
+
+    "The four soldiers were injured in the area" after "a landmine wounded four
+    soldiers": the same figure again; "Twelve soldiers were wounded" after "Thai
+    troops clashed": a figure the incident lacks.
+    """
+    for kind, c in m.counts.items():
+        told = d.counts.get(kind)
+        if told is None or told.qualifier == "unquantified":
+            continue
+        if c.qualifier == "unquantified" or told.best != c.best:
+            return False
+    return True
+
+
 def _tells_more(d: Draft, m: Mention, loc: Location) -> bool:
     """Whether a sentence of counts alone tells more of a violent incident just told.
 
-    It has no event word of its own, follows within two sentences, names no
-    other province, country or day, and gives kinds of count the incident lacks.
+    It has no event word of its own, follows within four sentences and in the
+    same or the next paragraph, names no other province, country or day, and
+    gives kinds of count the incident lacks or the same figures again.
     """
     return (
         not m.trigger
@@ -206,11 +223,31 @@ def _tells_more(d: Draft, m: Mention, loc: Location) -> bool:
         and d.mention.event_type in VIOLENT_TYPES
         and d.mention.scope == "event"
         and not d.mention.background
-        and 0 < m.sentence - d.mention.sentence <= 2
+        and 0 < m.sentence - d.mention.sentence <= 4
+        and m.paragraph - d.mention.paragraph <= 1
         and _same_place(d.location, loc)
         and not (m.countries and d.location.country_iso3 not in m.countries)
         and (m.date is None or d.date is None or m.date == d.date)
-        and not any(_has_counts({k: d.counts[k]}) for k in m.counts if k in d.counts)
+        and _restates(d, m)
+    )
+
+
+def _damage_of(d: Draft, m: Mention, loc: Location) -> bool:
+    """Whether damage told without a weapon is the damage of a violent incident.
+
+    "Many homes had been damaged" after the rocket attack it follows; not "a
+    hotel in Jermuk was damaged" after shelling in another province.
+    """
+    return (
+        m.event_type == "other"
+        and "damage" in m.trigger.casefold()  # not arson: "set fire to" is its own
+        and not _has_counts(m.counts)
+        and d.mention.event_type in VIOLENT_TYPES
+        and d.mention.scope == "event"
+        and d.mention.background == m.background
+        and 0 <= m.sentence - d.mention.sentence <= 4
+        and m.paragraph - d.mention.paragraph <= 1
+        and _same_place(d.location, loc)
     )
 
 
@@ -252,7 +289,14 @@ def _told_before(drafts: list[Draft], m: Mention, loc: Location) -> tuple:
     ):
         # "the shooting took place in Prey Chan": the incident told before
         return violent[-1], True
-    told = next((d for d in reversed(drafts[-5:]) if _tells_more(d, m, loc)), None)
+    told = next(
+        (
+            d
+            for d in reversed(drafts[-5:])
+            if _tells_more(d, m, loc) or _damage_of(d, m, loc)
+        ),
+        None,
+    )
     if told is not None:
         # "... had struck Veal Veng district overnight. One elderly man was
         # killed and two children were injured, the spokeswoman said."

@@ -42,6 +42,7 @@ _BARE_PLURAL = _WORDS.pattern("bare_plural")
 _BARE_SINGLE = _WORDS.pattern("bare_plural_single")
 _SAID = _SAYING.pattern("said")
 _ATTRIBUTION = _SAYING.pattern("attribution")
+_PART_OF = _WORDS.pattern("part_of")
 _INCLUDING = re.compile(r"\bincluding\s+$", re.I)
 _PART_PLACE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:in|at|from)\s+(?-i:[A-Z])", re.I)
 
@@ -98,9 +99,14 @@ def _found_counts(
     for cs, ce, count in counts:
         if NEGATION.search(text, clause_of(clauses, cs, (s0, e0))[0], cs):
             continue
+        if _PART_OF.match(text, ce):
+            continue  # "a farmer was among the dead": a part of a count told
+
         kind, qs, qe = (
             (None, cs, ce) if cs in things else casualty_kind(text, cs, ce, e0, starts)
         )
+        if _INCLUDING.search(text, max(s0, cs - 15), cs):
+            kind = None  # "five, including two children, were killed": a part
         found.append(Found(cs, ce, count, kind, qs, qe))
     # "... moved out of border areas, including nearly 40,000 in Surin alone":
     # a part with a place of its own counts what the count before it counts
@@ -144,6 +150,14 @@ def _kinded_counts(
     sides: dict[int, str] = {}
     found = _found_counts(doc, s0, e0, clauses)
     for f in combine_counts(text, found, doc.gazetteer, e0, sides):
+        if f.kind == "casualties":
+            # "no casualties": none killed, none wounded; "15 casualties": not
+            # told apart, so neither killed nor wounded
+            if f.count.qualifier == "none":
+                kinded += [(k, f.qs, f.qe, f.count) for k in ("killed", "wounded")]
+            else:
+                others.append(("casualties", f.cs, f.ce, f.count))
+            continue
         if f.kind:
             kinded.append((f.kind, f.qs, f.qe, f.count))
             continue

@@ -40,6 +40,7 @@ _PRIORITY = _EVENTS.words("priority")
 
 NEGATION = _FRAMING.pattern("negation")
 _ATTEMPT = _FRAMING.pattern("attempt")
+_UNREAL = _FRAMING.pattern("unreal")
 _SUPERLATIVE = _FRAMING.pattern("superlative")
 _COMPARED = _FRAMING.pattern("compared")
 SINCE = _FRAMING.pattern("since")
@@ -89,6 +90,8 @@ def find_triggers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
         lead = text[cs:s]
         if NEGATION.search(lead) or _BACKGROUND.search(text[max(start, s - 40) : s]):
             continue
+        if _UNREAL.search(lead):
+            continue  # "capable of firing", "vowed to keep fighting", "if ..."
         if _ATTEMPT.search(text, max(start, s - 25), s):
             continue  # "as the family tried to flee": not a flight that happened
         # "in the worst fighting since their 2020 war": a comparison, not an event
