@@ -117,6 +117,11 @@ def _countries(doc: Document, ws: int, we: int) -> list[str]:
     ]
 
 
+def _in_planned_clause(text: str, r: Reading, at: int) -> bool:
+    a, b = next(((a, b) for a, b in r.clauses if a <= at < b), (r.start, r.end))
+    return bool(_PLANNED.search(text, a, b)) and len(r.clauses) > 1
+
+
 def _date_window(doc: Document, r: Reading, m: Mention, i: int, n: int) -> None:
     """Date the frame; a total is dated by the report, never by "since ..."."""
     text = doc.text
@@ -133,13 +138,20 @@ def _date_window(doc: Document, r: Reading, m: Mention, i: int, n: int) -> None:
             or (d.forward and i > 0 and m.start - 30 <= d.start < m.start)
         )
     ]
+    if not m.planned:
+        # "accepted Kuala Lumpur as mediator, and ... were due in Malaysia on
+        # Monday, July 28": the day of a planned clause is not this event's
+        inside = [d for d in inside if not _in_planned_clause(text, r, d.start)]
     if m.scope == "aggregate":
         inside = [
             d
             for d in inside
             if not SINCE.search(text, max(r.start, d.start - 40), d.start)
         ]
-    chosen: DateMention | None = inside[0] if inside else None
+    # "On Tuesday, March 3": the written date wins over a weekday beside it
+    chosen: DateMention | None = next(
+        (d for d in inside if d.explicit), inside[0] if inside else None
+    )
     if chosen is None and n == 1 and m.scope != "aggregate":
         chosen = next((d for d in r.dates if d.date), None)
     if chosen:

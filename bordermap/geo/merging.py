@@ -27,11 +27,13 @@ what the body does not is an incident of its own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from bordermap.geo.document import Document, Mention
 from bordermap.geo.geocode import Location, geocode
+from bordermap.geo.reading import PLACE_LIST
 from bordermap.geo.records import VIOLENT_TYPES, Count, Precision
 
 __all__ = ["ArticleContext", "Draft", "When", "article_context", "merge_mentions"]
@@ -138,11 +140,29 @@ def article_context(doc: Document) -> ArticleContext:
     )
 
 
-def _when(m: Mention, ctx: ArticleContext, dated: dict[int, date]) -> When:
+_GOES_ON = re.compile(
+    r"\b(?:then|afterwards|after\s+that|shortly\s+(?:after|afterwards)|hours\s+later"
+    r"|that\s+(?:night|evening|afternoon|morning|day)|the\s+same\s+day)\b",
+    re.I,
+)
+
+
+def _when(
+    doc: Document, m: Mention, ctx: ArticleContext, dated: dict[int, date]
+) -> When:
     """Date a frame: its own day, the paragraph's day so far, or the page's."""
     if m.date is None and not m.planned and not m.background:
         if m.paragraph in dated and m.scope == "event":
             # "An hour later, rockets set fire ...": the day of the paragraph so far
+            return When(dated[m.paragraph], "", "paragraph context", False)
+        if (
+            m.paragraph - 1 in dated
+            and m.scope == "event"
+            and _GOES_ON.search(doc.text, m.start, m.end)
+        ):
+            # "On March 2, clashes erupted ... [next paragraph] Shelling then
+            # killed two": the story goes on with the day told before
+            dated[m.paragraph] = dated[m.paragraph - 1]
             return When(dated[m.paragraph], "", "paragraph context", False)
         basis = ctx.page_basis if ctx.page_day else ""
         return When(ctx.page_day, "", basis, True)
@@ -378,6 +398,13 @@ def _place_summaries(
     return sorted(drafts, key=lambda d: d.mention.start)
 
 
+def _place_list(drafts: list[Draft], m: Mention, loc: Location) -> None:
+    """Give the incident just told the provinces a place-list sentence names."""
+    before = [d for d in drafts if 0 < m.sentence - d.mention.sentence <= 2]
+    if before and loc.basis == "named" and not before[-1].location.admin1:
+        before[-1].location = loc
+
+
 def merge_mentions(doc: Document) -> list[Draft]:
     """Locate, date and merge the document's frames into the article's incidents.
 
@@ -405,12 +432,15 @@ def merge_mentions(doc: Document) -> list[Draft]:
             ctx.countries,
             ctx.home,
         )
+        if m.event_type == PLACE_LIST:
+            _place_list(drafts, m, loc)
+            continue
         if m.role in _SUMMARY_ROLES:
-            summaries.append((m, loc, _when(m, ctx, {})))
+            summaries.append((m, loc, _when(doc, m, ctx, {})))
             continue
         if loc.places and m.scope == "event" and loc.basis == "named":
             context[m.paragraph] = loc
-        when = _when(m, ctx, dated)
+        when = _when(doc, m, ctx, dated)
         told, orphans = _told_before(drafts, m, loc)
         if told is not None:
             _merge(told, m, loc, when, orphans)

@@ -27,7 +27,7 @@ from bordermap.geo.lexicon import lexicon
 from bordermap.geo.records import VIOLENT_TYPES, Count
 from bordermap.geo.triggers import NEGATION, clause_spans, find_triggers, last_match
 
-__all__ = ["clause_of", "mask", "read_sentences"]
+__all__ = ["PLACE_LIST", "clause_of", "mask", "read_sentences"]
 
 _FRAMING = lexicon("framing")
 _WORDS = lexicon("casualties")
@@ -43,6 +43,12 @@ _BARE_SINGLE = _WORDS.pattern("bare_plural_single")
 _SAID = _SAYING.pattern("said")
 _ATTRIBUTION = _SAYING.pattern("attribution")
 _PART_OF = _WORDS.pattern("part_of")
+_PLACE_LIST = _FRAMING.pattern("place_list")
+#: The type of a frame that only names where the incident before took place.
+PLACE_LIST = "place_list"
+_PLACES = lexicon("places")
+_TITLE_BEFORE = _PLACES.pattern("title_before")
+_UNIT_AFTER = _PLACES.pattern("unit_after")
 _INCLUDING = re.compile(r"\bincluding\s+$", re.I)
 _PART_PLACE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:in|at|from)\s+(?-i:[A-Z])", re.I)
 
@@ -221,6 +227,54 @@ def _default_trigger(
     return [(s0, s0, etype)]
 
 
+def _places(doc: Document, s0: int, e0: int) -> list:
+    """Gazetteer names of a sentence that name places where they stand.
+
+    Not "Colonel Surin" (a person), nor "the Chanthaburi and Trat Border
+    Defence Command" (a unit) or "The Phnom Penh Post" (an outlet).
+    """
+    text = doc.text
+    return [
+        pm
+        for pm in doc.gazetteer.find(text, s0, e0)
+        if not _TITLE_BEFORE.search(text[max(s0, pm.start - 30) : pm.start])
+        and not _UNIT_AFTER.match(text[pm.end : min(e0, pm.end + 80)])
+    ]
+
+
+_AIRCRAFT = re.compile(
+    r"\b(?:{})\b|\bdrones?\b|\bUAVs?\b|\bair\s*force\b|\bwarplanes?\b".format(
+        lexicon("events").alternation("aircraft")
+    ),
+    re.I,
+)
+_GROUND_WEAPON = re.compile(
+    r"\b{}\b".format(lexicon("events").alternation("weapon")), re.I
+)
+
+
+def _strike_type(doc: Document, sent: Sentence) -> str:
+    """Type a strike told without its weapon by the weapon of its paragraph.
+
+    Aircraft or drones named in the sentence, else in its paragraph, else in
+    the article, make it an air strike; artillery, rockets or missiles make it
+    shelling; with neither, shelling.
+    """
+    text = doc.text
+    same = [x for x in doc.sentences if x.paragraph == sent.paragraph]
+    spans = [(sent.start, sent.end), (same[0].start, same[-1].end), (0, len(text))]
+    for a, b in spans:
+        air = _AIRCRAFT.search(text, a, b)
+        ground = _GROUND_WEAPON.search(text, a, b)
+        if air or ground:
+            return (
+                "air_strike"
+                if air and not (ground and ground.start() < air.start())
+                else "shelling"
+            )
+    return "shelling"
+
+
 def read_sentence(
     doc: Document, index: int, sent: Sentence, said_before: str
 ) -> Reading | None:
@@ -228,6 +282,9 @@ def read_sentence(
     text, ref = doc.text, doc.ref
     s0, e0 = _span(doc, sent)
     triggers = find_triggers(text, s0, e0)
+    if any(t[2] == "strike" for t in triggers):
+        kind = _strike_type(doc, sent)
+        triggers = [(a, b, kind if t == "strike" else t) for a, b, t in triggers]
     clauses = clause_spans(text, s0, e0)
     kinded, others, sides = _kinded_counts(doc, s0, e0, clauses)
     past = past_period(text, s0, e0, ref)
@@ -250,6 +307,8 @@ def read_sentence(
         kinded = [c for c in kinded if c[0] != "killed"]
         triggers = [(s0, s0, "other")]
     triggers = _default_trigger(s0, triggers, kinded, others, aggregate)
+    if triggers is None and _PLACE_LIST.search(text, s0, e0):
+        triggers = [(s0, s0, PLACE_LIST)]  # where the incident before took place
     if triggers is None:
         return None
     return Reading(
@@ -261,7 +320,7 @@ def read_sentence(
         counts=kinded,
         other_counts=others,
         dates=find_dates(text, s0, e0, ref),
-        places=doc.gazetteer.find(text, s0, e0),
+        places=_places(doc, s0, e0),
         clauses=clauses,
         sides=sides,
         attribution=attribution(text, s0, e0) or said_before,

@@ -41,6 +41,8 @@ _PRIORITY = _EVENTS.words("priority")
 NEGATION = _FRAMING.pattern("negation")
 _ATTEMPT = _FRAMING.pattern("attempt")
 _UNREAL = _FRAMING.pattern("unreal")
+_CAUSE_OF_FLIGHT = _FRAMING.pattern("cause_of_flight")
+_BARE_STRIKE = _EVENTS.pattern("bare_strike")
 _SUPERLATIVE = _FRAMING.pattern("superlative")
 _COMPARED = _FRAMING.pattern("compared")
 SINCE = _FRAMING.pattern("since")
@@ -80,6 +82,10 @@ def find_triggers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
             if any(s < fe and fs < e for fs, fe, _ in found):
                 continue
             found.append((s, e, etype))
+    for m in _BARE_STRIKE.finditer(text, start, end):
+        s, e = m.span()
+        if not any(s < fe and fs < e for fs, fe, _ in found):
+            found.append((s, e, "strike"))
     # "rockets set fire to farmland": the damage of a named weapon is its event
     if any(etype in VIOLENT_TYPES for _, _, etype in found):
         found = [t for t in found if t[2] != "other"]
@@ -92,6 +98,10 @@ def find_triggers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
             continue
         if _UNREAL.search(lead):
             continue  # "capable of firing", "vowed to keep fighting", "if ..."
+        if etype in VIOLENT_TYPES and _CAUSE_OF_FLIGHT.search(
+            text, max(start, s - 40), s
+        ):
+            continue  # "fled the fighting": the flight is the event
         if _ATTEMPT.search(text, max(start, s - 25), s):
             continue  # "as the family tried to flee": not a flight that happened
         # "in the worst fighting since their 2020 war": a comparison, not an event
