@@ -274,16 +274,22 @@ _VICTIM_VERB = _WORDS.pattern("victim_verb")
 
 
 def casualty_kind(
-    text: str, s: int, e: int, limit: int, stops: tuple[int, ...] = ()
+    text: str,
+    s: int,
+    e: int,
+    limit: int,
+    stops: tuple[int, ...] = (),
+    begin: int = 0,
 ) -> tuple[str | None, int, int]:
     """Casualty kind a count at ``text[s:e]`` belongs to, and the phrase's span.
 
     "killing two", "wounding at least three" and "death toll of 21" read the word
     before the number; "two Thai soldiers wounded", "at least 30 people have died"
     and "one Thai soldier was wounded" read up to twelve words after it, stopping
-    at punctuation or at the next number.
+    at punctuation or at the next number. Nothing before ``begin`` (the
+    sentence's start) is read.
     """
-    m = _TRANSITIVE.search(text, max(0, s - 40), s)
+    m = _TRANSITIVE.search(text, max(begin, s - 40), s)
     if m:
         return (
             next(k for k in ("killed", "wounded", "displaced") if m.group(k)),
@@ -291,7 +297,7 @@ def casualty_kind(
             e,
         )
     for kind, rx in _TOLL:
-        m = rx.search(text, max(0, s - 160), s)
+        m = rx.search(text, max(begin, s - 160), s)
         if m:
             return kind, m.start(), e
     nxt = min([x for x in stops if x >= e] + [limit])

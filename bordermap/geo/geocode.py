@@ -58,6 +58,13 @@ _LEVEL_KINDS = {
     "city": {"town"},
 }
 _ORDER = {"admin1": 0, "venue": 0, "admin2": 1}
+# "the disputed jungle around the Ta Moan temples": a site the text itself calls
+# disputed keeps both sides' provinces
+_DISPUTED = re.compile(
+    r"\bdisputed\b|\bcontested\b|\bclaimed\s+by\s+both\b|\bboth\s+(?:sides|countries)"
+    r"\s+claim\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +119,12 @@ def resolve_places(
         places = _level_filter(text, pm)
         # a disputed site: the province of the side that reports from it (the
         # dateline's country), else the province that administers it
-        if any(p.kind.endswith("_claim") for p in places):
+        disputed = any(p.kind.endswith("_claim") for p in places) and bool(
+            _DISPUTED.search(
+                text, max(0, mention.start - 120), min(len(text), mention.end + 120)
+            )
+        )
+        if any(p.kind.endswith("_claim") for p in places) and not disputed:
             side = [p for p in places if p.country_iso3 in mention.countries] or [
                 p for p in places if p.country_iso3 == home
             ]
@@ -146,7 +158,10 @@ def resolve_places(
                     keep.append(place)
             elif place.border or place.admin1_iso in article_admin1:
                 keep.append(place)
-        if keep:
+        if keep and disputed:
+            # a site the text calls disputed: each side's province, both kept
+            out.extend((pm, (place,)) for place in keep)
+        elif keep:
             out.append((pm, tuple(keep)))
     return out
 

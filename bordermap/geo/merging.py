@@ -171,6 +171,11 @@ def _when(
     return When(m.date, m.date_text, m.date_basis, False)
 
 
+def _has_figures(m: Mention) -> bool:
+    """Whether a frame gives a killed, wounded or displaced figure (a number)."""
+    return any(c.best is not None or c.low is not None for c in m.counts.values())
+
+
 def _has_counts(counts: dict[str, Count]) -> bool:
     return any(c.qualifier != "unquantified" for c in counts.values())
 
@@ -432,6 +437,8 @@ def merge_mentions(doc: Document) -> list[Draft]:
             ctx.countries,
             ctx.home,
         )
+        if m.background and not _has_figures(m):
+            continue  # background without a figure is not an incident
         if m.event_type == PLACE_LIST:
             _place_list(drafts, m, loc)
             continue

@@ -109,7 +109,9 @@ def _found_counts(
             continue  # "a farmer was among the dead": a part of a count told
 
         kind, qs, qe = (
-            (None, cs, ce) if cs in things else casualty_kind(text, cs, ce, e0, starts)
+            (None, cs, ce)
+            if cs in things
+            else casualty_kind(text, cs, ce, e0, starts, s0)
         )
         if _INCLUDING.search(text, max(s0, cs - 15), cs):
             kind = None  # "five, including two children, were killed": a part
