@@ -28,9 +28,12 @@ what the body does not is an incident of its own.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import combinations
 
+from bordermap.geo.boundaries import land_neighbours
 from bordermap.geo.document import Document, Mention
 from bordermap.geo.geocode import Location, geocode
 from bordermap.geo.reading import PLACE_LIST
@@ -109,14 +112,33 @@ def _home(doc: Document, countries: frozenset[str]) -> str | None:
     return homes.pop() if len(homes) == 1 else None
 
 
+def _border_of(named: Counter) -> frozenset[str]:
+    """Narrow the countries an article speaks of to its border, where it has one.
+
+    The two land neighbours it names most are its border ("Gaza" in a report on
+    Israel and Lebanon is not a place on that border); an article naming no two
+    neighbours keeps every country it names.
+    """
+    pairs = [
+        (named[a] + named[b], min(named[a], named[b]), a, b)
+        for a, b in combinations(sorted(named), 2)
+        if b in land_neighbours(a)
+    ]
+    if not pairs:
+        return frozenset(named)
+    _, _, a, b = max(pairs)
+    return frozenset({a, b})
+
+
 def article_context(doc: Document) -> ArticleContext:
     """Read the countries, provinces, dateline and page day of the whole article."""
     article, gazetteer, text = doc.article, doc.gazetteer, doc.text
     matches = gazetteer.find(text)
-    countries = frozenset(
-        {iso for _, _, iso, _ in gazetteer.find_countries(f"{article.title}\n{text}")}
-        | {p.country_iso3 for pm in matches for p in pm.places if p.curated}
+    named = Counter(
+        iso for _, _, iso, _ in gazetteer.find_countries(f"{article.title}\n{text}")
     )
+    named.update(p.country_iso3 for pm in matches for p in pm.places if p.curated)
+    countries = _border_of(named)
     admin1 = {
         p.admin1_iso
         for pm in matches
