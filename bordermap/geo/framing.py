@@ -146,7 +146,7 @@ def _date_window(doc: Document, r: Reading, m: Mention, i: int, n: int) -> None:
         inside = [
             d
             for d in inside
-            if not SINCE.search(text, max(r.start, d.start - 40), d.start)
+            if not SINCE.search(text, max(r.start, d.start - 80), d.start)
         ]
     # "On Tuesday, March 3": the written date wins over a weekday beside it
     chosen: DateMention | None = next(

@@ -41,6 +41,7 @@ _PRIORITY = _EVENTS.words("priority")
 NEGATION = _FRAMING.pattern("negation")
 _ATTEMPT = _FRAMING.pattern("attempt")
 _UNREAL = _FRAMING.pattern("unreal")
+_STATUS = _FRAMING.pattern("status")
 _CAUSE_OF_FLIGHT = _FRAMING.pattern("cause_of_flight")
 _BARE_STRIKE = _EVENTS.pattern("bare_strike")
 _SUPERLATIVE = _FRAMING.pattern("superlative")
@@ -98,6 +99,8 @@ def find_triggers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
             continue
         if _UNREAL.search(lead):
             continue  # "capable of firing", "vowed to keep fighting", "if ..."
+        if _STATUS.search(text, max(start, s - 40), s):
+            continue  # "has been waging attacks", "sporadic clashes": a status
         if etype in VIOLENT_TYPES and _CAUSE_OF_FLIGHT.search(
             text, max(start, s - 40), s
         ):
