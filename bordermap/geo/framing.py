@@ -41,6 +41,10 @@ _CLOCK = re.compile(
     r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*(?:am|pm)\b", re.I
 )
 _REMOTE = {"shelling", "air_strike", "armed_clash"}  # types with a launch site
+# "in the run-up to May 28, when a soldier was killed": the day of the clause after
+_WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
+#: An event dated this many days or more before the report is background.
+_BACKGROUND_DAYS = 10
 
 
 def where_place(text: str, places: list[PlaceMatch], at: int) -> list[PlaceMatch]:
@@ -135,7 +139,11 @@ def _date_window(doc: Document, r: Reading, m: Mention, i: int, n: int) -> None:
                 m.start <= d.start < m.end
                 and not (d.forward and d.end + 30 >= m.end and i + 1 < n)
             )
-            or (d.forward and i > 0 and m.start - 30 <= d.start < m.start)
+            or (
+                (d.forward or _WHEN_AFTER.match(text, d.end))
+                and i > 0
+                and m.start - 30 <= d.start < m.start
+            )
         )
     ]
     if not m.planned:
@@ -157,6 +165,13 @@ def _date_window(doc: Document, r: Reading, m: Mention, i: int, n: int) -> None:
     if chosen:
         m.date, m.date_text = chosen.date, chosen.text
         m.date_basis = "text" if chosen.explicit else "relative to page date"
+        if (
+            chosen.explicit
+            and doc.ref is not None
+            and (doc.ref - chosen.date).days >= _BACKGROUND_DAYS
+        ):
+            # "signed on Oct. 26" in a report of November 11: told as background
+            m.background = chosen.text
     _background(doc, r, m, chosen)
 
 

@@ -164,32 +164,37 @@ def article_context(doc: Document) -> ArticleContext:
 
 _GOES_ON = re.compile(
     r"\b(?:then|afterwards|after\s+that|shortly\s+(?:after|afterwards)|hours\s+later"
+    r"|ha(?:s|ve|d)\s+since"
     r"|that\s+(?:night|evening|afternoon|morning|day)|the\s+same\s+day)\b",
     re.I,
 )
 
 
-def _when(
-    doc: Document, m: Mention, ctx: ArticleContext, dated: dict[int, date]
-) -> When:
+def _when(doc: Document, m: Mention, ctx: ArticleContext, dated: dict) -> When:
     """Date a frame: its own day, the paragraph's day so far, or the page's."""
+    goes_on = _GOES_ON.search(doc.text, m.start, m.end)
+    if (
+        m.date is None
+        and m.paragraph not in dated
+        and m.paragraph - 1 in dated
+        and goes_on
+    ):
+        # "On March 2, clashes erupted ... [next paragraph] Shelling then killed
+        # two": the story goes on with the last day told before; "The round
+        # started on Dec. 8 ... Combat has since spread": with the first
+        since = goes_on.group().casefold().endswith("since")
+        dated[m.paragraph] = dated[
+            (m.paragraph - 1, "first") if since else m.paragraph - 1
+        ]
     if m.date is None and not m.planned and not m.background:
         if m.paragraph in dated and m.scope == "event":
             # "An hour later, rockets set fire ...": the day of the paragraph so far
-            return When(dated[m.paragraph], "", "paragraph context", False)
-        if (
-            m.paragraph - 1 in dated
-            and m.scope == "event"
-            and _GOES_ON.search(doc.text, m.start, m.end)
-        ):
-            # "On March 2, clashes erupted ... [next paragraph] Shelling then
-            # killed two": the story goes on with the day told before
-            dated[m.paragraph] = dated[m.paragraph - 1]
             return When(dated[m.paragraph], "", "paragraph context", False)
         basis = ctx.page_basis if ctx.page_day else ""
         return When(ctx.page_day, "", basis, True)
     if m.date is not None and not m.planned and m.scope == "event":
         dated[m.paragraph] = m.date
+        dated.setdefault((m.paragraph, "first"), m.date)
     return When(m.date, m.date_text, m.date_basis, False)
 
 
@@ -270,13 +275,23 @@ def _tells_more(d: Draft, m: Mention, loc: Location) -> bool:
         and d.mention.event_type in VIOLENT_TYPES
         and d.mention.scope == "event"
         and not d.mention.background
-        and 0 < m.sentence - d.mention.sentence <= 4
-        and m.paragraph - d.mention.paragraph <= 1
+        and _near(d, m)
         and _same_place(d.location, loc)
         and not (m.countries and d.location.country_iso3 not in m.countries)
         and (m.date is None or d.date is None or m.date == d.date)
         and _restates(d, m)
     )
+
+
+def _near(d: Draft, m: Mention) -> bool:
+    """Within four sentences and the next paragraph; ten for the same figures."""
+    gap = m.sentence - d.mention.sentence
+    if 0 < gap <= 4 and m.paragraph - d.mention.paragraph <= 1:
+        return True
+    same = [
+        k for k, c in m.counts.items() if k in d.counts and d.counts[k].best == c.best
+    ]
+    return 0 < gap <= 10 and bool(same) and len(same) == len(m.counts)
 
 
 def _damage_of(d: Draft, m: Mention, loc: Location) -> bool:
@@ -356,7 +371,11 @@ _VAGUE = frozenset({"vague_plural", "many", "unquantified"})
 
 
 def _figures_agree(d: Draft, m: Mention) -> tuple[bool, int]:
-    """Whether a summary's figures fit an incident's, and how many are the same."""
+    """Whether a summary's figures fit an incident's, and how many are the same.
+
+    A caption may show a part of the figure ("an injured villager" of at
+    least three wounded); a headline gives the figure or a vaguer one.
+    """
     same = 0
     for kind, c in m.counts.items():
         told = d.counts.get(kind)
@@ -364,9 +383,14 @@ def _figures_agree(d: Draft, m: Mention) -> tuple[bool, int]:
             continue
         if told.qualifier in _VAGUE:
             continue
-        if told.best != c.best:
+        if told.best == c.best:
+            same += 1
+        elif not (
+            m.role == "caption"
+            and None not in (c.best, told.best)
+            and c.best < told.best
+        ):
             return False, 0
-        same += 1
     return True, same
 
 
@@ -426,9 +450,17 @@ def _place_summaries(
 
 
 def _place_list(drafts: list[Draft], m: Mention, loc: Location) -> None:
-    """Give the incident just told the provinces a place-list sentence names."""
+    """Give the incident just told the places a sentence of places names.
+
+    "The affected provinces include ...", "The incident occurred near Border
+    Marker 28, on the border of Sa Kaeo and Buriram provinces": the places
+    replace a place only inferred from context, or refine a named one.
+    """
     before = [d for d in drafts if 0 < m.sentence - d.mention.sentence <= 2]
-    if before and loc.basis == "named" and not before[-1].location.admin1:
+    if not before or loc.basis != "named":
+        return
+    told = before[-1].location
+    if told.basis != "named" or not told.admin1 or set(told.admin1) <= set(loc.admin1):
         before[-1].location = loc
 
 
@@ -460,7 +492,13 @@ def merge_mentions(doc: Document) -> list[Draft]:
             ctx.home,
         )
         if m.background and not _has_figures(m):
-            continue  # background without a figure is not an incident
+            # background without a figure is not an incident; its day still
+            # dates what its paragraph tells next ("started on Dec. 8 ... jets
+            # have struck")
+            if m.date is not None and m.scope == "event" and not m.planned:
+                dated.setdefault(m.paragraph, m.date)
+                dated.setdefault((m.paragraph, "first"), m.date)
+            continue
         if m.event_type == PLACE_LIST:
             _place_list(drafts, m, loc)
             continue

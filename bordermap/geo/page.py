@@ -40,6 +40,7 @@ _DATE_WORD = re.compile(_PAGE.alternation("date_word") + r"\Z", re.I)
 _BYLINE = re.compile(_PAGE.alternation("byline"))
 _CREDIT = re.compile(r"(?:^|\s)" + _PAGE.alternation("caption_credit") + r"\s*\Z")
 _CAPTION_START = re.compile(_PAGE.alternation("caption_start"), re.I)
+_CAPTION_PHRASE = _PAGE.pattern("caption_phrase")
 _PARA_BREAK = re.compile(r"\n[ \t]*\n+")
 _CRAWL_DATE = re.compile(
     r"[ \t]*date[ \t]+(?P<date>\d{4}-\d\d-\d\d)(?:[ \t]+https?://\S+)?[ \t]*"
@@ -142,6 +143,8 @@ def _is_caption(line: str, repeated: bool) -> bool:
     sentence (a headline printed twice has no full stop).
     """
     if _CREDIT.search(line) or _CAPTION_START.match(line):
+        return True
+    if _CAPTION_PHRASE.search(line) and len(_words(line)) <= 2 * _HEADLINE_WORDS:
         return True
     return repeated and bool(_TERMINAL.search(line))
 

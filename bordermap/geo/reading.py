@@ -44,6 +44,7 @@ _SAID = _SAYING.pattern("said")
 _ATTRIBUTION = _SAYING.pattern("attribution")
 _PART_OF = _WORDS.pattern("part_of")
 _PLACE_LIST = _FRAMING.pattern("place_list")
+_OCCURRED_AT = _FRAMING.pattern("occurred_at")
 #: The type of a frame that only names where the incident before took place.
 PLACE_LIST = "place_list"
 _PLACES = lexicon("places")
@@ -309,7 +310,9 @@ def read_sentence(
         kinded = [c for c in kinded if c[0] != "killed"]
         triggers = [(s0, s0, "other")]
     triggers = _default_trigger(s0, triggers, kinded, others, aggregate)
-    if triggers is None and _PLACE_LIST.search(text, s0, e0):
+    if triggers is None and (
+        _PLACE_LIST.search(text, s0, e0) or _OCCURRED_AT.search(text, s0, e0)
+    ):
         triggers = [(s0, s0, PLACE_LIST)]  # where the incident before took place
     if triggers is None:
         return None
