@@ -220,6 +220,7 @@ def _frame(doc: Document, r: Reading, win: list, i: int, n: int) -> Mention:
     m.both_sides = bool(_BOTH.search(mask(text, _BOTH_SPEAKERS, ws, we)))
     m.anaphoric = etype in VIOLENT_TYPES and bool(
         _ANAPHORA.search(text[max(r.start, ts - 6) : ts])
+        or re.match(r"(?:the|this|that|these|those)\s", text[ts:te], re.I)
         or _CALLED_IT.search(text[r.start : ts])
         # "One civilian was killed there": counts with no event of their
         # own, pointing back at the incident just told
@@ -227,6 +228,12 @@ def _frame(doc: Document, r: Reading, win: list, i: int, n: int) -> Mention:
     )
     _place_window(doc, r, m, ts)
     m.countries = _countries(doc, ws, we)
+    if etype in {"shelling", "air_strike"}:
+        # the side named before the trigger fires it: "Thai jets struck",
+        # "Thailand carried out air strikes on Cambodian positions"
+        lead = max(r.start, ws - 15)  # "Thai aircraft": the word before the window
+        sides = [iso for _, _, iso, _ in doc.gazetteer.find_countries(text, lead, te)]
+        m.attacker = sides[-1] if sides else None
     _date_window(doc, r, m, i, n)
     clock = _CLOCK.search(text[ws:we])
     m.clock = clock.group(0) if clock else ""

@@ -260,8 +260,15 @@ def geocode(
     if mention.border_cue:
         country = mention.countries[0] if len(set(mention.countries)) == 1 else None
         return Location(Precision.BORDER, country_iso3=country, basis="border")
-    other_side = bool(mention.countries) and (
-        context is None or context.country_iso3 not in mention.countries
+    other_side = (
+        bool(mention.countries)
+        and (context is None or context.country_iso3 not in mention.countries)
+    ) or (
+        # "Thai aircraft then struck targets": a strike lands on the other side
+        # of the one that fires it, never where its own side's place was told
+        context is not None
+        and mention.attacker is not None
+        and context.country_iso3 == mention.attacker
     )
     if (
         mention.scope != "aggregate"

@@ -343,14 +343,18 @@ def _told_before(drafts: list[Draft], m: Mention, loc: Location) -> tuple:
         for d in drafts
         if d.mention.event_type in VIOLENT_TYPES and d.mention.scope == "event"
     ]
-    if (
-        m.anaphoric
-        and violent
-        and _same_place(violent[-1].location, loc)
-        and violent[-1].mention.background == m.background
-    ):
-        # "the shooting took place in Prey Chan": the incident told before
-        return violent[-1], True
+    if m.anaphoric and violent:
+        # "the shooting took place in Prey Chan": the incident told before, the
+        # latest of its kind ("the strikes" after jets and rockets: the jets')
+        referent = next(
+            (d for d in reversed(violent[-3:]) if d.mention.event_type == m.event_type),
+            violent[-1],
+        )
+        if (
+            _same_place(referent.location, loc)
+            and referent.mention.background == m.background
+        ):
+            return referent, True
     told = next(
         (
             d

@@ -246,7 +246,8 @@ def _places(doc: Document, s0: int, e0: int) -> list:
 
 
 _AIRCRAFT = re.compile(
-    r"\b(?:{})\b|\bdrones?\b|\bUAVs?\b|\bair\s*force\b|\bwarplanes?\b".format(
+    r"\b(?:{})\b|\bdrones?\b|\bUAVs?\b|\bair\s*force\b|\bwarplanes?\b"
+    r"|\bair\s*strikes?\b|\bair\s+raids?\b".format(
         lexicon("events").alternation("aircraft")
     ),
     re.I,
