@@ -118,6 +118,9 @@ class Mention:
     trigger_end: int = -1
     role: str = "body"  # the role of its sentence's block: "headline", "caption"...
     attacker: str | None = None  # the side that fires a remote strike ("Thai jets")
+    claimant: str | None = (
+        None  # the side whose officials report it ("Afghan officials")
+    )
 
 
 @dataclass

@@ -216,6 +216,8 @@ def _frame(doc: Document, r: Reading, win: list, i: int, n: int) -> Mention:
         and bool(_PLANNED.search(text, ws, we) or n == 1)
     )
     m.attribution = r.attribution
+    claimants = {iso for _, _, iso, _ in doc.gazetteer.find_countries(r.attribution)}
+    m.claimant = claimants.pop() if len(claimants) == 1 else None
     m.new_event = bool(_NEW_EVENT.search(text[ws:we]))
     m.both_sides = bool(_BOTH.search(mask(text, _BOTH_SPEAKERS, ws, we)))
     m.anaphoric = etype in VIOLENT_TYPES and bool(

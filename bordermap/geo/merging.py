@@ -235,6 +235,15 @@ def _compatible(d: Draft, m: Mention, loc: Location, when: When) -> bool:
         return False
     if d.mention.clock and m.clock and d.mention.clock != m.clock:
         return False
+    if (
+        d.mention.claimant
+        and m.claimant
+        and d.mention.claimant != m.claimant
+        and _has_counts(d.counts)
+        and _has_counts(m.counts)
+    ):
+        return False  # two sides' figures are two reports, never one
+
     return all(
         d.counts[k].best == c.best
         for k, c in m.counts.items()

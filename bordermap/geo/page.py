@@ -158,7 +158,7 @@ def _is_caption(line: str, repeated: bool) -> bool:
         return True
     if _CAPTION_PHRASE.search(line) and len(_words(line)) <= 2 * _HEADLINE_WORDS:
         return True
-    return repeated and bool(_TERMINAL.search(line))
+    return repeated and (bool(_TERMINAL.search(line)) or len(_words(line)) > _SHORT)
 
 
 def _is_headline(line: str, before_body: bool) -> bool:

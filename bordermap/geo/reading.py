@@ -25,7 +25,13 @@ from bordermap.geo.dates import find_dates, past_period
 from bordermap.geo.document import Document, Reading, Sentence
 from bordermap.geo.lexicon import lexicon
 from bordermap.geo.records import VIOLENT_TYPES, Count
-from bordermap.geo.triggers import NEGATION, clause_spans, find_triggers, last_match
+from bordermap.geo.triggers import (
+    MEDEVAC,
+    NEGATION,
+    clause_spans,
+    find_triggers,
+    last_match,
+)
 
 __all__ = ["PLACE_LIST", "clause_of", "mask", "read_sentences"]
 
@@ -44,6 +50,7 @@ _SAID = _SAYING.pattern("said")
 _ATTRIBUTION = _SAYING.pattern("attribution")
 _PART_OF = _WORDS.pattern("part_of")
 _PLACE_LIST = _FRAMING.pattern("place_list")
+_ACCUSATION = _FRAMING.pattern("accusation")
 _OCCURRED_AT = _FRAMING.pattern("occurred_at")
 #: The type of a frame that only names where the incident before took place.
 PLACE_LIST = "place_list"
@@ -116,6 +123,8 @@ def _found_counts(
         )
         if _INCLUDING.search(text, max(s0, cs - 15), cs):
             kind = None  # "five, including two children, were killed": a part
+        if kind == "displaced" and _medevac(text, qs, qe, e0):
+            kind = None  # "the two were evacuated by helicopter to hospital"
         found.append(Found(cs, ce, count, kind, qs, qe))
     # "... moved out of border areas, including nearly 40,000 in Surin alone":
     # a part with a place of its own counts what the count before it counts
@@ -128,6 +137,12 @@ def _found_counts(
         ):
             f.kind = before.kind
     return found
+
+
+def _medevac(text: str, qs: int, qe: int, e0: int) -> bool:
+    """Whether a displacement verb tells the wounded being taken for care."""
+    verb = re.search(r"\w+$", text[qs:qe])
+    return verb is not None and bool(MEDEVAC.match(text[qs + verb.start() : e0]))
 
 
 def _bare_plural(
@@ -279,6 +294,17 @@ def _strike_type(doc: Document, sent: Sentence) -> str:
     return "shelling"
 
 
+def _without_accusations(text, triggers, kinded, clauses, s0, e0, ref):
+    """Drop the events a sentence only accuses someone of, without figure or day."""
+    if kinded or any(d.explicit for d in find_dates(text, s0, e0, ref)):
+        return triggers
+    return [
+        t
+        for t in triggers
+        if not _ACCUSATION.search(text, clause_of(clauses, t[0], (s0, e0))[0], t[0])
+    ]
+
+
 def read_sentence(
     doc: Document, index: int, sent: Sentence, said_before: str
 ) -> Reading | None:
@@ -310,6 +336,7 @@ def read_sentence(
         ]
         kinded = [c for c in kinded if c[0] != "killed"]
         triggers = [(s0, s0, "other")]
+    triggers = _without_accusations(text, triggers, kinded, clauses, s0, e0, ref)
     triggers = _default_trigger(s0, triggers, kinded, others, aggregate)
     if triggers is None and (
         _PLACE_LIST.search(text, s0, e0) or _OCCURRED_AT.search(text, s0, e0)

@@ -18,6 +18,7 @@ from bordermap.geo.records import VIOLENT_TYPES
 
 __all__ = [
     "BORDER_CUE",
+    "MEDEVAC",
     "NEGATION",
     "TRIGGERS",
     "clause_spans",
@@ -42,6 +43,9 @@ NEGATION = _FRAMING.pattern("negation")
 _ATTEMPT = _FRAMING.pattern("attempt")
 _UNREAL = _FRAMING.pattern("unreal")
 _STATUS = _FRAMING.pattern("status")
+_ADJECTIVAL = _FRAMING.pattern("adjectival")
+_MEDEVAC = _FRAMING.pattern("medevac")
+MEDEVAC = _MEDEVAC
 _CAUSE_OF_FLIGHT = _FRAMING.pattern("cause_of_flight")
 _BARE_STRIKE = _EVENTS.pattern("bare_strike")
 _SUPERLATIVE = _FRAMING.pattern("superlative")
@@ -101,6 +105,14 @@ def find_triggers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
             continue  # "capable of firing", "vowed to keep fighting", "if ..."
         if _STATUS.search(text, max(start, s - 40), s):
             continue  # "has been waging attacks", "sporadic clashes": a status
+        if etype == "evacuation_displacement" and (
+            (
+                text[s:e].endswith("ed")
+                and _ADJECTIVAL.search(text, max(start, s - 20), s)
+            )
+            or _MEDEVAC.match(text[s:end])
+        ):
+            continue  # "the evacuated city"; "evacuated to hospital": care
         if etype in VIOLENT_TYPES and _CAUSE_OF_FLIGHT.search(
             text, max(start, s - 40), s
         ):
