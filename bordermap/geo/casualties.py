@@ -264,6 +264,12 @@ _TOLL = tuple(
     for kind in ("killed", "wounded", "displaced")
 )
 
+_LISTED = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:including|among\s+them)\s+[^.;]{3,120}?"
+    r"(?=\b(?:were|was|have\s+been|had\s+been|are)\s+(?:killed|wounded|injured|hurt|"
+    r"evacuated|displaced)\b|\b(?:died|perished)\b)",
+    re.I,
+)
 _WORD_RE = re.compile(r"[\w'’-]+|[,;:.!?()\"“”]")
 
 _AFTER_TOKENS = 12
@@ -300,6 +306,14 @@ def casualty_kind(
         m = rx.search(text, max(begin, s - 160), s)
         if m:
             return kind, m.start(), e
+    listed = _LISTED.match(text, e, limit)
+    if listed:
+        # "Eight people including three soldiers ... were killed": the verb
+        # after the list of parts says what the count counts
+        for kind, rx in _KINDS[:3]:
+            verb = rx.search(text, listed.end(), min(limit, listed.end() + 25))
+            if verb:
+                return kind, s, verb.end()
     nxt = min([x for x in stops if x >= e] + [limit])
     pos, n = e, 0
     while (tok := _WORD_RE.search(text, pos, nxt)) is not None:

@@ -211,6 +211,17 @@ def _same_place(a: Location, b: Location) -> bool:
     return not a.admin1 or not b.admin1 or a.admin1 == b.admin1
 
 
+def _other_claimant(d: Draft, m: Mention) -> bool:
+    """Whether a frame gives figures claimed by the other side than the incident's."""
+    return bool(
+        d.mention.claimant
+        and m.claimant
+        and d.mention.claimant != m.claimant
+        and _has_counts(d.counts)
+        and _has_counts(m.counts)
+    )
+
+
 def _compatible(d: Draft, m: Mention, loc: Location, when: When) -> bool:
     """Whether nothing tells a frame apart from the incident of the same type."""
     if d.mention.event_type != m.event_type or d.mention.scope != m.scope:
@@ -235,13 +246,7 @@ def _compatible(d: Draft, m: Mention, loc: Location, when: When) -> bool:
         return False
     if d.mention.clock and m.clock and d.mention.clock != m.clock:
         return False
-    if (
-        d.mention.claimant
-        and m.claimant
-        and d.mention.claimant != m.claimant
-        and _has_counts(d.counts)
-        and _has_counts(m.counts)
-    ):
+    if _other_claimant(d, m):
         return False  # two sides' figures are two reports, never one
 
     return all(
@@ -362,6 +367,7 @@ def _told_before(drafts: list[Draft], m: Mention, loc: Location) -> tuple:
         if (
             _same_place(referent.location, loc)
             and referent.mention.background == m.background
+            and not _other_claimant(referent, m)
         ):
             return referent, True
     told = next(

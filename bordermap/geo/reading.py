@@ -126,6 +126,12 @@ def _found_counts(
         if kind == "displaced" and _medevac(text, qs, qe, e0):
             kind = None  # "the two were evacuated by helicopter to hospital"
         found.append(Found(cs, ce, count, kind, qs, qe))
+    # "Eight people including three soldiers, an officer and four civilians
+    # were killed": the counts of the list are parts of the count before it
+    for span in _including_lists(text, s0, e0):
+        for f in found:
+            if span[0] < f.cs < span[1]:
+                f.kind = None
     # "... moved out of border areas, including nearly 40,000 in Surin alone":
     # a part with a place of its own counts what the count before it counts
     for f, before in zip(found[1:], found, strict=False):
@@ -143,6 +149,24 @@ def _medevac(text: str, qs: int, qe: int, e0: int) -> bool:
     """Whether a displacement verb tells the wounded being taken for care."""
     verb = re.search(r"\w+$", text[qs:qe])
     return verb is not None and bool(MEDEVAC.match(text[qs + verb.start() : e0]))
+
+
+_INCLUDING_LIST = re.compile(r"\b(?:including|among\s+them)\b", re.I)
+_KIND_VERB = re.compile(
+    r"\b(?:were|was|have\s+been|had\s+been|are)\s+(?:killed|wounded|injured|hurt|"
+    r"evacuated|displaced)\b|\b(?:died|perished)\b",
+    re.I,
+)
+
+
+def _including_lists(text: str, s0: int, e0: int) -> list[tuple[int, int]]:
+    """Spans from "including" to the verb of the count it follows."""
+    spans = []
+    for m in _INCLUDING_LIST.finditer(text, s0, e0):
+        verb = _KIND_VERB.search(text, m.end(), min(e0, m.end() + 140))
+        if verb:
+            spans.append((m.start(), verb.start()))
+    return spans
 
 
 def _bare_plural(

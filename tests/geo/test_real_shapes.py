@@ -122,6 +122,26 @@ COUNTS = {
         "in Preah Vihear province on Monday.",
         [("armed_clash", ("KH-13",), None, 40, None)],
     ),
+    "losing a limb is a wound": (
+        "A landmine explosion resulted in a ranger losing his leg during a patrol "
+        "in Kantharalak district on Monday.",
+        [("landmine_explosive", ("TH-33",), None, 1, None)],
+    ),
+    "forced to leave their homes": (
+        "About 40,000 people were forced to leave their homes in Surin province on "
+        "Monday.",
+        [("evacuation_displacement", ("TH-32",), None, None, 40_000)],
+    ),
+    "a count with its parts listed": (
+        "Eight people including three soldiers, a police officer and four "
+        "civilians were killed in shelling of Kap Choeng district on Monday.",
+        [("shelling", ("TH-32",), 8, None, None)],
+    ),
+    "the wounded taken to hospital are not displaced": (
+        "A rocket hit Kap Choeng district on Monday, wounding two villagers. The "
+        "two were evacuated by helicopter to Surin Hospital.",
+        [("shelling", ("TH-32",), None, 2, None)],
+    ),
     "killed and injured by coordination": (
         "Three border guards were killed and four soldiers and two civilians "
         "injured in a clash in Sa Kaeo province on Monday.",
@@ -169,6 +189,13 @@ NOT_INCIDENTS = {
         "the border."
     ),
     "a threat": "Thailand threatened air strikes if the shelling of Surin continued.",
+    "a blame": "The two armies blamed each other for the clashes near Surin.",
+    "a status line": (
+        "Cambodian forces have been shelling Thai positions near Surin for weeks."
+    ),
+    "refugees named, not fleeing": (
+        "The border closure stranded Cambodian refugees at the crossing in Sa Kaeo."
+    ),
 }
 
 # 5. Words the rules lacked.
@@ -203,6 +230,37 @@ WORDS = {
         [("ceasefire_agreement", (), None, None, None)],
     ),
 }
+
+# The side that tells a figure: two sides' claims are two reports.
+CLAIMS = (
+    "Cambodian officials said 12 Thai soldiers were killed in the clash near Ta "
+    "Muen Thom temple on Monday. Thai officials said four Cambodian soldiers were "
+    "wounded in the clash."
+)
+
+
+def test_two_sides_claims_stay_two_reports(gazetteer):
+    found = incidents(CLAIMS, gazetteer)
+    assert [(best(i.killed), best(i.wounded)) for i in found] == [
+        (12, None),
+        (None, 4),
+    ]
+
+
+# A remote strike never takes a place of the side that fires it.
+STRIKES = (
+    "Cambodian troops fired on Thai positions in Nam Yuen district on Monday. "
+    "Thai aircraft then struck targets across the border."
+)
+
+
+def test_a_strike_does_not_land_where_its_side_stands(gazetteer):
+    found = incidents(STRIKES, gazetteer)
+    assert [(i.event_type, i.admin1_iso) for i in found] == [
+        ("armed_clash", ("TH-34",)),
+        ("air_strike", ()),
+    ]
+
 
 # 6. Names that are not places here.
 NOT_PLACES = {
@@ -332,6 +390,8 @@ PAGE = (
     "Related: Thailand and Cambodia trade blame over Preah Vihear clash\n\n"
     "Villagers inspect a damaged house in Kap Choeng, Surin, on March 4. "
     "(Photo: Wire/Staff)\n\n"
+    "Text Size:\nSummary\n"
+    "Shelling wounds two in Surin; schools closed...\n\n"
     "The army said patrols were stepped up along the"
 )
 
