@@ -103,7 +103,7 @@ def find_triggers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
             continue
         if _UNREAL.search(lead):
             continue  # "capable of firing", "vowed to keep fighting", "if ..."
-        if _STATUS.search(text, max(start, s - 40), s):
+        if etype in VIOLENT_TYPES and _STATUS.search(text, max(start, s - 40), s):
             continue  # "has been waging attacks", "sporadic clashes": a status
         if etype == "evacuation_displacement" and (
             (

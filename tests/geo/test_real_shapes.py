@@ -113,8 +113,7 @@ COUNTS = {
         [("shelling", ("TH-23",), 0, 0, None)],
     ),
     "families then people": (
-        "Some 600 families, about 2,400 people, fled their homes in Surin on "
-        "Monday.",
+        "Some 600 families, about 2,400 people, fled their homes in Surin on Monday.",
         [("evacuation_displacement", ("TH-32",), None, None, 2_400)],
     ),
     "a part is not the whole": (
@@ -308,8 +307,7 @@ TYPES = {
         "attack_on_civilians",
     ),
     "clashed with protesters": (
-        "Thai security forces clashed with Cambodian protesters in Sa Kaeo on "
-        "Monday.",
+        "Thai security forces clashed with Cambodian protesters in Sa Kaeo on Monday.",
         "attack_on_civilians",
     ),
     "fleeing fighting is an evacuation": (
