@@ -301,7 +301,7 @@ def _strike_type(doc: Document, sent: Sentence) -> str:
 
     Aircraft or drones named in the sentence, else in its paragraph, else in
     the article, make it an air strike; artillery, rockets or missiles make it
-    shelling; with neither, shelling.
+    shelling; with neither, an air strike (what "a strike" alone means).
     """
     text = doc.text
     same = [x for x in doc.sentences if x.paragraph == sent.paragraph]
@@ -315,7 +315,7 @@ def _strike_type(doc: Document, sent: Sentence) -> str:
                 if air and not (ground and ground.start() < air.start())
                 else "shelling"
             )
-    return "shelling"
+    return "air_strike"
 
 
 def _without_accusations(text, triggers, kinded, clauses, s0, e0, ref):

@@ -99,7 +99,10 @@ def find_triggers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
     for s, e, etype in sorted(found):
         cs = next((a for a, b in clauses if a <= s < b + 1), start)
         lead = text[cs:s]
-        if NEGATION.search(lead) or _BACKGROUND.search(text[max(start, s - 40) : s]):
+        # a negation denies the trigger near it ("did not fire on"), not one
+        # told after a clause of its own ("no injury was reported, the shelling")
+        near = text[max(cs, s - 30) : s]
+        if NEGATION.search(near) or _BACKGROUND.search(text[max(start, s - 40) : s]):
             continue
         if _UNREAL.search(lead):
             continue  # "capable of firing", "vowed to keep fighting", "if ..."
@@ -185,7 +188,12 @@ def event_windows(
         if empty(wins[i]):
             wins[i + 1][0] = wins[i][0]
             # "warships had fired on the coast": the weapon names the event's type
-            if wins[i + 1][4] == "armed_clash" and wins[i][4] in _WEAPON_TYPES:
+            # "warplanes carried out a bombardment": aircraft make it an air strike
+            if (wins[i + 1][4] == "armed_clash" and wins[i][4] in _WEAPON_TYPES) or (
+                wins[i + 1][4] == "shelling"
+                and wins[i][4] == "air_strike"
+                and not re.search(r"[,;]|\band\b", text[wins[i][3] : wins[i + 1][2]])
+            ):
                 wins[i + 1][4] = wins[i][4]
             del wins[i]
         else:

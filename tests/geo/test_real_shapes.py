@@ -310,6 +310,25 @@ TYPES = {
         "Thai security forces clashed with Cambodian protesters in Sa Kaeo on Monday.",
         "attack_on_civilians",
     ),
+    "injured by a shell": (
+        "Eight members of a family were injured by a mortar shell in Kap Choeng "
+        "district on Monday.",
+        "shelling",
+    ),
+    "warplanes carried out a bombardment": (
+        "Warplanes carried out an intensive bombardment of Choam Ksant district on "
+        "Monday.",
+        "air_strike",
+    ),
+    "a strike with no weapon named": (
+        "Ten people were killed in strikes on Choam Ksant district on Monday.",
+        "air_strike",
+    ),
+    "a negation in a clause of its own": (
+        "Although no injury has been reported so far, the shelling of Kap Choeng "
+        "district on Monday damaged a school.",
+        "shelling",
+    ),
     "fleeing fighting is an evacuation": (
         "Thousands of villagers fled the fighting in Surin on Monday.",
         "evacuation_displacement",
