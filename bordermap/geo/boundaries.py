@@ -32,6 +32,7 @@ __all__ = [
     "border_line",
     "check_countries",
     "context_polygons",
+    "land_neighbours",
     "load_admin1",
     "load_admin2",
     "load_boundaries",
@@ -141,10 +142,20 @@ def _merge_successors(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 
 @functools.cache
-def _neighbours_of(iso3: str) -> frozenset[str]:
+def land_neighbours(iso3: str) -> frozenset[str]:
+    """Countries that share a land border with ``iso3`` (ISO 3166-1 alpha-3).
+
+    Examples
+    --------
+    >>> sorted(land_neighbours("KHM"))
+    ['LAO', 'THA', 'VNM']
+    """
     world = world_admin1()
     found = world.loc[world["adm0_iso3"] == iso3, "borders"]
     return frozenset(c for row in found for c in row.split("|") if c)
+
+
+_neighbours_of = land_neighbours
 
 
 @functools.cache

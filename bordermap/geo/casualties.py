@@ -105,14 +105,37 @@ def _sum(a: Count, b: Count, group_a: str, group_b: str) -> Count:
 
 
 def _joined(text: str, cur: Found, nxt: Found | None) -> bool:
-    """Whether two counts are joined as parts of one figure ("six ... and five")."""
+    """Whether two counts are joined as parts of one figure ("six ... and five").
+
+    Not when the first count's own verb stands between them and another kind's
+    verb follows the second: in "three guards were killed and four soldiers and
+    two civilians injured" the "and" joins two clauses.
+    """
     return (
         nxt is not None
+        and not (
+            cur.kind
+            and cur.ce < cur.qe <= nxt.cs
+            and _kind_ahead(text, nxt.ce) not in (None, cur.kind)
+        )
         and bool(_JOINED.fullmatch(text, cur.ce, nxt.cs))
         and not _OWN_VERB.match(text, nxt.ce)
         and bool(cur.kind or nxt.kind)
         and (not (cur.kind and nxt.kind) or cur.kind == nxt.kind)
     )
+
+
+def _kind_ahead(text: str, start: int) -> str | None:
+    """Return the first kind of casualty word in the rest of a clause (60 chars)."""
+    stop = re.search(r"[.;:]", text[start : start + 60])
+    end = start + (stop.start() if stop else 60)
+    found = [
+        (m.start(), kind)
+        for kind, rx in _KINDS[:3]
+        for m in [rx.search(text, start, end)]
+        if m
+    ]
+    return min(found)[1] if found else None
 
 
 def _join_pair(
@@ -158,7 +181,7 @@ def _later_died(text: str, out: list[Found], start: int, end: int) -> None:
     """Read "four wounded, two of whom later died": two wounded (or 4), two killed."""
     for m in _OF_WHOM.finditer(text, start, end):
         before = [f for f in out if f.kind == "wounded" and f.ce <= m.start()]
-        n = number_value(m.group("n"))
+        n = number_value(m.group("n") or m.group("n2"))
         if not before or before[-1].count.best is None or before[-1].count.best < n:
             continue
         w = before[-1]
@@ -224,7 +247,14 @@ def victim_group(head: str) -> str:
     return "unspecified"
 
 
-_KINDS = (("killed", _KILLED), ("wounded", _WOUNDED), ("displaced", _DISPLACED))
+_KINDS = (
+    ("killed", _KILLED),
+    ("wounded", _WOUNDED),
+    ("displaced", _DISPLACED),
+    ("casualties", _WORDS.pattern("casualties")),
+    ("wounded", _WORDS.pattern("hit_person")),
+)
+_PERSON_WORD = re.compile(rf"\b(?:{PERSON})\b", re.I)
 
 _TRANSITIVE = _WORDS.pattern("transitive")
 
@@ -234,6 +264,12 @@ _TOLL = tuple(
     for kind in ("killed", "wounded", "displaced")
 )
 
+_LISTED = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:including|among\s+them)\s+[^.;]{3,120}?"
+    r"(?=\b(?:were|was|have\s+been|had\s+been|are)\s+(?:killed|wounded|injured|hurt|"
+    r"evacuated|displaced)\b|\b(?:died|perished)\b)",
+    re.I,
+)
 _WORD_RE = re.compile(r"[\w'’-]+|[,;:.!?()\"“”]")
 
 _AFTER_TOKENS = 12
@@ -244,16 +280,22 @@ _VICTIM_VERB = _WORDS.pattern("victim_verb")
 
 
 def casualty_kind(
-    text: str, s: int, e: int, limit: int, stops: tuple[int, ...] = ()
+    text: str,
+    s: int,
+    e: int,
+    limit: int,
+    stops: tuple[int, ...] = (),
+    begin: int = 0,
 ) -> tuple[str | None, int, int]:
     """Casualty kind a count at ``text[s:e]`` belongs to, and the phrase's span.
 
     "killing two", "wounding at least three" and "death toll of 21" read the word
     before the number; "two Thai soldiers wounded", "at least 30 people have died"
     and "one Thai soldier was wounded" read up to twelve words after it, stopping
-    at punctuation or at the next number.
+    at punctuation or at the next number. Nothing before ``begin`` (the
+    sentence's start) is read.
     """
-    m = _TRANSITIVE.search(text, max(0, s - 40), s)
+    m = _TRANSITIVE.search(text, max(begin, s - 40), s)
     if m:
         return (
             next(k for k in ("killed", "wounded", "displaced") if m.group(k)),
@@ -261,9 +303,17 @@ def casualty_kind(
             e,
         )
     for kind, rx in _TOLL:
-        m = rx.search(text, max(0, s - 160), s)
+        m = rx.search(text, max(begin, s - 160), s)
         if m:
             return kind, m.start(), e
+    listed = _LISTED.match(text, e, limit)
+    if listed:
+        # "Eight people including three soldiers ... were killed": the verb
+        # after the list of parts says what the count counts
+        for kind, rx in _KINDS[:3]:
+            verb = rx.search(text, listed.end(), min(limit, listed.end() + 25))
+            if verb:
+                return kind, s, verb.end()
     nxt = min([x for x in stops if x >= e] + [limit])
     pos, n = e, 0
     while (tok := _WORD_RE.search(text, pos, nxt)) is not None:
@@ -279,6 +329,12 @@ def casualty_kind(
             break
         for kind, rx in _KINDS:
             km = rx.match(text, tok.start(), nxt)
+            if (
+                km
+                and rx is _KINDS[-1][1]
+                and not _PERSON_WORD.search(text, e, km.start())
+            ):
+                continue  # "two houses were hit": hit, not wounded
             if km:
                 # "one evacuee died": the noun names who, the verb says what
                 if (

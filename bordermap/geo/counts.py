@@ -296,8 +296,8 @@ def find_counts(
     out = []
     for m in COUNT_PATTERN.finditer(text, start, end):
         s, e = m.span()
-        after = text[e : e + 14].casefold()
-        before = text[max(0, s - 12) : s].casefold()
+        after = text[e : min(end, e + 14)].casefold()
+        before = text[max(start, s - 12) : s].casefold()
         word = m.group(0).casefold()
         if re.match(
             r"\s*(?:%|per ?cent|percent|[.:]\d|am\b|pm\b|a\.m|p\.m|-year|-km|km\b"

@@ -120,6 +120,15 @@ class Dateline:
 
 
 def _calendar(month: int, day: int, year: int | None, ref: date | None) -> date | None:
+    if year is not None and ref is not None and year != ref.year:
+        # "March 3, 2015" in a report of March 5, 2025: a typo for this year's
+        # March 3, the days just before the report
+        try:
+            this_year = date(ref.year, month, day)
+        except ValueError:
+            this_year = None
+        if this_year and timedelta(days=-1) <= ref - this_year <= timedelta(days=31):
+            return this_year
     if year is None:
         if ref is None:
             return None

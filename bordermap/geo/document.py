@@ -117,6 +117,10 @@ class Mention:
     trigger_at: int = -1  # where the trigger starts in Article.text
     trigger_end: int = -1
     role: str = "body"  # the role of its sentence's block: "headline", "caption"...
+    attacker: str | None = None  # the side that fires a remote strike ("Thai jets")
+    claimant: str | None = (
+        None  # the side whose officials report it ("Afghan officials")
+    )
 
 
 @dataclass

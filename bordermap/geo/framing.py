@@ -41,6 +41,10 @@ _CLOCK = re.compile(
     r"\b\d{1,2}[.:]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}\s*(?:am|pm)\b", re.I
 )
 _REMOTE = {"shelling", "air_strike", "armed_clash"}  # types with a launch site
+# "in the run-up to May 28, when a soldier was killed": the day of the clause after
+_WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
+#: An event dated this many days or more before the report is background.
+_BACKGROUND_DAYS = 10
 
 
 def where_place(text: str, places: list[PlaceMatch], at: int) -> list[PlaceMatch]:
@@ -117,6 +121,11 @@ def _countries(doc: Document, ws: int, we: int) -> list[str]:
     ]
 
 
+def _in_planned_clause(text: str, r: Reading, at: int) -> bool:
+    a, b = next(((a, b) for a, b in r.clauses if a <= at < b), (r.start, r.end))
+    return bool(_PLANNED.search(text, a, b)) and len(r.clauses) > 1
+
+
 def _date_window(doc: Document, r: Reading, m: Mention, i: int, n: int) -> None:
     """Date the frame; a total is dated by the report, never by "since ..."."""
     text = doc.text
@@ -130,21 +139,39 @@ def _date_window(doc: Document, r: Reading, m: Mention, i: int, n: int) -> None:
                 m.start <= d.start < m.end
                 and not (d.forward and d.end + 30 >= m.end and i + 1 < n)
             )
-            or (d.forward and i > 0 and m.start - 30 <= d.start < m.start)
+            or (
+                (d.forward or _WHEN_AFTER.match(text, d.end))
+                and i > 0
+                and m.start - 30 <= d.start < m.start
+            )
         )
     ]
+    if not m.planned:
+        # "accepted Kuala Lumpur as mediator, and ... were due in Malaysia on
+        # Monday, July 28": the day of a planned clause is not this event's
+        inside = [d for d in inside if not _in_planned_clause(text, r, d.start)]
     if m.scope == "aggregate":
         inside = [
             d
             for d in inside
-            if not SINCE.search(text, max(r.start, d.start - 40), d.start)
+            if not SINCE.search(text, max(r.start, d.start - 80), d.start)
         ]
-    chosen: DateMention | None = inside[0] if inside else None
+    # "On Tuesday, March 3": the written date wins over a weekday beside it
+    chosen: DateMention | None = next(
+        (d for d in inside if d.explicit), inside[0] if inside else None
+    )
     if chosen is None and n == 1 and m.scope != "aggregate":
         chosen = next((d for d in r.dates if d.date), None)
     if chosen:
         m.date, m.date_text = chosen.date, chosen.text
         m.date_basis = "text" if chosen.explicit else "relative to page date"
+        if (
+            chosen.explicit
+            and doc.ref is not None
+            and (doc.ref - chosen.date).days >= _BACKGROUND_DAYS
+        ):
+            # "signed on Oct. 26" in a report of November 11: told as background
+            m.background = chosen.text
     _background(doc, r, m, chosen)
 
 
@@ -189,10 +216,13 @@ def _frame(doc: Document, r: Reading, win: list, i: int, n: int) -> Mention:
         and bool(_PLANNED.search(text, ws, we) or n == 1)
     )
     m.attribution = r.attribution
+    claimants = {iso for _, _, iso, _ in doc.gazetteer.find_countries(r.attribution)}
+    m.claimant = claimants.pop() if len(claimants) == 1 else None
     m.new_event = bool(_NEW_EVENT.search(text[ws:we]))
     m.both_sides = bool(_BOTH.search(mask(text, _BOTH_SPEAKERS, ws, we)))
     m.anaphoric = etype in VIOLENT_TYPES and bool(
         _ANAPHORA.search(text[max(r.start, ts - 6) : ts])
+        or re.match(r"(?:the|this|that|these|those)\s", text[ts:te], re.I)
         or _CALLED_IT.search(text[r.start : ts])
         # "One civilian was killed there": counts with no event of their
         # own, pointing back at the incident just told
@@ -200,6 +230,12 @@ def _frame(doc: Document, r: Reading, win: list, i: int, n: int) -> Mention:
     )
     _place_window(doc, r, m, ts)
     m.countries = _countries(doc, ws, we)
+    if etype in {"shelling", "air_strike"}:
+        # the side named before the trigger fires it: "Thai jets struck",
+        # "Thailand carried out air strikes on Cambodian positions"
+        lead = max(r.start, ws - 15)  # "Thai aircraft": the word before the window
+        sides = [iso for _, _, iso, _ in doc.gazetteer.find_countries(text, lead, te)]
+        m.attacker = sides[-1] if sides else None
     _date_window(doc, r, m, i, n)
     clock = _CLOCK.search(text[ws:we])
     m.clock = clock.group(0) if clock else ""

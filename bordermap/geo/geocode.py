@@ -61,6 +61,13 @@ _LEVEL_KINDS = {
     "city": {"town"},
 }
 _ORDER = {"admin1": 0, "venue": 0, "admin2": 1}
+# "the disputed jungle around the Ta Moan temples": a site the text itself calls
+# disputed keeps both sides' provinces
+_DISPUTED = re.compile(
+    r"\bdisputed\b|\bcontested\b|\bclaimed\s+by\s+both\b|\bboth\s+(?:sides|countries)"
+    r"\s+claim\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +132,12 @@ def resolve_places(
         places = _level_filter(text, pm)
         # a disputed site: the province of the side that reports from it (the
         # dateline's country), else the province that administers it
-        if any(p.kind.endswith("_claim") for p in places):
+        disputed = any(p.kind.endswith("_claim") for p in places) and bool(
+            _DISPUTED.search(
+                text, max(0, mention.start - 120), min(len(text), mention.end + 120)
+            )
+        )
+        if any(p.kind.endswith("_claim") for p in places) and not disputed:
             side = [p for p in places if p.country_iso3 in mention.countries] or [
                 p for p in places if p.country_iso3 == home
             ]
@@ -163,7 +175,10 @@ def resolve_places(
                     keep.append(place)
             elif place.border or place.admin1_iso in article_admin1:
                 keep.append(place)
-        if keep:
+        if keep and disputed:
+            # a site the text calls disputed: each side's province, both kept
+            out.extend((pm, (place,)) for place in keep)
+        elif keep:
             out.append((pm, tuple(keep)))
     return out
 
@@ -280,8 +295,15 @@ def geocode(
     if mention.border_cue:
         country = mention.countries[0] if len(set(mention.countries)) == 1 else None
         return Location(Precision.BORDER, country_iso3=country, basis="border")
-    other_side = bool(mention.countries) and (
-        context is None or context.country_iso3 not in mention.countries
+    other_side = (
+        bool(mention.countries)
+        and (context is None or context.country_iso3 not in mention.countries)
+    ) or (
+        # "Thai aircraft then struck targets": a strike lands on the other side
+        # of the one that fires it, never where its own side's place was told
+        context is not None
+        and mention.attacker is not None
+        and context.country_iso3 == mention.attacker
     )
     if (
         mention.scope != "aggregate"

@@ -27,11 +27,16 @@ what the body does not is an incident of its own.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import combinations
 
+from bordermap.geo.boundaries import land_neighbours
 from bordermap.geo.document import Document, Mention
 from bordermap.geo.geocode import Location, geocode
+from bordermap.geo.reading import PLACE_LIST
 from bordermap.geo.records import VIOLENT_TYPES, Count, Precision
 
 __all__ = ["ArticleContext", "Draft", "When", "article_context", "merge_mentions"]
@@ -107,14 +112,33 @@ def _home(doc: Document, countries: frozenset[str]) -> str | None:
     return homes.pop() if len(homes) == 1 else None
 
 
+def _border_of(named: Counter) -> frozenset[str]:
+    """Narrow the countries an article speaks of to its border, where it has one.
+
+    The two land neighbours it names most are its border ("Gaza" in a report on
+    Israel and Lebanon is not a place on that border); an article naming no two
+    neighbours keeps every country it names.
+    """
+    pairs = [
+        (named[a] + named[b], min(named[a], named[b]), a, b)
+        for a, b in combinations(sorted(named), 2)
+        if b in land_neighbours(a)
+    ]
+    if not pairs:
+        return frozenset(named)
+    _, _, a, b = max(pairs)
+    return frozenset({a, b})
+
+
 def article_context(doc: Document) -> ArticleContext:
     """Read the countries, provinces, dateline and page day of the whole article."""
     article, gazetteer, text = doc.article, doc.gazetteer, doc.text
     matches = gazetteer.find(text)
-    countries = frozenset(
-        {iso for _, _, iso, _ in gazetteer.find_countries(f"{article.title}\n{text}")}
-        | {p.country_iso3 for pm in matches for p in pm.places if p.curated}
+    named = Counter(
+        iso for _, _, iso, _ in gazetteer.find_countries(f"{article.title}\n{text}")
     )
+    named.update(p.country_iso3 for pm in matches for p in pm.places if p.curated)
+    countries = _border_of(named)
     admin1 = {
         p.admin1_iso
         for pm in matches
@@ -138,8 +162,30 @@ def article_context(doc: Document) -> ArticleContext:
     )
 
 
-def _when(m: Mention, ctx: ArticleContext, dated: dict[int, date]) -> When:
+_GOES_ON = re.compile(
+    r"\b(?:then|afterwards|after\s+that|shortly\s+(?:after|afterwards)|hours\s+later"
+    r"|ha(?:s|ve|d)\s+since"
+    r"|that\s+(?:night|evening|afternoon|morning|day)|the\s+same\s+day)\b",
+    re.I,
+)
+
+
+def _when(doc: Document, m: Mention, ctx: ArticleContext, dated: dict) -> When:
     """Date a frame: its own day, the paragraph's day so far, or the page's."""
+    goes_on = _GOES_ON.search(doc.text, m.start, m.end)
+    if (
+        m.date is None
+        and m.paragraph not in dated
+        and m.paragraph - 1 in dated
+        and goes_on
+    ):
+        # "On March 2, clashes erupted ... [next paragraph] Shelling then killed
+        # two": the story goes on with the last day told before; "The round
+        # started on Dec. 8 ... Combat has since spread": with the first
+        since = goes_on.group().casefold().endswith("since")
+        dated[m.paragraph] = dated[
+            (m.paragraph - 1, "first") if since else m.paragraph - 1
+        ]
     if m.date is None and not m.planned and not m.background:
         if m.paragraph in dated and m.scope == "event":
             # "An hour later, rockets set fire ...": the day of the paragraph so far
@@ -148,7 +194,13 @@ def _when(m: Mention, ctx: ArticleContext, dated: dict[int, date]) -> When:
         return When(ctx.page_day, "", basis, True)
     if m.date is not None and not m.planned and m.scope == "event":
         dated[m.paragraph] = m.date
+        dated.setdefault((m.paragraph, "first"), m.date)
     return When(m.date, m.date_text, m.date_basis, False)
+
+
+def _has_figures(m: Mention) -> bool:
+    """Whether a frame gives a killed, wounded or displaced figure (a number)."""
+    return any(c.best is not None or c.low is not None for c in m.counts.values())
 
 
 def _has_counts(counts: dict[str, Count]) -> bool:
@@ -157,6 +209,17 @@ def _has_counts(counts: dict[str, Count]) -> bool:
 
 def _same_place(a: Location, b: Location) -> bool:
     return not a.admin1 or not b.admin1 or a.admin1 == b.admin1
+
+
+def _other_claimant(d: Draft, m: Mention) -> bool:
+    """Whether a frame gives figures claimed by the other side than the incident's."""
+    return bool(
+        d.mention.claimant
+        and m.claimant
+        and d.mention.claimant != m.claimant
+        and _has_counts(d.counts)
+        and _has_counts(m.counts)
+    )
 
 
 def _compatible(d: Draft, m: Mention, loc: Location, when: When) -> bool:
@@ -183,6 +246,9 @@ def _compatible(d: Draft, m: Mention, loc: Location, when: When) -> bool:
         return False
     if d.mention.clock and m.clock and d.mention.clock != m.clock:
         return False
+    if _other_claimant(d, m):
+        return False  # two sides' figures are two reports, never one
+
     return all(
         d.counts[k].best == c.best
         for k, c in m.counts.items()
@@ -192,11 +258,28 @@ def _compatible(d: Draft, m: Mention, loc: Location, when: When) -> bool:
     )
 
 
+def _restates(d: Draft, m: Mention) -> bool:
+    """Whether a frame's figures are the incident's own or figures it lacks.
+
+    "The four soldiers were injured in the area" after "a landmine wounded four
+    soldiers": the same figure again; "Twelve soldiers were wounded" after "Thai
+    troops clashed": a figure the incident lacks.
+    """
+    for kind, c in m.counts.items():
+        told = d.counts.get(kind)
+        if told is None or told.qualifier == "unquantified":
+            continue
+        if c.qualifier == "unquantified" or told.best != c.best:
+            return False
+    return True
+
+
 def _tells_more(d: Draft, m: Mention, loc: Location) -> bool:
     """Whether a sentence of counts alone tells more of a violent incident just told.
 
-    It has no event word of its own, follows within two sentences, names no
-    other province, country or day, and gives kinds of count the incident lacks.
+    It has no event word of its own, follows within four sentences and in the
+    same or the next paragraph, names no other province, country or day, and
+    gives kinds of count the incident lacks or the same figures again.
     """
     return (
         not m.trigger
@@ -206,11 +289,41 @@ def _tells_more(d: Draft, m: Mention, loc: Location) -> bool:
         and d.mention.event_type in VIOLENT_TYPES
         and d.mention.scope == "event"
         and not d.mention.background
-        and 0 < m.sentence - d.mention.sentence <= 2
+        and _near(d, m)
         and _same_place(d.location, loc)
         and not (m.countries and d.location.country_iso3 not in m.countries)
         and (m.date is None or d.date is None or m.date == d.date)
-        and not any(_has_counts({k: d.counts[k]}) for k in m.counts if k in d.counts)
+        and _restates(d, m)
+    )
+
+
+def _near(d: Draft, m: Mention) -> bool:
+    """Within four sentences and the next paragraph; ten for the same figures."""
+    gap = m.sentence - d.mention.sentence
+    if 0 < gap <= 4 and m.paragraph - d.mention.paragraph <= 1:
+        return True
+    same = [
+        k for k, c in m.counts.items() if k in d.counts and d.counts[k].best == c.best
+    ]
+    return 0 < gap <= 10 and bool(same) and len(same) == len(m.counts)
+
+
+def _damage_of(d: Draft, m: Mention, loc: Location) -> bool:
+    """Whether damage told without a weapon is the damage of a violent incident.
+
+    "Many homes had been damaged" after the rocket attack it follows; not "a
+    hotel in Jermuk was damaged" after shelling in another province.
+    """
+    return (
+        m.event_type == "other"
+        and "damage" in m.trigger.casefold()  # not arson: "set fire to" is its own
+        and not _has_counts(m.counts)
+        and d.mention.event_type in VIOLENT_TYPES
+        and d.mention.scope == "event"
+        and d.mention.background == m.background
+        and 0 <= m.sentence - d.mention.sentence <= 4
+        and m.paragraph - d.mention.paragraph <= 1
+        and _same_place(d.location, loc)
     )
 
 
@@ -244,15 +357,27 @@ def _told_before(drafts: list[Draft], m: Mention, loc: Location) -> tuple:
         for d in drafts
         if d.mention.event_type in VIOLENT_TYPES and d.mention.scope == "event"
     ]
-    if (
-        m.anaphoric
-        and violent
-        and _same_place(violent[-1].location, loc)
-        and violent[-1].mention.background == m.background
-    ):
-        # "the shooting took place in Prey Chan": the incident told before
-        return violent[-1], True
-    told = next((d for d in reversed(drafts[-5:]) if _tells_more(d, m, loc)), None)
+    if m.anaphoric and violent:
+        # "the shooting took place in Prey Chan": the incident told before, the
+        # latest of its kind ("the strikes" after jets and rockets: the jets')
+        referent = next(
+            (d for d in reversed(violent[-3:]) if d.mention.event_type == m.event_type),
+            violent[-1],
+        )
+        if (
+            _same_place(referent.location, loc)
+            and referent.mention.background == m.background
+            and not _other_claimant(referent, m)
+        ):
+            return referent, True
+    told = next(
+        (
+            d
+            for d in reversed(drafts[-5:])
+            if _tells_more(d, m, loc) or _damage_of(d, m, loc)
+        ),
+        None,
+    )
     if told is not None:
         # "... had struck Veal Veng district overnight. One elderly man was
         # killed and two children were injured, the spokeswoman said."
@@ -265,7 +390,11 @@ _VAGUE = frozenset({"vague_plural", "many", "unquantified"})
 
 
 def _figures_agree(d: Draft, m: Mention) -> tuple[bool, int]:
-    """Whether a summary's figures fit an incident's, and how many are the same."""
+    """Whether a summary's figures fit an incident's, and how many are the same.
+
+    A caption may show a part of the figure ("an injured villager" of at
+    least three wounded); a headline gives the figure or a vaguer one.
+    """
     same = 0
     for kind, c in m.counts.items():
         told = d.counts.get(kind)
@@ -273,9 +402,14 @@ def _figures_agree(d: Draft, m: Mention) -> tuple[bool, int]:
             continue
         if told.qualifier in _VAGUE:
             continue
-        if told.best != c.best:
+        if told.best == c.best:
+            same += 1
+        elif not (
+            m.role == "caption"
+            and None not in (c.best, told.best)
+            and c.best < told.best
+        ):
             return False, 0
-        same += 1
     return True, same
 
 
@@ -334,6 +468,21 @@ def _place_summaries(
     return sorted(drafts, key=lambda d: d.mention.start)
 
 
+def _place_list(drafts: list[Draft], m: Mention, loc: Location) -> None:
+    """Give the incident just told the places a sentence of places names.
+
+    "The affected provinces include ...", "The incident occurred near Border
+    Marker 28, on the border of Sa Kaeo and Buriram provinces": the places
+    replace a place only inferred from context, or refine a named one.
+    """
+    before = [d for d in drafts if 0 < m.sentence - d.mention.sentence <= 2]
+    if not before or loc.basis != "named":
+        return
+    told = before[-1].location
+    if told.basis != "named" or not told.admin1 or set(told.admin1) <= set(loc.admin1):
+        before[-1].location = loc
+
+
 def merge_mentions(doc: Document) -> list[Draft]:
     """Locate, date and merge the document's frames into the article's incidents.
 
@@ -361,12 +510,23 @@ def merge_mentions(doc: Document) -> list[Draft]:
             ctx.countries,
             ctx.home,
         )
+        if m.background and not _has_figures(m):
+            # background without a figure is not an incident; its day still
+            # dates what its paragraph tells next ("started on Dec. 8 ... jets
+            # have struck")
+            if m.date is not None and m.scope == "event" and not m.planned:
+                dated.setdefault(m.paragraph, m.date)
+                dated.setdefault((m.paragraph, "first"), m.date)
+            continue
+        if m.event_type == PLACE_LIST:
+            _place_list(drafts, m, loc)
+            continue
         if m.role in _SUMMARY_ROLES:
-            summaries.append((m, loc, _when(m, ctx, {})))
+            summaries.append((m, loc, _when(doc, m, ctx, {})))
             continue
         if loc.places and m.scope == "event" and loc.basis == "named":
             context[m.paragraph] = loc
-        when = _when(m, ctx, dated)
+        when = _when(doc, m, ctx, dated)
         told, orphans = _told_before(drafts, m, loc)
         if told is not None:
             _merge(told, m, loc, when, orphans)

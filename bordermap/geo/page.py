@@ -40,6 +40,8 @@ _DATE_WORD = re.compile(_PAGE.alternation("date_word") + r"\Z", re.I)
 _BYLINE = re.compile(_PAGE.alternation("byline"))
 _CREDIT = re.compile(r"(?:^|\s)" + _PAGE.alternation("caption_credit") + r"\s*\Z")
 _CAPTION_START = re.compile(_PAGE.alternation("caption_start"), re.I)
+_CAPTION_PHRASE = _PAGE.pattern("caption_phrase")
+_SUMMARY_LABEL = _PAGE.pattern("summary_label")
 _PARA_BREAK = re.compile(r"\n[ \t]*\n+")
 _CRAWL_DATE = re.compile(
     r"[ \t]*date[ \t]+(?P<date>\d{4}-\d\d-\d\d)(?:[ \t]+https?://\S+)?[ \t]*"
@@ -84,18 +86,29 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _lines(text: str, ps: int, pe: int) -> list[tuple[int, int]]:
-    """Split a paragraph into its lines, hard-wrapped lines joined back into one."""
+    """Split a paragraph into its lines, hard-wrapped lines joined back into one.
+
+    A line of furniture ("Text Size:", "Follow Us :") is never joined.
+    """
     out: list[tuple[int, int]] = []
     pos = ps
+    alone = False  # whether the last line kept is furniture
     for piece in text[ps:pe].split("\n"):
         s, e = _strip(text, pos, pos + len(piece))
         pos += len(piece) + 1
         if s == e:
             continue
-        if out and _wrapped(text[out[-1][0] : out[-1][1]], text[s:e]):
+        furniture = _is_furniture(text[s:e])
+        if (
+            out
+            and not alone
+            and not furniture
+            and _wrapped(text[out[-1][0] : out[-1][1]], text[s:e])
+        ):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
+            alone = furniture
     return out
 
 
@@ -143,12 +156,16 @@ def _is_caption(line: str, repeated: bool) -> bool:
     """
     if _CREDIT.search(line) or _CAPTION_START.match(line):
         return True
-    return repeated and bool(_TERMINAL.search(line))
+    if _CAPTION_PHRASE.search(line) and len(_words(line)) <= 2 * _HEADLINE_WORDS:
+        return True
+    return repeated and (bool(_TERMINAL.search(line)) or len(_words(line)) > _SHORT)
 
 
 def _is_headline(line: str, before_body: bool) -> bool:
     """Say whether a line is a title, standfirst or heading (short, no full stop)."""
     n = len(_words(line))
+    if before_body and re.search(r"(?:\.\.\.|…)\Z", line):
+        return True  # a teaser cut short: "Af-Pak ceasefire unravels: 3 ..."
     if _TERMINAL.search(line) and not line.endswith("?"):
         return False
     return n <= _HEADLINE_WORDS if before_body else n <= _SHORT
@@ -197,6 +214,12 @@ def _blocks(doc: Document) -> list[Block]:
             continue
         line = text[s:e]
         role = _role(line, before_body, seen[" ".join(line.casefold().split())] > 1)
+        if (
+            role == "body"
+            and blocks
+            and _SUMMARY_LABEL.fullmatch(text[blocks[-1].start : blocks[-1].end])
+        ):
+            role = "headline"  # the block under "Summary": a summary of the story
         blocks.append(Block(s, e, role))
         before_body = before_body and role != "body"
     return blocks

@@ -25,9 +25,15 @@ from bordermap.geo.dates import find_dates, past_period
 from bordermap.geo.document import Document, Reading, Sentence
 from bordermap.geo.lexicon import lexicon
 from bordermap.geo.records import VIOLENT_TYPES, Count
-from bordermap.geo.triggers import NEGATION, clause_spans, find_triggers, last_match
+from bordermap.geo.triggers import (
+    MEDEVAC,
+    NEGATION,
+    clause_spans,
+    find_triggers,
+    last_match,
+)
 
-__all__ = ["clause_of", "mask", "read_sentences"]
+__all__ = ["PLACE_LIST", "clause_of", "mask", "read_sentences"]
 
 _FRAMING = lexicon("framing")
 _WORDS = lexicon("casualties")
@@ -42,6 +48,15 @@ _BARE_PLURAL = _WORDS.pattern("bare_plural")
 _BARE_SINGLE = _WORDS.pattern("bare_plural_single")
 _SAID = _SAYING.pattern("said")
 _ATTRIBUTION = _SAYING.pattern("attribution")
+_PART_OF = _WORDS.pattern("part_of")
+_PLACE_LIST = _FRAMING.pattern("place_list")
+_ACCUSATION = _FRAMING.pattern("accusation")
+_OCCURRED_AT = _FRAMING.pattern("occurred_at")
+#: The type of a frame that only names where the incident before took place.
+PLACE_LIST = "place_list"
+_PLACES = lexicon("places")
+_TITLE_BEFORE = _PLACES.pattern("title_before")
+_UNIT_AFTER = _PLACES.pattern("unit_after")
 _INCLUDING = re.compile(r"\bincluding\s+$", re.I)
 _PART_PLACE = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:in|at|from)\s+(?-i:[A-Z])", re.I)
 
@@ -98,10 +113,25 @@ def _found_counts(
     for cs, ce, count in counts:
         if NEGATION.search(text, clause_of(clauses, cs, (s0, e0))[0], cs):
             continue
+        if _PART_OF.match(text, ce):
+            continue  # "a farmer was among the dead": a part of a count told
+
         kind, qs, qe = (
-            (None, cs, ce) if cs in things else casualty_kind(text, cs, ce, e0, starts)
+            (None, cs, ce)
+            if cs in things
+            else casualty_kind(text, cs, ce, e0, starts, s0)
         )
+        if _INCLUDING.search(text, max(s0, cs - 15), cs):
+            kind = None  # "five, including two children, were killed": a part
+        if kind == "displaced" and _medevac(text, qs, qe, e0):
+            kind = None  # "the two were evacuated by helicopter to hospital"
         found.append(Found(cs, ce, count, kind, qs, qe))
+    # "Eight people including three soldiers, an officer and four civilians
+    # were killed": the counts of the list are parts of the count before it
+    for span in _including_lists(text, s0, e0):
+        for f in found:
+            if span[0] < f.cs < span[1]:
+                f.kind = None
     # "... moved out of border areas, including nearly 40,000 in Surin alone":
     # a part with a place of its own counts what the count before it counts
     for f, before in zip(found[1:], found, strict=False):
@@ -113,6 +143,30 @@ def _found_counts(
         ):
             f.kind = before.kind
     return found
+
+
+def _medevac(text: str, qs: int, qe: int, e0: int) -> bool:
+    """Whether a displacement verb tells the wounded being taken for care."""
+    verb = re.search(r"\w+$", text[qs:qe])
+    return verb is not None and bool(MEDEVAC.match(text[qs + verb.start() : e0]))
+
+
+_INCLUDING_LIST = re.compile(r"\b(?:including|among\s+them)\b", re.I)
+_KIND_VERB = re.compile(
+    r"\b(?:were|was|have\s+been|had\s+been|are)\s+(?:killed|wounded|injured|hurt|"
+    r"evacuated|displaced)\b|\b(?:died|perished)\b",
+    re.I,
+)
+
+
+def _including_lists(text: str, s0: int, e0: int) -> list[tuple[int, int]]:
+    """Spans from "including" to the verb of the count it follows."""
+    spans = []
+    for m in _INCLUDING_LIST.finditer(text, s0, e0):
+        verb = _KIND_VERB.search(text, m.end(), min(e0, m.end() + 140))
+        if verb:
+            spans.append((m.start(), verb.start()))
+    return spans
 
 
 def _bare_plural(
@@ -144,6 +198,14 @@ def _kinded_counts(
     sides: dict[int, str] = {}
     found = _found_counts(doc, s0, e0, clauses)
     for f in combine_counts(text, found, doc.gazetteer, e0, sides):
+        if f.kind == "casualties":
+            # "no casualties": none killed, none wounded; "15 casualties": not
+            # told apart, so neither killed nor wounded
+            if f.count.qualifier == "none":
+                kinded += [(k, f.qs, f.qe, f.count) for k in ("killed", "wounded")]
+            else:
+                others.append(("casualties", f.cs, f.ce, f.count))
+            continue
         if f.kind:
             kinded.append((f.kind, f.qs, f.qe, f.count))
             continue
@@ -207,6 +269,66 @@ def _default_trigger(
     return [(s0, s0, etype)]
 
 
+def _places(doc: Document, s0: int, e0: int) -> list:
+    """Gazetteer names of a sentence that name places where they stand.
+
+    Not "Colonel Surin" (a person), nor "the Chanthaburi and Trat Border
+    Defence Command" (a unit) or "The Phnom Penh Post" (an outlet).
+    """
+    text = doc.text
+    return [
+        pm
+        for pm in doc.gazetteer.find(text, s0, e0)
+        if not _TITLE_BEFORE.search(text[max(s0, pm.start - 30) : pm.start])
+        and not _UNIT_AFTER.match(text[pm.end : min(e0, pm.end + 80)])
+    ]
+
+
+_AIRCRAFT = re.compile(
+    r"\b(?:{})\b|\bdrones?\b|\bUAVs?\b|\bair\s*force\b|\bwarplanes?\b"
+    r"|\bair\s*strikes?\b|\bair\s+raids?\b".format(
+        lexicon("events").alternation("aircraft")
+    ),
+    re.I,
+)
+_GROUND_WEAPON = re.compile(
+    r"\b{}\b".format(lexicon("events").alternation("weapon")), re.I
+)
+
+
+def _strike_type(doc: Document, sent: Sentence) -> str:
+    """Type a strike told without its weapon by the weapon of its paragraph.
+
+    Aircraft or drones named in the sentence, else in its paragraph, else in
+    the article, make it an air strike; artillery, rockets or missiles make it
+    shelling; with neither, an air strike (what "a strike" alone means).
+    """
+    text = doc.text
+    same = [x for x in doc.sentences if x.paragraph == sent.paragraph]
+    spans = [(sent.start, sent.end), (same[0].start, same[-1].end), (0, len(text))]
+    for a, b in spans:
+        air = _AIRCRAFT.search(text, a, b)
+        ground = _GROUND_WEAPON.search(text, a, b)
+        if air or ground:
+            return (
+                "air_strike"
+                if air and not (ground and ground.start() < air.start())
+                else "shelling"
+            )
+    return "air_strike"
+
+
+def _without_accusations(text, triggers, kinded, clauses, s0, e0, ref):
+    """Drop the events a sentence only accuses someone of, without figure or day."""
+    if kinded or any(d.explicit for d in find_dates(text, s0, e0, ref)):
+        return triggers
+    return [
+        t
+        for t in triggers
+        if not _ACCUSATION.search(text, clause_of(clauses, t[0], (s0, e0))[0], t[0])
+    ]
+
+
 def read_sentence(
     doc: Document, index: int, sent: Sentence, said_before: str
 ) -> Reading | None:
@@ -214,6 +336,9 @@ def read_sentence(
     text, ref = doc.text, doc.ref
     s0, e0 = _span(doc, sent)
     triggers = find_triggers(text, s0, e0)
+    if any(t[2] == "strike" for t in triggers):
+        kind = _strike_type(doc, sent)
+        triggers = [(a, b, kind if t == "strike" else t) for a, b, t in triggers]
     clauses = clause_spans(text, s0, e0)
     kinded, others, sides = _kinded_counts(doc, s0, e0, clauses)
     past = past_period(text, s0, e0, ref)
@@ -235,7 +360,12 @@ def read_sentence(
         ]
         kinded = [c for c in kinded if c[0] != "killed"]
         triggers = [(s0, s0, "other")]
+    triggers = _without_accusations(text, triggers, kinded, clauses, s0, e0, ref)
     triggers = _default_trigger(s0, triggers, kinded, others, aggregate)
+    if triggers is None and (
+        _PLACE_LIST.search(text, s0, e0) or _OCCURRED_AT.search(text, s0, e0)
+    ):
+        triggers = [(s0, s0, PLACE_LIST)]  # where the incident before took place
     if triggers is None:
         return None
     return Reading(
@@ -247,7 +377,7 @@ def read_sentence(
         counts=kinded,
         other_counts=others,
         dates=find_dates(text, s0, e0, ref),
-        places=doc.gazetteer.find(text, s0, e0),
+        places=_places(doc, s0, e0),
         clauses=clauses,
         sides=sides,
         attribution=attribution(text, s0, e0) or said_before,

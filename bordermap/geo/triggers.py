@@ -18,6 +18,7 @@ from bordermap.geo.records import VIOLENT_TYPES
 
 __all__ = [
     "BORDER_CUE",
+    "MEDEVAC",
     "NEGATION",
     "TRIGGERS",
     "clause_spans",
@@ -40,6 +41,13 @@ _PRIORITY = _EVENTS.words("priority")
 
 NEGATION = _FRAMING.pattern("negation")
 _ATTEMPT = _FRAMING.pattern("attempt")
+_UNREAL = _FRAMING.pattern("unreal")
+_STATUS = _FRAMING.pattern("status")
+_ADJECTIVAL = _FRAMING.pattern("adjectival")
+_MEDEVAC = _FRAMING.pattern("medevac")
+MEDEVAC = _MEDEVAC
+_CAUSE_OF_FLIGHT = _FRAMING.pattern("cause_of_flight")
+_BARE_STRIKE = _EVENTS.pattern("bare_strike")
 _SUPERLATIVE = _FRAMING.pattern("superlative")
 _COMPARED = _FRAMING.pattern("compared")
 SINCE = _FRAMING.pattern("since")
@@ -79,6 +87,10 @@ def find_triggers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
             if any(s < fe and fs < e for fs, fe, _ in found):
                 continue
             found.append((s, e, etype))
+    for m in _BARE_STRIKE.finditer(text, start, end):
+        s, e = m.span()
+        if not any(s < fe and fs < e for fs, fe, _ in found):
+            found.append((s, e, "strike"))
     # "rockets set fire to farmland": the damage of a named weapon is its event
     if any(etype in VIOLENT_TYPES for _, _, etype in found):
         found = [t for t in found if t[2] != "other"]
@@ -87,8 +99,27 @@ def find_triggers(text: str, start: int, end: int) -> list[tuple[int, int, str]]
     for s, e, etype in sorted(found):
         cs = next((a for a, b in clauses if a <= s < b + 1), start)
         lead = text[cs:s]
-        if NEGATION.search(lead) or _BACKGROUND.search(text[max(start, s - 40) : s]):
+        # a negation denies the trigger near it ("did not fire on"), not one
+        # told after a clause of its own ("no injury was reported, the shelling")
+        near = text[max(cs, s - 30) : s]
+        if NEGATION.search(near) or _BACKGROUND.search(text[max(start, s - 40) : s]):
             continue
+        if _UNREAL.search(lead):
+            continue  # "capable of firing", "vowed to keep fighting", "if ..."
+        if etype in VIOLENT_TYPES and _STATUS.search(text, max(start, s - 40), s):
+            continue  # "has been waging attacks", "sporadic clashes": a status
+        if etype == "evacuation_displacement" and (
+            (
+                text[s:e].endswith("ed")
+                and _ADJECTIVAL.search(text, max(start, s - 20), s)
+            )
+            or _MEDEVAC.match(text[s:end])
+        ):
+            continue  # "the evacuated city"; "evacuated to hospital": care
+        if etype in VIOLENT_TYPES and _CAUSE_OF_FLIGHT.search(
+            text, max(start, s - 40), s
+        ):
+            continue  # "fled the fighting": the flight is the event
         if _ATTEMPT.search(text, max(start, s - 25), s):
             continue  # "as the family tried to flee": not a flight that happened
         # "in the worst fighting since their 2020 war": a comparison, not an event
@@ -157,7 +188,12 @@ def event_windows(
         if empty(wins[i]):
             wins[i + 1][0] = wins[i][0]
             # "warships had fired on the coast": the weapon names the event's type
-            if wins[i + 1][4] == "armed_clash" and wins[i][4] in _WEAPON_TYPES:
+            # "warplanes carried out a bombardment": aircraft make it an air strike
+            if (wins[i + 1][4] == "armed_clash" and wins[i][4] in _WEAPON_TYPES) or (
+                wins[i + 1][4] == "shelling"
+                and wins[i][4] == "air_strike"
+                and not re.search(r"[,;]|\band\b", text[wins[i][3] : wins[i + 1][2]])
+            ):
                 wins[i + 1][4] = wins[i][4]
             del wins[i]
         else:
