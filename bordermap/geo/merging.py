@@ -35,6 +35,7 @@ from itertools import combinations
 
 from bordermap.geo.boundaries import land_neighbours
 from bordermap.geo.document import Document, Mention
+from bordermap.geo.gazetteer import name_key
 from bordermap.geo.geocode import Location, geocode
 from bordermap.geo.reading import PLACE_LIST
 from bordermap.geo.records import VIOLENT_TYPES, Count, Precision
@@ -211,6 +212,26 @@ def _same_place(a: Location, b: Location) -> bool:
     return not a.admin1 or not b.admin1 or a.admin1 == b.admin1
 
 
+_FINE = frozenset({Precision.SITE, Precision.ADMIN2})
+
+
+def _other_site(a: Location, b: Location) -> bool:
+    """Whether two locations name different sites or districts of a province.
+
+    "Poonch district" and "Poonch town" are one place; "Uri" and "Kupwara"
+    two.
+    """
+    if a.precision not in _FINE or b.precision not in _FINE:
+        return False
+    if a.basis != "named" or b.basis != "named":
+        return False
+
+    def keys(loc: Location) -> set[str]:
+        return {name_key(n) for p in loc.places for n in (p.name, p.admin2_name) if n}
+
+    return not keys(a) & keys(b)
+
+
 def _other_claimant(d: Draft, m: Mention) -> bool:
     """Whether a frame gives figures claimed by the other side than the incident's."""
     return bool(
@@ -232,6 +253,8 @@ def _compatible(d: Draft, m: Mention, loc: Location, when: When) -> bool:
         return False  # "earlier this year" is never today's incident
     if d.location.admin1 and loc.admin1 and d.location.admin1 != loc.admin1:
         return False
+    if _other_site(d.location, loc):
+        return False  # "in Uri" and "in Kupwara": one province, two places
     # a province named for one and not the other: only an unlocated one may join;
     # "on the border" is a location of its own, not a gap to fill
     named = {"named", "border"}
