@@ -88,6 +88,14 @@ class Lexicon:
         """Return the rows of a section, as written."""
         return self._section(section).rows
 
+    def rows(self, section: str) -> tuple[str, ...]:
+        """Return the rows of a section with placeholders expanded."""
+        return tuple(self._expand(row, (section,)) for row in self.words(section))
+
+    def flags(self, section: str) -> int:
+        """Return the compile flags of a section (``re.I`` unless case-sensitive)."""
+        return 0 if self._section(section).case else re.I
+
     @functools.cache  # noqa: B019 - lexicons live as long as the process
     def alternation(self, section: str) -> str:
         """Return the section's rows as one regex group, placeholders expanded."""

@@ -154,7 +154,7 @@ def _is_caption(line: str, repeated: bool) -> bool:
     It ends with a credit, starts with "Photo:", or is printed twice as a
     sentence (a headline printed twice has no full stop).
     """
-    if _CREDIT.search(line) or _CAPTION_START.match(line):
+    if _CREDIT.search(line, max(0, len(line) - 90)) or _CAPTION_START.match(line):
         return True
     if _CAPTION_PHRASE.search(line) and len(_words(line)) <= 2 * _HEADLINE_WORDS:
         return True

@@ -318,9 +318,9 @@ def _strike_type(doc: Document, sent: Sentence) -> str:
     return "air_strike"
 
 
-def _without_accusations(text, triggers, kinded, clauses, s0, e0, ref):
+def _without_accusations(text, triggers, kinded, clauses, s0, e0, dates):
     """Drop the events a sentence only accuses someone of, without figure or day."""
-    if kinded or any(d.explicit for d in find_dates(text, s0, e0, ref)):
+    if kinded or any(d.explicit for d in dates):
         return triggers
     return [
         t
@@ -341,6 +341,9 @@ def read_sentence(
         triggers = [(a, b, kind if t == "strike" else t) for a, b, t in triggers]
     clauses = clause_spans(text, s0, e0)
     kinded, others, sides = _kinded_counts(doc, s0, e0, clauses)
+    if not triggers and not kinded and not others:
+        if not (_PLACE_LIST.search(text, s0, e0) or _OCCURRED_AT.search(text, s0, e0)):
+            return None  # no event, no count, no place of the incident before
     past = past_period(text, s0, e0, ref)
     aggregate = bool(_AGGREGATE.search(mask(text, _BOTH_SPEAKERS, s0, e0)))
     if past and past.round and kinded:
@@ -360,7 +363,8 @@ def read_sentence(
         ]
         kinded = [c for c in kinded if c[0] != "killed"]
         triggers = [(s0, s0, "other")]
-    triggers = _without_accusations(text, triggers, kinded, clauses, s0, e0, ref)
+    dates = find_dates(text, s0, e0, ref)
+    triggers = _without_accusations(text, triggers, kinded, clauses, s0, e0, dates)
     triggers = _default_trigger(s0, triggers, kinded, others, aggregate)
     if triggers is None and (
         _PLACE_LIST.search(text, s0, e0) or _OCCURRED_AT.search(text, s0, e0)
@@ -376,7 +380,7 @@ def read_sentence(
         triggers=triggers,
         counts=kinded,
         other_counts=others,
-        dates=find_dates(text, s0, e0, ref),
+        dates=dates,
         places=_places(doc, s0, e0),
         clauses=clauses,
         sides=sides,

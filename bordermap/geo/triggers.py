@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from bordermap.geo.lexicon import lexicon
 from bordermap.geo.records import VIOLENT_TYPES
+from bordermap.geo.scanner import Scanner, word_starts
 
 __all__ = [
     "BORDER_CUE",
@@ -38,6 +39,10 @@ TRIGGERS: dict[str, re.Pattern] = {
 }
 # A stronger trigger wins where two overlap ("fired on civilians" over "fired on").
 _PRIORITY = _EVENTS.words("priority")
+# each type's rows, run only where a sentence has words they can begin with
+_SCANNERS = {
+    etype: Scanner(_EVENTS.rows(etype), _EVENTS.flags(etype)) for etype in _PRIORITY
+}
 
 NEGATION = _FRAMING.pattern("negation")
 _ATTEMPT = _FRAMING.pattern("attempt")
@@ -47,7 +52,7 @@ _ADJECTIVAL = _FRAMING.pattern("adjectival")
 _MEDEVAC = _FRAMING.pattern("medevac")
 MEDEVAC = _MEDEVAC
 _CAUSE_OF_FLIGHT = _FRAMING.pattern("cause_of_flight")
-_BARE_STRIKE = _EVENTS.pattern("bare_strike")
+_BARE_STRIKE = Scanner(_EVENTS.rows("bare_strike"), re.I)
 _SUPERLATIVE = _FRAMING.pattern("superlative")
 _COMPARED = _FRAMING.pattern("compared")
 SINCE = _FRAMING.pattern("since")
@@ -81,16 +86,24 @@ def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def find_triggers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Non-overlapping triggers in a sentence, stronger types first."""
     found: list[tuple[int, int, str]] = []
+    words = word_starts(text, start, end)
     for etype in _PRIORITY:
-        for m in TRIGGERS[etype].finditer(text, start, end):
+        for m in _SCANNERS[etype].finditer(text, start, end, words):
             s, e = m.span()
             if any(s < fe and fs < e for fs, fe, _ in found):
                 continue
             found.append((s, e, etype))
-    for m in _BARE_STRIKE.finditer(text, start, end):
+    for m in _BARE_STRIKE.finditer(text, start, end, words):
         s, e = m.span()
         if not any(s < fe and fs < e for fs, fe, _ in found):
             found.append((s, e, "strike"))
+    return _filtered(text, start, end, found)
+
+
+def _filtered(
+    text: str, start: int, end: int, found: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Drop the triggers that tell no event: denied, attempted, compared ..."""
     # "rockets set fire to farmland": the damage of a named weapon is its event
     if any(etype in VIOLENT_TYPES for _, _, etype in found):
         found = [t for t in found if t[2] != "other"]
