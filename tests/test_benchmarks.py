@@ -1,5 +1,7 @@
 """Each benchmark runs end to end at a small size (no timing is asserted)."""
 
+import json
+import os
 import subprocess
 import sys
 
@@ -20,3 +22,35 @@ def test_benchmark_smoke(name):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip()
+
+
+def _accuracy(tmp_path, *args):
+    env = {**os.environ, "BORDERMAP_REAL_CACHE": str(tmp_path)}
+    return subprocess.run(
+        [sys.executable, "-m", "benchmarks.accuracy", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+    )
+
+
+def test_accuracy_without_a_cache_says_how_to_fill_it(tmp_path):
+    result = _accuracy(tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "no real article is cached" in result.stdout
+
+
+def test_accuracy_scores_a_cached_article_against_its_label(tmp_path):
+    # an own-words stand-in under a real label's id: the plumbing, not the score
+    gold = json.loads((ROOT / "tests/corpus/real/gold/TH-KH.jsonl").open().readline())
+    words = gold["first_words"]
+    (tmp_path / f"{gold['id']}.md").write_text(
+        f"---\ndate: {gold['published']}\n---\n\n{words} Shells hit Surin.\n", "utf-8"
+    )
+    result = _accuracy(tmp_path, "--json", str(tmp_path / "out.json"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    scores = json.loads((tmp_path / "out.json").read_text("utf-8"))
+    assert scores["TH-KH now"]["articles"] == 1
+    assert scores["TH-KH first run"]["articles"] == 1

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import combinations
 
@@ -559,7 +559,56 @@ def merge_mentions(doc: Document) -> list[Draft]:
             _merge(same_type[-1], m, loc, when, True)
             continue
         _new_draft(drafts, m, loc, when)
-    return _place_summaries(doc, ctx, drafts, summaries)
+    return _one_figure_once(_place_summaries(doc, ctx, drafts, summaries))
+
+
+_GENERIC = ("armed_clash", "other")
+
+
+def _figure_keys(d: Draft) -> set[tuple]:
+    """Return what makes a figure the same: kind, figure, hedge, day, province."""
+    if d.mention.scope != "event" or d.mention.planned or d.date is None:
+        return set()
+    if len(d.location.admin1) != 1:
+        return set()
+    return {
+        (kind, c.best, c.qualifier, d.date, d.location.admin1[0])
+        for kind, c in d.counts.items()
+        if c.best is not None
+    }
+
+
+def _one_figure_once(drafts: list[Draft]) -> list[Draft]:
+    """Merge incidents that give the same figure on one day in one province.
+
+    One event told several times ("Shells kill three in Sa Kaeo" ... "Three
+    died in Khok Sung district") that no rule before joined: the same kind,
+    figure, day and province is one incident, never two on the map. The more
+    telling type wins over a generic clash.
+    """
+    kept: list[Draft] = []
+    seen: dict[tuple, Draft] = {}
+    for d in drafts:
+        keys = _figure_keys(d)
+        first = next((seen[k] for k in sorted(keys, key=str) if k in seen), None)
+        if first is None:
+            kept.append(d)
+            seen.update(dict.fromkeys(keys, d))
+            continue
+        if (
+            first.mention.event_type in _GENERIC
+            and d.mention.event_type not in _GENERIC
+        ):
+            first.mention = replace(first.mention, event_type=d.mention.event_type)
+        for kind, c in d.counts.items():
+            first.counts.setdefault(kind, c)
+        for kind, c in d.other_counts.items():
+            first.other_counts.setdefault(kind, c)
+        order = list(Precision)
+        if order.index(d.location.precision) < order.index(first.location.precision):
+            first.location = d.location
+        seen.update(dict.fromkeys(_figure_keys(first), first))
+    return kept
 
 
 def _new_draft(drafts: list[Draft], m: Mention, loc: Location, when: When) -> None:

@@ -69,6 +69,15 @@ TOLD_TWICE = {
         "army said.",
         [("landmine_explosive", ("TH-33",), None, 4, None)],
     ),
+    "the same figure told far apart": (
+        "Shelling killed three villagers in Kap Choeng district of Surin on "
+        "Monday.\n\nThe army said its positions came under fire.\n\n"
+        "Schools across the province were closed.\n\n"
+        "Residents said the fighting had been the heaviest in years.\n\n"
+        "Officials said troops exchanged fire with Cambodian forces near Kap "
+        "Choeng district on Monday, killing three villagers.",
+        [("shelling", ("TH-32",), 3, None, None)],
+    ),
     "no deaths two sentences later": (
         "Thai troops clashed with Cambodian soldiers near Ta Muen Thom temple in "
         "Surin on Monday. Twelve soldiers were wounded. Both sides blamed each "
