@@ -60,15 +60,23 @@ def where_place(text: str, places: list[PlaceMatch], at: int) -> list[PlaceMatch
     return [pm for pm in places if comma - 25 <= pm.start < comma and pm.end <= comma]
 
 
-def _tied(ps: int, pe: int, ts: int, te: int, s0: int, triggers: int) -> bool:
+def _tied(
+    ps: int, pe: int, ts: int, te: int, s0: int, triggers: int, same_clause: bool
+) -> bool:
     """Whether a time phrase at ``ps:pe`` tells the time of the trigger at ``ts:te``.
 
-    It does when the sentence tells one event, when it opens the sentence
-    ("Earlier this year, a shootout ..."), or when it stands next to the trigger
-    ("five days of fighting in July"); not when it belongs to another event of
-    a longer sentence.
+    It does when the sentence tells one event and the phrase is in the
+    trigger's clause or before it, when it opens the sentence ("Earlier this
+    year, a shootout ..."), or when it stands next to the trigger ("five days of
+    fighting in July"); not when it belongs to another event of a longer
+    sentence, nor to a clause after the event ("..., threatening a truce
+    reached in July").
     """
-    return triggers == 1 or ps - s0 < 25 or (ps < te + 40 and pe > ts - 40)
+    return (
+        (triggers == 1 and (same_clause or ps < ts))
+        or ps - s0 < 25
+        or (ps < te + 40 and pe > ts - 40)
+    )
 
 
 def _marks(doc: Document, r: Reading) -> list[int]:
@@ -190,6 +198,11 @@ def _background(
             m.trigger_end,
             r.start,
             len(r.triggers),
+            # no comma between them: one stretch of the sentence
+            ","
+            not in doc.text[
+                min(before.start, m.trigger_at) : max(before.end, m.trigger_end)
+            ],
         )
     ):
         m.background = before.text

@@ -163,6 +163,11 @@ def article_context(doc: Document) -> ArticleContext:
     )
 
 
+_POINTS_BACK = re.compile(
+    r"\b(?:from|in|near|around|to)\s+the\s+(?:area|village|town|site|vicinity|scene|"
+    r"district)\b|\bthere\b(?!\s+(?:is|are|was|were|have|has|had)\b)",
+    re.I,
+)
 _GOES_ON = re.compile(
     r"\b(?:then|afterwards|after\s+that|shortly\s+(?:after|afterwards)|hours\s+later"
     r"|ha(?:s|ve|d)\s+since"
@@ -314,16 +319,20 @@ def _tells_more(d: Draft, m: Mention, loc: Location) -> bool:
         and not d.mention.background
         and _near(d, m)
         and _same_place(d.location, loc)
-        and not (m.countries and d.location.country_iso3 not in m.countries)
+        and not (
+            m.countries
+            and d.location.country_iso3
+            and d.location.country_iso3 not in m.countries
+        )
         and (m.date is None or d.date is None or m.date == d.date)
         and _restates(d, m)
     )
 
 
 def _near(d: Draft, m: Mention) -> bool:
-    """Within four sentences and the next paragraph; ten for the same figures."""
+    """Within four sentences and two paragraphs; ten for the same figures."""
     gap = m.sentence - d.mention.sentence
-    if 0 < gap <= 4 and m.paragraph - d.mention.paragraph <= 1:
+    if 0 < gap <= 4 and m.paragraph - d.mention.paragraph <= 2:
         return True
     same = [
         k for k, c in m.counts.items() if k in d.counts and d.counts[k].best == c.best
@@ -525,13 +534,12 @@ def merge_mentions(doc: Document) -> list[Draft]:
     dated: dict[int, date] = {}  # the last day an event of the paragraph was given
     summaries: list[tuple[Mention, Location, When]] = []
     for m in doc.mentions:
+        told = context.get(m.paragraph)
+        if told is None and context and _POINTS_BACK.search(doc.text, m.start, m.end):
+            # "are evacuating people from the area": the place told last
+            told = context[max(context)]
         loc = geocode(
-            doc.text,
-            m,
-            ctx.admin1,
-            context.get(m.paragraph) or ctx.dateline,
-            ctx.countries,
-            ctx.home,
+            doc.text, m, ctx.admin1, told or ctx.dateline, ctx.countries, ctx.home
         )
         if m.background and not _has_figures(m):
             # background without a figure is not an incident; its day still

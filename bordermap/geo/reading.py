@@ -49,6 +49,7 @@ _BARE_SINGLE = _WORDS.pattern("bare_plural_single")
 _SAID = _SAYING.pattern("said")
 _ATTRIBUTION = _SAYING.pattern("attribution")
 _PART_OF = _WORDS.pattern("part_of")
+_PART_BEFORE = _WORDS.pattern("part_before")
 _PLACE_LIST = _FRAMING.pattern("place_list")
 _ACCUSATION = _FRAMING.pattern("accusation")
 _OCCURRED_AT = _FRAMING.pattern("occurred_at")
@@ -113,8 +114,8 @@ def _found_counts(
     for cs, ce, count in counts:
         if NEGATION.search(text, clause_of(clauses, cs, (s0, e0))[0], cs):
             continue
-        if _PART_OF.match(text, ce):
-            continue  # "a farmer was among the dead": a part of a count told
+        if _PART_OF.match(text, ce) or _PART_BEFORE.search(text, max(s0, cs - 30), cs):
+            continue  # "a farmer was among the dead", "of these, four": a part
 
         kind, qs, qe = (
             (None, cs, ce)

@@ -78,6 +78,11 @@ TOLD_TWICE = {
         "Choeng district on Monday, killing three villagers.",
         [("shelling", ("TH-32",), 3, None, None)],
     ),
+    "a part after 'of these'": (
+        "Landmines have wounded 12 soldiers along the border since August. Of "
+        "these, four soldiers lost their legs.",
+        [("landmine_explosive", (), None, 12, None)],
+    ),
     "no deaths two sentences later": (
         "Thai troops clashed with Cambodian soldiers near Ta Muen Thom temple in "
         "Surin on Monday. Twelve soldiers were wounded. Both sides blamed each "
@@ -282,6 +287,32 @@ NOT_PLACES = {
         [("shelling", ("TH-23",), None, None, None)],
     ),
 }
+
+
+def test_a_past_truce_in_a_later_clause_does_not_undate_the_event(gazetteer):
+    text = (
+        "Thai troops clashed with Cambodian protesters in Sa Kaeo on Wednesday, "
+        "threatening a truce reached in July after five days of combat."
+    )
+    (inc,) = [i for i in incidents(text, gazetteer) if i.scope == "event"]
+    assert (inc.event_type, inc.admin1_iso) == ("attack_on_civilians", ("TH-27",))
+    assert inc.date == date(2025, 3, 5)
+
+
+def test_from_the_area_points_back_to_the_place_told(gazetteer):
+    text = (
+        "Thai troops opened fire on villagers in Prey Chan in Banteay Meanchey "
+        "province on Monday, killing one.\n\nThe army denied it.\n\n"
+        "Officials said they were evacuating people from the area."
+    )
+    evac = [i for i in incidents(text, gazetteer) if "evacuation" in i.event_type]
+    assert [i.admin1_iso for i in evac] == [("KH-1",)]
+
+
+def test_a_side_that_has_lost_soldiers_gives_a_total(gazetteer):
+    (inc,) = incidents("Azerbaijan says it has lost 71 servicemen.", gazetteer)
+    assert (inc.scope, best(inc.killed)) == ("aggregate", 71)
+
 
 # 7. Dates.
 DATES = {
