@@ -138,9 +138,13 @@ def resolve_places(
             )
         )
         if any(p.kind.endswith("_claim") for p in places) and not disputed:
-            side = [p for p in places if p.country_iso3 in mention.countries] or [
-                p for p in places if p.country_iso3 == home
-            ]
+            # "Ta Muen Thom temple in Oddar Meanchey province": the side whose
+            # province the sentence names, else the reporting side
+            side = (
+                [p for p in places if p.admin1_iso in sure]
+                or [p for p in places if p.country_iso3 in mention.countries]
+                or [p for p in places if p.country_iso3 == home]
+            )
             places = tuple(side) or tuple(
                 p for p in places if not p.kind.endswith("_claim")
             )

@@ -24,6 +24,7 @@ publication date when the article has none. The words are in
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from datetime import date
 
@@ -123,10 +124,17 @@ def _words(line: str) -> list[str]:
     return _WORD.findall(line)
 
 
+def _latin(ch: str) -> bool:
+    return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
+
+
 def _is_furniture(line: str) -> bool:
     words = _words(line)
     if not words or _FURNITURE.fullmatch(line):
         return True
+    letters = [ch for ch in line if ch.isalpha()]
+    if letters and sum(_latin(ch) for ch in letters) < len(letters) / 2:
+        return True  # navigation in another script: "تابعونا", "关注我们"
     if len(words) <= _SHORT and (
         _METADATA.fullmatch(line)
         or (

@@ -50,6 +50,7 @@ _SAID = _SAYING.pattern("said")
 _ATTRIBUTION = _SAYING.pattern("attribution")
 _PART_OF = _WORDS.pattern("part_of")
 _PART_BEFORE = _WORDS.pattern("part_before")
+_TOTAL_TO = _WORDS.pattern("total_to")
 _PLACE_LIST = _FRAMING.pattern("place_list")
 _ACCUSATION = _FRAMING.pattern("accusation")
 _OCCURRED_AT = _FRAMING.pattern("occurred_at")
@@ -127,6 +128,13 @@ def _found_counts(
         if kind == "displaced" and _medevac(text, qs, qe, e0):
             kind = None  # "the two were evacuated by helicopter to hospital"
         found.append(Found(cs, ce, count, kind, qs, qe))
+    # "Two soldiers died on Monday. This brought the total to 27": the kind the
+    # sentence before counted
+    before = doc.readings[-1].counts if doc.readings else []
+    if len({k for k, *_ in before}) == 1:
+        for f in found:
+            if f.kind is None and _TOTAL_TO.search(text, max(s0, f.cs - 50), f.cs):
+                f.kind = before[0][0]
     # "Eight people including three soldiers, an officer and four civilians
     # were killed": the counts of the list are parts of the count before it
     for span in _including_lists(text, s0, e0):

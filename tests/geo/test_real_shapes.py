@@ -203,6 +203,9 @@ NOT_INCIDENTS = {
     ),
     "a threat": "Thailand threatened air strikes if the shelling of Surin continued.",
     "a blame": "The two armies blamed each other for the clashes near Surin.",
+    "an appeal": (
+        "The United States urged both sides to stop laying landmines near Surin."
+    ),
     "a status line": (
         "Cambodian forces have been shelling Thai positions near Surin for weeks."
     ),
@@ -228,6 +231,11 @@ WORDS = {
     "took refuge in bunkers": (
         "Residents of Kantharalak district took refuge in bunkers on Monday.",
         [("evacuation_displacement", ("TH-33",), None, None, None)],
+    ),
+    "mines laid": (
+        "Thai soldiers said Cambodian troops had planted new mines near Hill 481 "
+        "in Si Sa Ket on Monday.",
+        [("landmine_explosive", ("TH-33",), None, None, None)],
     ),
     "the air force struck": (
         "The Thai Air Force struck Cambodian positions in Oddar Meanchey on Monday.",
@@ -307,6 +315,29 @@ def test_from_the_area_points_back_to_the_place_told(gazetteer):
     )
     evac = [i for i in incidents(text, gazetteer) if "evacuation" in i.event_type]
     assert [i.admin1_iso for i in evac] == [("KH-1",)]
+
+
+def test_this_brought_the_total_to_counts_what_the_sentence_before_counted(
+    gazetteer,
+):
+    found = incidents(
+        "Shelling killed two soldiers in Surin on Monday. This brought the total "
+        "to 27, the army said.",
+        gazetteer,
+    )
+    assert [(i.scope, best(i.killed)) for i in found] == [
+        ("event", 2),
+        ("aggregate", 27),
+    ]
+
+
+def test_a_claimed_temple_takes_the_side_its_sentence_names(gazetteer):
+    (inc,) = incidents(
+        "Cambodian troops fired on Thai soldiers near Ta Muen Thom temple in Oddar "
+        "Meanchey province on Monday.",
+        gazetteer,
+    )
+    assert inc.admin1_iso == ("KH-22",)
 
 
 def test_a_side_that_has_lost_soldiers_gives_a_total(gazetteer):
@@ -445,6 +476,7 @@ PAGE = (
     "• Two villagers wounded in Kap Choeng\n"
     "• Schools in the district closed\n\n"
     "Related: Thailand and Cambodia trade blame over Preah Vihear clash\n\n"
+    "ติดตามเราบนเฟซบุ๊ก\n\n"
     "Villagers inspect a damaged house in Kap Choeng, Surin, on March 4. "
     "(Photo: Wire/Staff)\n\n"
     "Text Size:\nSummary\n"
