@@ -469,8 +469,17 @@ def _summary_fit(d: Draft, m: Mention, loc: Location, when: When) -> int:
     return 1 + 4 * same + 2 * same_type + bool(set(d.location.admin1) & set(loc.admin1))
 
 
-def _merge_summary(d: Draft, m: Mention, loc: Location) -> None:
-    """Add what a summary tells and the incident lacks: a figure, a province."""
+def _merge_summary(d: Draft, m: Mention, loc: Location, when: When) -> None:
+    """Add what a summary tells and the incident lacks: a figure, a province, a day."""
+    if d.fallback and when.day and not when.fallback:
+        # "... carried out provocations on Tuesday" in the standfirst: the day
+        # the body, dated only by the page, did not give
+        d.date, d.date_text, d.date_basis, d.fallback = (
+            when.day,
+            when.text,
+            when.basis,
+            False,
+        )
     for kind, c in m.counts.items():
         if kind not in d.counts or (
             d.counts[kind].qualifier == "unquantified" and c.qualifier != "unquantified"
@@ -494,7 +503,7 @@ def _place_summaries(
         fits = [(_summary_fit(d, m, loc, when), -i) for i, d in enumerate(drafts)]
         best = max(fits, default=(0, 0))
         if best[0] > 0:
-            _merge_summary(drafts[-best[1]], m, loc)
+            _merge_summary(drafts[-best[1]], m, loc, when)
         else:
             _new_draft(drafts, m, loc, when)
     return sorted(drafts, key=lambda d: d.mention.start)
