@@ -16,7 +16,13 @@ the document and filling in its part:
 5. :func:`bordermap.geo.attach.attach_counts` — each count to the frame it
    belongs to (restated figures, parts and sides kept apart);
 6. :func:`bordermap.geo.merging.merge_mentions` — frames of one incident told
-   several times become one draft incident, located and dated.
+   several times become one draft incident (:mod:`bordermap.geo.drafts`),
+   located and dated against what the whole article tells
+   (:mod:`bordermap.geo.context`); headlines and captions are merged into the
+   body's incidents last, and one figure is told once
+   (:mod:`bordermap.geo.summaries`).
+
+The words every pass reads are data (``rules/*.txt``, :mod:`bordermap.geo.lexicon`).
 """
 
 from __future__ import annotations
