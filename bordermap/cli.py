@@ -48,6 +48,12 @@ def _date(value: str):
 
 
 def _parser() -> argparse.ArgumentParser:
+    """Build the command line parser: ``map`` and ``extract`` with shared options.
+
+    Returns
+    -------
+    argparse.ArgumentParser
+    """
     parser = argparse.ArgumentParser(
         prog="bordermap",
         description="Turn news reports of armed border incidents into maps.",
@@ -56,8 +62,25 @@ def _parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"bordermap {__version__}"
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
     common = argparse.ArgumentParser(add_help=False)
+    _add_input_options(common)
+    _add_run_options(common)
+    _add_map_command(sub, common)
+    _add_extract_command(sub, common)
+    return parser
+
+
+def _add_input_options(common: argparse.ArgumentParser) -> None:
+    """Add the options of both commands that say what to read and where it is.
+
+    The border's countries, the fallback publication date, the user's own
+    boundary file and its columns, and what to do with an unreadable input.
+
+    Parameters
+    ----------
+    common : argparse.ArgumentParser
+        The parent parser shared by the commands.
+    """
     common.add_argument(
         "--countries",
         type=_countries,
@@ -106,6 +129,18 @@ def _parser() -> argparse.ArgumentParser:
         help="an unreadable article, file or table line: stop (default) "
         "or warn and skip it",
     )
+
+
+def _add_run_options(common: argparse.ArgumentParser) -> None:
+    """Add the options of both commands that say how to run.
+
+    Processes, the Dask engine and its cluster, progress bar and tracebacks.
+
+    Parameters
+    ----------
+    common : argparse.ArgumentParser
+        The parent parser shared by the commands.
+    """
     common.add_argument(
         "-j",
         "--jobs",
@@ -139,6 +174,19 @@ def _parser() -> argparse.ArgumentParser:
         "--debug", action="store_true", help="show the traceback of an unexpected error"
     )
 
+
+def _add_map_command(
+    sub: argparse._SubParsersAction, common: argparse.ArgumentParser
+) -> None:
+    """Add the ``map`` command: articles in, an HTML or static map out.
+
+    Parameters
+    ----------
+    sub : argparse._SubParsersAction
+        From :meth:`argparse.ArgumentParser.add_subparsers`.
+    common : argparse.ArgumentParser
+        The parent parser with the shared options.
+    """
     p_map = sub.add_parser(
         "map",
         parents=[common],
@@ -177,6 +225,19 @@ def _parser() -> argparse.ArgumentParser:
         help="write a <div> with its scripts to paste into a report page",
     )
 
+
+def _add_extract_command(
+    sub: argparse._SubParsersAction, common: argparse.ArgumentParser
+) -> None:
+    """Add the ``extract`` command: articles in, incidents as data out.
+
+    Parameters
+    ----------
+    sub : argparse._SubParsersAction
+        From :meth:`argparse.ArgumentParser.add_subparsers`.
+    common : argparse.ArgumentParser
+        The parent parser with the shared options.
+    """
     p_ext = sub.add_parser(
         "extract",
         parents=[common],
@@ -204,7 +265,6 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="output file (default: standard output)",
     )
-    return parser
 
 
 def _progress(items: list, quiet: bool, what: str):

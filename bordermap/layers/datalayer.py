@@ -13,10 +13,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from branca.element import Figure
-from markupsafe import Markup
-
-from bordermap.layers.templating import ENV, Raw, SafeLayer, SafeMacro, asset
+# Assets and ensure_assets live in templating (SafeLayer needs them); they stay
+# importable from here.
+from bordermap.layers.templating import ENV, Assets, SafeLayer, ensure_assets
 
 __all__ = ["Assets", "DataLayer", "ensure_assets", "feature_collection", "round_coords"]
 
@@ -61,28 +60,6 @@ def feature_collection(items: Iterable[tuple[dict, dict]]) -> dict:
             {"type": "Feature", "geometry": round_coords(geometry), "properties": clean}
         )
     return {"type": "FeatureCollection", "features": features}
-
-
-class Assets(SafeMacro):
-    """bordermap's CSS and JavaScript (once per page) and the data attributions."""
-
-    _template = ENV.get_template("assets.j2")
-
-    def __init__(self, attributions: Iterable[str] = ()) -> None:
-        super().__init__()
-        self._name = "BordermapAssets"
-        self.attributions = list(attributions)
-        self.css = Markup(asset("bordermap.css"))
-        self.js = Markup(asset("bordermap.js"))
-
-    def render(self, **kwargs) -> None:
-        """Put the assets in the page header under one name, so they appear once."""
-        figure = self.get_root()
-        if isinstance(figure, Figure):
-            header = self._template.module.__dict__["header"](self, kwargs)
-            figure.header.add_child(Raw(header), name="bordermap_assets")
-            script = self._template.module.__dict__["script"](self, kwargs)
-            figure.script.add_child(Raw(script), name=self.get_name())
 
 
 class DataLayer(SafeLayer):
@@ -132,12 +109,3 @@ class DataLayer(SafeLayer):
             "link_field": link_field,
             "tooltip_field": tooltip_field,
         }
-
-
-def ensure_assets(element, kwargs: dict) -> None:
-    """Put bordermap's CSS and JavaScript in the page header (once)."""
-    figure = element.get_root()
-    if isinstance(figure, Figure) and "bordermap_assets" not in figure.header._children:
-        assets = Assets()
-        header = assets._template.module.__dict__["header"](assets, kwargs)
-        figure.header.add_child(Raw(header), name="bordermap_assets")

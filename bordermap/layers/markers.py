@@ -117,11 +117,80 @@ def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
     located = incidents[incidents.geometry.notna() & ~incidents.geometry.is_empty]
     located = located.sort_values("id", kind="stable")
     frame = pd.DataFrame(located.drop(columns=located.geometry.name))
-    n = len(frame)
-    dates = frame["date"].dt.strftime("%Y-%m-%d").where(frame["date"].notna(), None)
-    epoch = pd.Timestamp("1970-01-01")
-    days = ((frame["date"] - epoch).dt.days).fillna(-1).astype(int).tolist()
     aggregate = (frame["scope"] == "aggregate").to_numpy()
+    strings, coded = _string_table(_popup_text(frame, aggregate))
+    event = (~aggregate) & ~frame["planned"].astype(bool).to_numpy()
+    provinces, adm1 = _province_index(frame, event)
+    return {
+        "n": len(frame),
+        "lon": np.round(located.geometry.x.to_numpy(), 5).tolist(),
+        "lat": np.round(located.geometry.y.to_numpy(), 5).tolist(),
+        "type": frame["event_type"]
+        .map({t: i for i, t in enumerate(_TYPES)})
+        .fillna(len(_TYPES) - 1)
+        .astype(int)
+        .tolist(),
+        "types": _TYPES,
+        "colors": [EVENT_COLORS[t] for t in _TYPES],
+        "total": aggregate.astype(int).tolist(),
+        "day": _day_numbers(frame["date"]),  # days since 1970-01-01; -1: no date
+        "e": event.astype(int).tolist(),
+        "adm1": adm1,
+        "provinces": provinces,
+        "k": _best(frame["killed_best"]),
+        "w": _best(frame["wounded_best"]),
+        "d": _best(frame["displaced_best"]),
+        "dr": frame["displaced_qualifier"].notna().astype(int).tolist(),
+        "strings": list(strings),
+        "text": coded,
+    }
+
+
+def _day_numbers(dates: pd.Series) -> list[int]:
+    """Days since 1970-01-01 of each date; -1 for a missing date.
+
+    Parameters
+    ----------
+    dates : pandas.Series of datetime64
+
+    Returns
+    -------
+    list of int
+    """
+    epoch = pd.Timestamp("1970-01-01")
+    return ((dates - epoch).dt.days).fillna(-1).astype(int).tolist()
+
+
+def _best(series: pd.Series) -> list[int]:
+    """Best figures as ints, 0 where none was given.
+
+    Parameters
+    ----------
+    series : pandas.Series
+
+    Returns
+    -------
+    list of int
+    """
+    return series.fillna(0).astype(int).tolist()
+
+
+def _popup_text(frame: pd.DataFrame, aggregate: np.ndarray) -> dict[str, list]:
+    """Text of every popup row, one list per column of ``_TEXT_COLUMNS``.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The located incidents, sorted by id, without geometry.
+    aggregate : numpy.ndarray of bool
+        Whether each incident is a running total.
+
+    Returns
+    -------
+    dict
+        Column name -> one ``str`` (or ``None``) per incident.
+    """
+    dates = frame["date"].dt.strftime("%Y-%m-%d").where(frame["date"].notna(), None)
     date_text = frame["date_text"].fillna("")
     day = dates.fillna("date unknown")
     place = frame["place"].fillna(frame["adm1_name"]).fillna("")
@@ -152,6 +221,25 @@ def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
     }
     for kind in ("killed", "wounded", "displaced"):
         text[f"{kind}_label"] = _count_labels(frame, kind)
+    return text
+
+
+def _string_table(text: dict[str, list]) -> tuple[dict[str, int], dict]:
+    """Put each distinct string once in a table; code the columns as its indexes.
+
+    Parameters
+    ----------
+    text : dict
+        From :func:`_popup_text`.
+
+    Returns
+    -------
+    strings : dict
+        String -> its index, in order of first use.
+    coded : dict
+        Column -> list of indexes (-1: empty), or one index when the whole
+        column has one value.
+    """
     strings: dict[str, int] = {}
     coded = {}
     for column in _TEXT_COLUMNS:
@@ -165,7 +253,31 @@ def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
         coded[column] = (
             codes[0] if codes and codes.count(codes[0]) == len(codes) else codes
         )
-    event = (~aggregate) & ~frame["planned"].astype(bool).to_numpy()
+    return strings, coded
+
+
+def _province_index(
+    frame: pd.DataFrame, event: np.ndarray
+) -> tuple[list[str], list[int]]:
+    """Index the provinces that events add up on, and each incident's province.
+
+    Only a single event placed in one province counts for a province (the rule
+    of :func:`bordermap.geo.aggregate.aggregate_by_province`).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The located incidents, sorted by id.
+    event : numpy.ndarray of bool
+        Whether each incident is a single event (not a total, not planned).
+
+    Returns
+    -------
+    provinces : list of str
+        Sorted admin-1 codes.
+    adm1 : list of int
+        Index into ``provinces`` per incident; -1 when it adds to none.
+    """
     single = frame["adm1_iso"].notna() & ~frame["adm1_all"].fillna("").str.contains(";")
     provinces = sorted(set(frame.loc[single & event, "adm1_iso"]))
     index = {code: i for i, code in enumerate(provinces)}
@@ -175,33 +287,7 @@ def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
             frame["adm1_iso"].tolist(), (single & event).tolist(), strict=True
         )
     ]
-
-    def best(col: str) -> list[int]:
-        return frame[col].fillna(0).astype(int).tolist()
-
-    return {
-        "n": n,
-        "lon": np.round(located.geometry.x.to_numpy(), 5).tolist(),
-        "lat": np.round(located.geometry.y.to_numpy(), 5).tolist(),
-        "type": frame["event_type"]
-        .map({t: i for i, t in enumerate(_TYPES)})
-        .fillna(len(_TYPES) - 1)
-        .astype(int)
-        .tolist(),
-        "types": _TYPES,
-        "colors": [EVENT_COLORS[t] for t in _TYPES],
-        "total": aggregate.astype(int).tolist(),
-        "day": days,  # days since 1970-01-01; -1: no date
-        "e": event.astype(int).tolist(),
-        "adm1": adm1,
-        "provinces": provinces,
-        "k": best("killed_best"),
-        "w": best("wounded_best"),
-        "d": best("displaced_best"),
-        "dr": frame["displaced_qualifier"].notna().astype(int).tolist(),
-        "strings": list(strings),
-        "text": coded,
-    }
+    return provinces, adm1
 
 
 class MarkerLayer(SafeLayer):

@@ -26,7 +26,7 @@ from bordermap.layers.choropleth import (
     casualty_layer,
     casualty_legend,
 )
-from bordermap.layers.datalayer import Assets
+from bordermap.layers.datalayer import DataLayer
 from bordermap.layers.displacement import (
     MIN_RADIUS,
     SYMBOL_SCALE,
@@ -35,8 +35,15 @@ from bordermap.layers.displacement import (
 )
 from bordermap.layers.labels import label_of
 from bordermap.layers.legend import Box, TimeFilter
-from bordermap.layers.markers import incident_layer, incident_legend
-from bordermap.layers.templating import ENV, Raw, SafeMacro, render_macros, stable_ids
+from bordermap.layers.markers import MarkerLayer, incident_layer, incident_legend
+from bordermap.layers.templating import (
+    ENV,
+    Assets,
+    Raw,
+    SafeMacro,
+    render_macros,
+    stable_ids,
+)
 
 __all__ = [
     "BorderMap",
@@ -349,23 +356,10 @@ def build_map(
         )
     markers = incident_layer(incidents)
     prefix = "bm" + _digest(markers.data, list(provinces["adm1_iso"]), title)
+    # element ids come from one sequence: the order of construction is part of
+    # the output, so the layers and boxes are made in the order they are added
     with stable_ids(prefix):
-        minx, miny, maxx, maxy = (
-            provinces.loc[provinces["border"].astype(bool)].total_bounds
-            if provinces["border"].any()
-            else provinces.total_bounds
-        )
-        m = BorderMap(
-            location=[round((miny + maxy) / 2, 4), round((minx + maxx) / 2, 4)],
-            zoom_start=7,
-            tiles=None if offline else tiles,
-            control_scale=True,
-            offline=offline,
-        )
-        m._id_prefix = prefix
-        m.fit_bounds(
-            [[round(miny, 4), round(minx, 4)], [round(maxy, 4), round(maxx, 4)]]
-        )
+        m = _base_map(provinces, prefix, tiles=tiles, offline=offline)
         Assets(attributions).add_to(m)
         if background is not None and (offline or tiles is None):
             background_layer(background).add_to(m)
@@ -374,50 +368,137 @@ def build_map(
         border_layer(border).add_to(m)
         markers._id = markers._generate_id()  # an id from this map's sequence
         markers.add_to(m)
-        n_articles = incidents["article_id"].nunique()
-        located = int((incidents.geometry.notna() & ~incidents.geometry.is_empty).sum())
-        subtitle = (
-            f"{len(incidents)} incidents from {n_articles} article(s); "
-            f"{located} located on the map, {len(incidents) - located} border-wide "
-            "or unplaced."
-        )
-        Box(
-            title,
-            [{"items": [{"text": subtitle, "note": True}]}],
-            position="topleft",
-            css_class="bm-title",
-        ).add_to(m)
-        Box(
-            "Legend",
-            [
-                incident_legend(incidents),
-                casualty_legend(),
-                displacement_legend(),
-                {
-                    "heading": "Border",
-                    "items": [
-                        {"text": "International border (dashed)", "swatch": "#111"}
-                    ],
-                },
-            ],
-            position="bottomleft",
-            css_class="bm-legend",
-        ).add_to(m)
+        _title_box(title, incidents).add_to(m)
+        _legend_box(incidents).add_to(m)
         totals_box(totals).add_to(m)
-        dates = incidents["date"].dropna()
-        TimeFilter(
-            markers,
-            casualties,
-            displacement,
-            {
-                "bins": list(CASUALTY_BINS),
-                "colors": list(CASUALTY_COLORS),
-                "scale": SYMBOL_SCALE,
-                "min_radius": MIN_RADIUS,
-                "min": dates.min().date().isoformat() if len(dates) else None,
-                "max": dates.max().date().isoformat() if len(dates) else None,
-                "position": "topleft",
-            },
-        ).add_to(m)
+        _time_filter(markers, casualties, displacement, incidents).add_to(m)
         folium.LayerControl(collapsed=False).add_to(m)
     return m
+
+
+def _base_map(
+    provinces: gpd.GeoDataFrame, prefix: str, *, tiles: str | None, offline: bool
+) -> BorderMap:
+    """Make the empty map, framed on the border provinces.
+
+    Parameters
+    ----------
+    provinces : geopandas.GeoDataFrame
+        With a ``border`` flag; all provinces frame the map when none is flagged.
+    prefix : str
+        The map's id prefix (see :func:`bordermap.layers.templating.stable_ids`).
+    tiles : str or None
+        Web basemap name; not used offline.
+    offline : bool
+
+    Returns
+    -------
+    BorderMap
+    """
+    minx, miny, maxx, maxy = (
+        provinces.loc[provinces["border"].astype(bool)].total_bounds
+        if provinces["border"].any()
+        else provinces.total_bounds
+    )
+    m = BorderMap(
+        location=[round((miny + maxy) / 2, 4), round((minx + maxx) / 2, 4)],
+        zoom_start=7,
+        tiles=None if offline else tiles,
+        control_scale=True,
+        offline=offline,
+    )
+    m._id_prefix = prefix
+    m.fit_bounds([[round(miny, 4), round(minx, 4)], [round(maxy, 4), round(maxx, 4)]])
+    return m
+
+
+def _title_box(title: str, incidents: gpd.GeoDataFrame) -> Box:
+    """Build the title box: the title and how many incidents are on the map.
+
+    Parameters
+    ----------
+    title : str
+    incidents : geopandas.GeoDataFrame
+        All incidents, located or not.
+
+    Returns
+    -------
+    Box
+    """
+    n_articles = incidents["article_id"].nunique()
+    located = int((incidents.geometry.notna() & ~incidents.geometry.is_empty).sum())
+    subtitle = (
+        f"{len(incidents)} incidents from {n_articles} article(s); "
+        f"{located} located on the map, {len(incidents) - located} border-wide "
+        "or unplaced."
+    )
+    return Box(
+        title,
+        [{"items": [{"text": subtitle, "note": True}]}],
+        position="topleft",
+        css_class="bm-title",
+    )
+
+
+def _legend_box(incidents: gpd.GeoDataFrame) -> Box:
+    """Build the legend: event types on the map, casualty classes, displaced, border.
+
+    Parameters
+    ----------
+    incidents : geopandas.GeoDataFrame
+
+    Returns
+    -------
+    Box
+    """
+    return Box(
+        "Legend",
+        [
+            incident_legend(incidents),
+            casualty_legend(),
+            displacement_legend(),
+            {
+                "heading": "Border",
+                "items": [{"text": "International border (dashed)", "swatch": "#111"}],
+            },
+        ],
+        position="bottomleft",
+        css_class="bm-legend",
+    )
+
+
+def _time_filter(
+    markers: MarkerLayer,
+    casualties: DataLayer,
+    displacement: DataLayer,
+    incidents: gpd.GeoDataFrame,
+) -> TimeFilter:
+    """Build the date filter that redraws the three layers for a span of days.
+
+    Parameters
+    ----------
+    markers : MarkerLayer
+    casualties, displacement : DataLayer
+        The province layers it recomputes in the browser.
+    incidents : geopandas.GeoDataFrame
+        Their dates give the filter's range.
+
+    Returns
+    -------
+    TimeFilter
+    """
+    dates = incidents["date"].dropna()
+    return TimeFilter(
+        markers,
+        casualties,
+        displacement,
+        {
+            "bins": list(CASUALTY_BINS),
+            "colors": list(CASUALTY_COLORS),
+            "scale": SYMBOL_SCALE,
+            "min_radius": MIN_RADIUS,
+            "min": dates.min().date().isoformat() if len(dates) else None,
+            "max": dates.max().date().isoformat() if len(dates) else None,
+            "position": "topleft",
+        },
+    )

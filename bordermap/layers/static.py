@@ -19,6 +19,7 @@ import geopandas as gpd
 import matplotlib
 import pandas as pd
 import shapely
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -95,6 +96,33 @@ def render_static(
     """
     if fmt not in STATIC_FORMATS:
         raise RenderError(f"format {fmt!r}: choose one of {', '.join(STATIC_FORMATS)}")
+    fig, ax = _map_axes(provinces, dpi)
+    # drawn bottom to top: the order of the calls is the order of the layers
+    _draw_background(ax, background)
+    _draw_casualties(ax, provinces)
+    border.plot(ax=ax, color="#111", linewidth=1.6, linestyle=(0, (4, 3)))
+    _draw_displacement(ax, provinces)
+    located = _located(incidents)
+    _draw_incidents(ax, located)
+    _draw_legend(fig, _legend_handles(set(located["event_type"])))
+    _draw_totals(fig, totals)
+    _draw_captions(fig, title, incidents, len(located), attributions)
+    return _image_bytes(fig, fmt)
+
+
+def _map_axes(provinces: gpd.GeoDataFrame, dpi: int) -> tuple[Figure, Axes]:
+    """Make the page and the map's axes, framed on the border provinces.
+
+    Parameters
+    ----------
+    provinces : geopandas.GeoDataFrame
+        With a ``border`` flag; all provinces frame the map when none is flagged.
+    dpi : int
+
+    Returns
+    -------
+    tuple of matplotlib.figure.Figure and matplotlib.axes.Axes
+    """
     border_rows = provinces[provinces["border"].astype(bool)]
     minx, miny, maxx, maxy = (
         border_rows if len(border_rows) else provinces
@@ -106,9 +134,32 @@ def render_static(
     ax.set_ylim(miny - pad, maxy + pad)
     ax.set_aspect(1 / math.cos(math.radians((miny + maxy) / 2)))
     ax.set_axis_off()
+    return fig, ax
+
+
+def _draw_background(ax: Axes, background: gpd.GeoDataFrame | None) -> None:
+    """Draw the context polygons (admin-1 units lighter than countries), if any.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    background : geopandas.GeoDataFrame or None
+        Polygons with a ``kind`` column (``"admin1"`` or ``"country"``).
+    """
     if background is not None and len(background):
         colours = background["kind"].map({"admin1": "#f4f1ea"}).fillna("#e4e1da")
         background.plot(ax=ax, color=colours, edgecolor="#b5ab9a", linewidth=0.3)
+
+
+def _draw_casualties(ax: Axes, provinces: gpd.GeoDataFrame) -> None:
+    """Fill each province with the class of its killed + wounded.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    provinces : geopandas.GeoDataFrame
+        With ``killed_best`` and ``wounded_best``.
+    """
     casualties = provinces["killed_best"].fillna(0) + provinces["wounded_best"].fillna(
         0
     )
@@ -119,26 +170,63 @@ def render_static(
         linewidth=0.5,
         alpha=0.85,
     )
-    border.plot(ax=ax, color="#111", linewidth=1.6, linestyle=(0, (4, 3)))
+
+
+def _draw_displacement(ax: Axes, provinces: gpd.GeoDataFrame) -> None:
+    """Draw a circle (area by people) on each province with displacement reports.
+
+    A report without a figure is a hollow circle of the smallest size.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    provinces : geopandas.GeoDataFrame
+        With ``displaced_reports`` and ``displaced_best``.
+    """
     moved = provinces[provinces["displaced_reports"] > 0]
-    if len(moved):
-        points = shapely.point_on_surface(moved.geometry.values)
-        people = moved["displaced_best"].fillna(0).astype(float)
-        radius = [
-            max(MIN_RADIUS, SYMBOL_SCALE * math.sqrt(p)) if p else MIN_RADIUS
-            for p in people
-        ]
-        ax.scatter(
-            shapely.get_x(points),
-            shapely.get_y(points),
-            s=[(2 * r) ** 2 for r in radius],
-            facecolors=[(0, 0.447, 0.698, 0.35) if p else "none" for p in people],
-            edgecolors="#0072B2",
-            linewidths=1.2,
-            zorder=3,
-        )
+    if not len(moved):
+        return
+    points = shapely.point_on_surface(moved.geometry.values)
+    people = moved["displaced_best"].fillna(0).astype(float)
+    radius = [
+        max(MIN_RADIUS, SYMBOL_SCALE * math.sqrt(p)) if p else MIN_RADIUS
+        for p in people
+    ]
+    ax.scatter(
+        shapely.get_x(points),
+        shapely.get_y(points),
+        s=[(2 * r) ** 2 for r in radius],
+        facecolors=[(0, 0.447, 0.698, 0.35) if p else "none" for p in people],
+        edgecolors="#0072B2",
+        linewidths=1.2,
+        zorder=3,
+    )
+
+
+def _located(incidents: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Incidents that have a point, sorted by id.
+
+    Parameters
+    ----------
+    incidents : geopandas.GeoDataFrame
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+    """
     located = incidents[incidents.geometry.notna() & ~incidents.geometry.is_empty]
-    located = located.sort_values("id")
+    return located.sort_values("id")
+
+
+def _draw_incidents(ax: Axes, located: gpd.GeoDataFrame) -> None:
+    """Draw the located incidents as dots coloured by event type.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    located : geopandas.GeoDataFrame
+        Incidents with a point, from :func:`_located`.
+    """
     if len(located):
         ax.scatter(
             located.geometry.x,
@@ -149,6 +237,20 @@ def render_static(
             edgecolors="#222",
             linewidths=0.6,
         )
+
+
+def _legend_handles(event_types: set) -> list:
+    """Legend entries: event types on the map, casualty classes, displaced, border.
+
+    Parameters
+    ----------
+    event_types : set of str
+        Event types of the located incidents; only these get an entry.
+
+    Returns
+    -------
+    list of matplotlib artists
+    """
     handles = [
         Line2D(
             [],
@@ -161,28 +263,9 @@ def render_static(
             label=EVENT_LABELS[k],
         )
         for k in EVENT_LABELS
-        if k in set(located["event_type"])
+        if k in event_types
     ]
-    edges = (*CASUALTY_BINS, None)
-    handles.append(
-        Patch(
-            facecolor=CASUALTY_COLORS[0],
-            edgecolor="#666",
-            label="killed + wounded: none reported",
-        )
-    )
-    for k, lo in enumerate(CASUALTY_BINS):
-        hi = edges[k + 1]
-        span = (
-            f"{lo}" if hi == lo + 1 else (f"{lo}–{hi - 1}" if hi else f"{lo} or more")
-        )
-        handles.append(
-            Patch(
-                facecolor=CASUALTY_COLORS[k + 1],
-                edgecolor="#666",
-                label=f"killed + wounded: {span}",
-            )
-        )
+    handles.extend(_casualty_handles())
     handles.append(
         Line2D(
             [],
@@ -200,6 +283,48 @@ def render_static(
             [], [], color="#111", linestyle=(0, (4, 3)), label="international border"
         )
     )
+    return handles
+
+
+def _casualty_handles() -> list[Patch]:
+    """Legend entries of the casualty classes, from none reported to the top bin.
+
+    Returns
+    -------
+    list of matplotlib.patches.Patch
+    """
+    edges = (*CASUALTY_BINS, None)
+    handles = [
+        Patch(
+            facecolor=CASUALTY_COLORS[0],
+            edgecolor="#666",
+            label="killed + wounded: none reported",
+        )
+    ]
+    for k, lo in enumerate(CASUALTY_BINS):
+        hi = edges[k + 1]
+        span = (
+            f"{lo}" if hi == lo + 1 else (f"{lo}–{hi - 1}" if hi else f"{lo} or more")
+        )
+        handles.append(
+            Patch(
+                facecolor=CASUALTY_COLORS[k + 1],
+                edgecolor="#666",
+                label=f"killed + wounded: {span}",
+            )
+        )
+    return handles
+
+
+def _draw_legend(fig: Figure, handles: list) -> None:
+    """Put the legend to the right of the map.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    handles : list of matplotlib artists
+        From :func:`_legend_handles`.
+    """
     fig.legend(
         handles=handles,
         loc="upper left",
@@ -210,6 +335,17 @@ def render_static(
         title_fontsize=8,
         alignment="left",
     )
+
+
+def _draw_totals(fig: Figure, totals: pd.DataFrame) -> None:
+    """List the figures that belong to no province below the legend.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    totals : pandas.DataFrame
+        From :func:`bordermap.border_totals`.
+    """
     lines = [w for t in _totals_lines(totals) for w in textwrap.wrap(t, 62)]
     fig.text(
         0.635,
@@ -227,7 +363,27 @@ def render_static(
         va="top",
         linespacing=1.4,
     )
-    n_located = len(located)
+
+
+def _draw_captions(
+    fig: Figure,
+    title: str,
+    incidents: gpd.GeoDataFrame,
+    n_located: int,
+    attributions: Sequence[str],
+) -> None:
+    """Write the title, the count of incidents under it and the attributions.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    title : str
+    incidents : geopandas.GeoDataFrame
+        All incidents, located or not.
+    n_located : int
+        How many of them are drawn on the map.
+    attributions : sequence of str
+    """
     fig.text(0.01, 0.965, _plain(title), fontsize=14, weight="bold", va="top")
     fig.text(
         0.01,
@@ -247,6 +403,20 @@ def render_static(
         color="#555",
         wrap=True,
     )
+
+
+def _image_bytes(fig: Figure, fmt: str) -> bytes:
+    """Save the figure as ``fmt`` with no dates or random ids; return the bytes.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    fmt : {"png", "svg", "pdf"}
+
+    Returns
+    -------
+    bytes
+    """
     buffer = io.BytesIO()
     with matplotlib.rc_context({"svg.hashsalt": "bordermap", "svg.fonttype": "path"}):
         fig.savefig(buffer, format=fmt, metadata=_METADATA[fmt])

@@ -5,6 +5,10 @@ Article text is hostile. Our layers hand it to the page only as JSON data
 in the DOM with ``textContent``; templates autoescape everything else. Where
 text must go through folium's own popups or tooltips (which insert it as HTML
 inside JavaScript template literals), :func:`safe_text` escapes it first.
+
+The base elements every layer builds on live here too: :class:`SafeMacro`,
+:class:`SafeLayer` and the page :class:`Assets` (bordermap's CSS and JavaScript)
+that a layer puts into the page once. This module imports no other layer module.
 """
 
 from __future__ import annotations
@@ -14,21 +18,24 @@ import html
 import itertools
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 
 import jinja2
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from folium.elements import ElementAddToElement
 from folium.map import Layer
+from markupsafe import Markup
 
 __all__ = [
     "ENV",
+    "Assets",
     "Raw",
     "SafeLayer",
     "SafeMacro",
     "asset",
+    "ensure_assets",
     "render_macros",
     "safe_text",
     "stable_ids",
@@ -143,13 +150,42 @@ class SafeMacro(MacroElement):
         render_macros(self, kwargs)
 
 
+class Assets(SafeMacro):
+    """bordermap's CSS and JavaScript (once per page) and the data attributions."""
+
+    _template = ENV.get_template("assets.j2")
+
+    def __init__(self, attributions: Iterable[str] = ()) -> None:
+        super().__init__()
+        self._name = "BordermapAssets"
+        self.attributions = list(attributions)
+        self.css = Markup(asset("bordermap.css"))
+        self.js = Markup(asset("bordermap.js"))
+
+    def render(self, **kwargs) -> None:
+        """Put the assets in the page header under one name, so they appear once."""
+        figure = self.get_root()
+        if isinstance(figure, Figure):
+            header = self._template.module.__dict__["header"](self, kwargs)
+            figure.header.add_child(Raw(header), name="bordermap_assets")
+            script = self._template.module.__dict__["script"](self, kwargs)
+            figure.script.add_child(Raw(script), name=self.get_name())
+
+
+def ensure_assets(element, kwargs: dict) -> None:
+    """Put bordermap's CSS and JavaScript in the page header (once)."""
+    figure = element.get_root()
+    if isinstance(figure, Figure) and "bordermap_assets" not in figure.header._children:
+        assets = Assets()
+        header = assets._template.module.__dict__["header"](assets, kwargs)
+        figure.header.add_child(Raw(header), name="bordermap_assets")
+
+
 class SafeLayer(Layer):
     """A folium :class:`~folium.map.Layer` whose output is never re-compiled."""
 
     def render(self, **kwargs) -> None:
         """Add the layer to its map (when shown) and render its macros as text."""
-        from bordermap.layers.datalayer import ensure_assets
-
         if self.show:
             self.add_child(
                 ElementAddToElement(
@@ -168,8 +204,6 @@ def render_macros(element, kwargs: dict) -> None:
     The same as :meth:`branca.element.MacroElement.render`, but the macros'
     output is added with :class:`Raw`, never compiled again.
     """
-    from branca.element import Figure
-
     figure = element.get_root()
     if not isinstance(figure, Figure):
         raise TypeError("render the map through its Figure")

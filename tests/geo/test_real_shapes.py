@@ -204,8 +204,7 @@ NOT_INCIDENTS = {
     "a threat": "Thailand threatened air strikes if the shelling of Surin continued.",
     "a blame": "The two armies blamed each other for the clashes near Surin.",
     "a name for what happened": (
-        "The army regarded the incident in Surin as a provocation, a spokesman "
-        "said."
+        "The army regarded the incident in Surin as a provocation, a spokesman said."
     ),
     "an appeal": (
         "The United States urged both sides to stop laying landmines near Surin."
