@@ -70,13 +70,16 @@ def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
 
 
-def real_gold() -> dict[str, list[dict]]:
-    """Gold labels per border, only for articles whose text is cached."""
+def real_gold(batch: int | None = None) -> dict[str, list[dict]]:
+    """Gold labels per border, only for articles whose text is cached.
+
+    ``batch`` keeps one labelling batch (labels without a ``batch`` are batch 1).
+    """
     out: dict[str, list[dict]] = {}
     for path in sorted((REAL / "gold").glob("*.jsonl")):
         for art in read_jsonl(path):
             cached = CACHE / f"{art['id']}.md"
-            if not cached.is_file():
+            if not cached.is_file() or batch not in (None, art.get("batch", 1)):
                 continue
             body = _FRONT_MATTER.sub("", cached.read_text("utf-8"), count=1)
             words = " ".join(body.split())
@@ -234,10 +237,13 @@ def main() -> None:
         action="store_true",
         help="store the first run of cached articles that have none",
     )
+    ap.add_argument(
+        "--batch", type=int, help="score one labelling batch only (1, 2, ...)"
+    )
     ap.add_argument("--json", type=Path, help="write the figures to this file")
     args = ap.parse_args()
     scorer = load_scorer()
-    gold = real_gold()
+    gold = real_gold(args.batch)
     if not gold:
         print(
             f"no real article is cached in {CACHE}; fill it from the labels' "

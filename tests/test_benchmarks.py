@@ -54,3 +54,24 @@ def test_accuracy_scores_a_cached_article_against_its_label(tmp_path):
     scores = json.loads((tmp_path / "out.json").read_text("utf-8"))
     assert scores["TH-KH now"]["articles"] == 1
     assert scores["TH-KH first run"]["articles"] == 1
+
+
+def test_accuracy_scores_one_labelling_batch(tmp_path):
+    # batch 1 (labels without "batch") and batch 2 stand-ins: --batch keeps one
+    path = ROOT / "tests/corpus/real/gold/TH-KH.jsonl"
+    labels = [json.loads(x) for x in path.read_text("utf-8").splitlines()]
+    picked = [
+        next(g for g in labels if g.get("batch", 1) == 1),
+        next(g for g in labels if g.get("batch", 1) == 2),
+    ]
+    for gold in picked:
+        (tmp_path / f"{gold['id']}.md").write_text(
+            f"---\ndate: {gold['published']}\n---\n\n{gold['first_words']} "
+            "Shells hit Surin.\n",
+            "utf-8",
+        )
+    result = _accuracy(tmp_path, "--batch", "2", "--json", str(tmp_path / "out.json"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    scores = json.loads((tmp_path / "out.json").read_text("utf-8"))
+    assert scores["TH-KH now"]["articles"] == 1
+    assert "1 cached real articles" in result.stdout

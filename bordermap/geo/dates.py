@@ -216,9 +216,10 @@ _ROUND = (
     r"(?:fighting|clashes|conflict|war|hostilities|round|violence|flare-up|battles?)"
 )
 _PAST = re.compile(
-    r"\b(?:earlier\s+(?:this|that)\s+(?:year|month)|last\s+(?:year|month)"
-    r"|the\s+previous\s+(?:year|month)"
-    r"|(?:a|one|two|three|four|five|six|several|\d+)\s+(?:years?|months?)\s+(?:ago|earlier)"
+    r"\b(?:earlier\s+(?:this|that)\s+(?:year|month)|last\s+(?:year|month|week)"
+    r"|the\s+previous\s+(?:year|month|week)"
+    r"|(?:a|one|two|three|four|five|six|several|\d+)\s+(?:years?|months?|weeks?)"
+    r"\s+(?:ago|earlier)"
     rf"|(?P<round_y>(?:the|its|their)\s+(?P<year2>(?:19|20)\d\d)\s+{_ROUND})"
     r"|in\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)"
     rf"|(?P<round_m>(?:the|its|their)\s+(?P<month2>{_MONTH_RE})\s+{_ROUND})"
@@ -237,6 +238,7 @@ class PastPeriod:
     end: int
     text: str
     round: bool  # names a round of fighting ("the July fighting"): a summary
+    recent: bool = False  # "last week": a day named beside it ("Thursday") dates it
 
 
 def past_period(text: str, start: int, end: int, ref: date | None) -> PastPeriod | None:
@@ -266,7 +268,8 @@ def past_period(text: str, start: int, end: int, ref: date | None) -> PastPeriod
             if ref is None or number == ref.month:
                 continue
         is_round = bool(m.group("round_y") or m.group("round_m") or m.group("month3"))
-        return PastPeriod(m.start(), m.end(), m.group(0), is_round)
+        recent = m.group(0).casefold().endswith(("week", "weeks ago", "weeks earlier"))
+        return PastPeriod(m.start(), m.end(), m.group(0), is_round, recent)
     return None
 
 

@@ -190,7 +190,7 @@ def _background(
     before = past_period(doc.text, m.start, m.end, doc.ref) if r.past else None
     if (
         before
-        and (chosen is None or not chosen.explicit)
+        and (chosen is None or not (chosen.explicit or before.recent))
         and _tied(
             before.start,
             before.end,

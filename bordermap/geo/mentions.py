@@ -16,7 +16,7 @@ from bordermap.geo.document import Document, Mention, Sentence
 from bordermap.geo.framing import frame_events
 from bordermap.geo.gazetteer import Gazetteer
 from bordermap.geo.reading import read_sentences
-from bordermap.geo.records import Article
+from bordermap.geo.records import VIOLENT_TYPES, Article
 
 __all__ = ["Mention", "extract_mentions", "frame_document"]
 
@@ -39,7 +39,30 @@ def frame_document(doc: Document) -> Document:
     for reading in doc.readings:
         frames = frame_events(doc, reading)
         doc.mentions.extend(attach_counts(doc, reading, frames))
+    _type_counts_alone(doc.mentions)
     return doc
+
+
+def _type_counts_alone(mentions: list[Mention]) -> None:
+    """Give an event told by its casualties alone the weapon the story told.
+
+    "Five people were injured in Poonch" names no weapon: it is an event of the
+    kind the article told last ("Pakistani troops shelled villages ..."), or,
+    in a story that opens with it, of the kind told next in its paragraph.
+    """
+    told = [
+        m
+        for m in mentions
+        if m.trigger and m.event_type in VIOLENT_TYPES and not m.background
+    ]
+    for m in mentions:
+        if m.trigger or m.event_type != "armed_clash" or m.scope != "event":
+            continue
+        before = [t for t in told if t.trigger_at < m.start]
+        after = [t for t in told if t.trigger_at > m.end and t.paragraph == m.paragraph]
+        source = before[-1] if before else after[0] if after else None
+        if source is not None:
+            m.event_type = source.event_type
 
 
 def extract_mentions(

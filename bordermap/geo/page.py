@@ -23,6 +23,7 @@ publication date when the article has none. The words are in
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import replace
@@ -124,17 +125,25 @@ def _words(line: str) -> list[str]:
     return _WORD.findall(line)
 
 
+@functools.lru_cache(maxsize=4096)
 def _latin(ch: str) -> bool:
     return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
+
+
+def _mostly_other_script(line: str) -> bool:
+    """Whether most letters of ``line`` are not Latin ("تابعونا", "关注我们")."""
+    if line.isascii():
+        return False
+    letters = [ch for ch in line if ch.isalpha()]
+    return sum(map(_latin, letters)) < len(letters) / 2
 
 
 def _is_furniture(line: str) -> bool:
     words = _words(line)
     if not words or _FURNITURE.fullmatch(line):
         return True
-    letters = [ch for ch in line if ch.isalpha()]
-    if letters and sum(_latin(ch) for ch in letters) < len(letters) / 2:
-        return True  # navigation in another script: "تابعونا", "关注我们"
+    if _mostly_other_script(line):
+        return True  # navigation in another script
     if len(words) <= _SHORT and (
         _METADATA.fullmatch(line)
         or (

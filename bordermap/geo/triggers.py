@@ -50,6 +50,7 @@ _UNREAL = _FRAMING.pattern("unreal")
 _STATUS = _FRAMING.pattern("status")
 _ADJECTIVAL = _FRAMING.pattern("adjectival")
 _MEDEVAC = _FRAMING.pattern("medevac")
+_MEDEVAC_SUBJECT = _FRAMING.pattern("medevac_subject")
 MEDEVAC = _MEDEVAC
 _CAUSE_OF_FLIGHT = _FRAMING.pattern("cause_of_flight")
 _BARE_STRIKE = Scanner(_EVENTS.rows("bare_strike"), re.I)
@@ -127,6 +128,7 @@ def _filtered(
                 and _ADJECTIVAL.search(text, max(start, s - 20), s)
             )
             or _MEDEVAC.match(text[s:end])
+            or _MEDEVAC_SUBJECT.search(text, max(start, s - 40), s)
         ):
             continue  # "the evacuated city"; "evacuated to hospital": care
         if etype in VIOLENT_TYPES and _CAUSE_OF_FLIGHT.search(

@@ -212,6 +212,9 @@ NOT_INCIDENTS = {
     "a status line": (
         "Cambodian forces have been shelling Thai positions near Surin for weeks."
     ),
+    "a near miss": (
+        "Both armies massed troops near Surin and came close to an armed clash."
+    ),
     "refugees named, not fleeing": (
         "The border closure stranded Cambodian refugees at the crossing in Sa Kaeo."
     ),
@@ -320,6 +323,30 @@ def test_from_the_area_points_back_to_the_place_told(gazetteer):
     assert [i.admin1_iso for i in evac] == [("KH-1",)]
 
 
+@pytest.mark.parametrize(
+    "care",
+    [
+        "Medics gave him first aid and evacuated him from the area.",
+        "The injured had been evacuated to health facilities, officials said.",
+    ],
+)
+def test_the_wounded_taken_for_care_are_not_displaced(care, gazetteer):
+    found = incidents(
+        f"A mine wounded a soldier in Kap Choeng district of Surin on Monday. {care}",
+        gazetteer,
+    )
+    check(found, [("landmine_explosive", ("TH-32",), None, 1, None)])
+
+
+def test_casualties_told_alone_take_the_weapon_of_the_story(gazetteer):
+    found = incidents(
+        "Cambodian troops shelled villages in Surin on Monday, officials said.\n\n"
+        "Five people were wounded in Sa Kaeo, a hospital said.",
+        gazetteer,
+    )
+    assert [i.event_type for i in found] == ["shelling", "shelling"]
+
+
 def test_this_brought_the_total_to_counts_what_the_sentence_before_counted(
     gazetteer,
 ):
@@ -357,6 +384,15 @@ DATES = {
     "a year that cannot be right": (
         "On March 3, 2015, shells hit Kap Choeng district of Surin.",
         date(2025, 3, 3),
+    ),
+    "last week, with no day: undated": (
+        "Last week, shells wounded four villagers in Kap Choeng district of Surin.",
+        None,
+    ),
+    "last week, with its day": (
+        "Last week, shells wounded four villagers in Kap Choeng district of Surin "
+        "last Thursday.",
+        date(2025, 2, 27),
     ),
     "the day of the paragraph before": (
         "On March 2, clashes erupted near Ta Muen Thom temple in Surin.\n\n"
@@ -401,6 +437,10 @@ TYPES = {
     "a negation in a clause of its own": (
         "Although no injury has been reported so far, the shelling of Kap Choeng "
         "district on Monday damaged a school.",
+        "shelling",
+    ),
+    "a headline in the present tense": (
+        "Cambodian troops shell villages in Surin",
         "shelling",
     ),
     "fleeing fighting is an evacuation": (
