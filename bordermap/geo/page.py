@@ -173,7 +173,7 @@ def _is_caption(line: str, repeated: bool) -> bool:
     """
     if _CREDIT.search(line, max(0, len(line) - 90)) or _CAPTION_START.match(line):
         return True
-    if _CAPTION_PHRASE.search(line) and len(_words(line)) <= 2 * _HEADLINE_WORDS:
+    if len(_words(line)) <= 2 * _HEADLINE_WORDS and _CAPTION_PHRASE.search(line):
         return True
     return repeated and (bool(_TERMINAL.search(line)) or len(_words(line)) > _SHORT)
 
