@@ -24,11 +24,13 @@ from bordermap.errors import BordermapError
 from bordermap.geo.boundaries import BUNDLED_COUNTRIES
 from bordermap.geo.export import article_record
 from bordermap.geo.text import parse_date_value, read_articles
+from bordermap.layers.labels import contents_label
 from bordermap.layers.render import write_atomic
 
 __all__ = ["main"]
 
-_FORMATS = ("jsonl", "csv", "geojson")
+_FORMATS = ("jsonl", "csv", "geojson", "ucdp", "acled", "gpkg", "parquet")
+_BINARY = ("gpkg", "parquet")
 
 
 def _countries(value: str) -> tuple[str, ...]:
@@ -198,7 +200,8 @@ def _add_map_command(
         "inputs",
         nargs="*",
         metavar="INPUT",
-        help=".md/.txt articles, directories, CSV or JSON Lines tables",
+        help=".md/.txt articles, directories, CSV or JSON Lines tables; UCDP "
+        "GED, ACLED or GDELT event files",
     )
     p_map.add_argument(
         "-o",
@@ -248,22 +251,25 @@ def _add_extract_command(
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help=".md/.txt articles, directories, CSV or JSON Lines tables",
+        help=".md/.txt articles, directories, CSV or JSON Lines tables; UCDP "
+        "GED, ACLED or GDELT event files",
     )
     p_ext.add_argument(
         "--format",
         choices=_FORMATS,
         default="jsonl",
         help="jsonl: one object per article in the corpus schema "
-        "(score.py reads it); csv: one row per incident; geojson: incidents "
-        "as features (default: jsonl)",
+        "(score.py reads it), one per event of an event file; csv: one row per "
+        "incident; geojson: incidents as features; ucdp, acled: the UCDP GED "
+        "and ACLED columns; gpkg: a GeoPackage with the incidents, provinces "
+        "and not_on_a_province layers; parquet: GeoParquet (default: jsonl)",
     )
     p_ext.add_argument(
         "-o",
         "--output",
         default=None,
         metavar="FILE",
-        help="output file (default: standard output)",
+        help="output file (default: standard output; gpkg and parquet need one)",
     )
 
 
@@ -323,7 +329,7 @@ def _extract_pairs(args: argparse.Namespace, layers):
     )
 
 
-def _extract_frame(args: argparse.Namespace, layers):
+def _extract_frame(args: argparse.Namespace, layers, inputs: list):
     """Extract the merged, joined incidents frame with the chosen engine."""
     from bordermap.pipeline import extract
 
@@ -331,23 +337,60 @@ def _extract_frame(args: argparse.Namespace, layers):
         from bordermap.scale import extract_dask
 
         return extract_dask(
-            args.inputs or [seeds_dir()],
+            inputs,
             boundaries=layers,
             scheduler=args.scheduler,
             workers=args.workers,
             published=args.published,
         )
-    articles = read_articles(
-        args.inputs or [seeds_dir()], published=args.published, on_error=args.on_error
-    )
+    articles = read_articles(inputs, published=args.published, on_error=args.on_error)
     return extract(
         _progress(articles, args.quiet, "extract"), boundaries=layers, jobs=args.jobs
     )
 
 
+def _incidents(args: argparse.Namespace, layers):
+    """Read the incidents of the articles and the coded event files, joined."""
+    import pandas as pd
+
+    from bordermap.geo.datasets import read_event_files, split_inputs
+    from bordermap.geo.frames import join_boundaries
+
+    events, articles = split_inputs(args.inputs or [seeds_dir()])
+    frames = []
+    if articles:
+        frames.append(_extract_frame(args, layers, articles))
+    if events:
+        coded = read_event_files(events)
+        _warn_other_countries(coded, layers.countries)
+        frames.append(join_boundaries(coded, layers.admin1))
+    if len(frames) == 1:
+        return frames[0]
+    return type(frames[0])(pd.concat(frames, ignore_index=True), crs=frames[0].crs)
+
+
+def _warn_other_countries(events, countries) -> None:
+    """Say so when a file's events lie in other countries than the map's."""
+    counts = events["country_iso3"].value_counts()
+    if len(counts) and not set(counts.index) & set(countries):
+        top = ", ".join(f"{c} ({n:,})" for c, n in counts.head(3).items())
+        logging.getLogger("bordermap").warning(
+            "the events are in %s, not in %s: give --countries for their border",
+            top,
+            " or ".join(countries),
+        )
+
+
 def _run_extract(args: argparse.Namespace) -> None:
+    from bordermap.geo.datasets import split_inputs
+
+    if args.format in _BINARY and args.output is None:
+        raise BordermapError(
+            f"--format {args.format} writes a binary file; give one with -o"
+        )
     layers = _layers(args)
-    if args.format == "jsonl":
+    events, _ = split_inputs(args.inputs or [seeds_dir()])
+    if args.format == "jsonl" and not events:
         lines = [
             json.dumps(
                 article_record(article, incidents), ensure_ascii=False, sort_keys=True
@@ -356,23 +399,58 @@ def _run_extract(args: argparse.Namespace) -> None:
         ]
         _emit("".join(line + "\n" for line in lines), args.output)
         return
-    frame = _extract_frame(args, layers)
-    if args.format == "geojson":
-        data = json.loads(
-            frame.assign(date=frame["date"].dt.strftime("%Y-%m-%d")).to_json(
-                drop_id=True, na="null"
-            )
-        )
+    frame = _incidents(args, layers)
+    if args.format in _BINARY:
+        _write_binary(args, frame, layers)
+    elif args.format == "geojson":
+        data = json.loads(_iso_dates(frame).to_json(drop_id=True, na="null"))
         data.pop("bbox", None)
         _emit(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n", args.output)
-        return
-    table = frame.drop(columns="geometry")
-    table.insert(len(table.columns), "lon", frame.geometry.x.round(5))
-    table.insert(len(table.columns), "lat", frame.geometry.y.round(5))
-    table["date"] = table["date"].dt.strftime("%Y-%m-%d")
+    elif args.format == "jsonl":
+        table = _iso_dates(frame.drop(columns="geometry"))
+        _emit(
+            table.to_json(orient="records", lines=True, force_ascii=False), args.output
+        )
+    else:
+        _emit(_csv_text(frame, args.format), args.output)
+
+
+def _iso_dates(frame):
+    """Dates as ``YYYY-MM-DD`` text (JSON has no dates)."""
+    out = frame.copy()
+    for column in ("date", "date_end"):
+        if column in out.columns:
+            out[column] = out[column].dt.strftime("%Y-%m-%d")
+    return out
+
+
+def _csv_text(frame, form: str) -> str:
+    """Write the incidents as CSV: bordermap's columns, or UCDP GED's or ACLED's."""
+    from bordermap.geo.datasets import to_acled, to_ged
+
+    if form == "ucdp":
+        table = to_ged(frame)
+    elif form == "acled":
+        table = to_acled(frame)
+    else:
+        table = _iso_dates(frame.drop(columns="geometry"))
+        table.insert(len(table.columns), "lon", frame.geometry.x.round(5))
+        table.insert(len(table.columns), "lat", frame.geometry.y.round(5))
     buffer = io.StringIO()
     table.to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-    _emit(buffer.getvalue(), args.output)
+    return buffer.getvalue()
+
+
+def _write_binary(args: argparse.Namespace, frame, layers) -> None:
+    """GeoPackage (incidents, provinces, not_on_a_province) or GeoParquet."""
+    from bordermap.geo.files import write_geopackage, write_geoparquet
+    from bordermap.pipeline import aggregate, totals
+
+    if args.format == "parquet":
+        write_geoparquet(frame, args.output)
+        return
+    provinces = aggregate(frame, boundaries=layers)
+    write_geopackage(frame, provinces, totals(frame), args.output)
 
 
 def _run_map(args: argparse.Namespace) -> None:
@@ -388,7 +466,7 @@ def _run_map(args: argparse.Namespace) -> None:
     if args.fragment and suffix not in (".html", ".htm"):
         raise BordermapError("--fragment writes HTML; give an -o path ending in .html")
     layers = _layers(args)
-    incidents = _extract_frame(args, layers)
+    incidents = _incidents(args, layers)
     provinces = aggregate(incidents, boundaries=layers)
     if suffix in (".png", ".svg", ".pdf"):
         path = save_static_map(
@@ -409,9 +487,7 @@ def _run_map(args: argparse.Namespace) -> None:
             path = save_html(m, args.output)
     located = int((incidents.geometry.notna() & ~incidents.geometry.is_empty).sum())
     print(
-        f"wrote {path}: {len(incidents)} incidents from "
-        f"{incidents['article_id'].nunique()} articles, "
-        f"{located} on the map",
+        f"wrote {path}: {contents_label(incidents)}, {located} on the map",
         file=sys.stderr,
     )
 

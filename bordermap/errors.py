@@ -7,6 +7,7 @@ __all__ = [
     "BordermapError",
     "BoundaryError",
     "CountError",
+    "DatasetError",
     "GazetteerError",
     "RenderError",
 ]
@@ -22,6 +23,10 @@ class ArticleError(BordermapError):
 
 class CountError(BordermapError):
     """A phrase holds no count."""
+
+
+class DatasetError(BordermapError):
+    """A coded event dataset (UCDP GED, ACLED, GDELT) cannot be read or written."""
 
 
 class GazetteerError(BordermapError):

@@ -191,6 +191,53 @@ def build_world_names(shared: Path) -> None:
     print(f"{dst.relative_to(ROOT)}: {len(rows)} rows, {dst.stat().st_size:,} B")
 
 
+def build_fips(shared: Path) -> None:
+    """FIPS 10-4 admin-1 and country codes (GDELT's) → ISO 3166-2 and ISO3.
+
+    Natural Earth's ``fips`` column; a FIPS code Natural Earth gives to units of
+    two different ISO codes is left out (GDELT's events with it stay unplaced).
+    """
+    from bordermap.geo import boundaries
+
+    path = shared / "boundaries" / "world" / "ne_10m_admin_1_states_provinces.geojson"
+    frame = gpd.read_file(
+        path, columns=["iso_3166_2", "adm0_a3", "fips"], read_geometry=False
+    ).fillna("")
+    frame = frame[frame["fips"].str.fullmatch(r"[A-Z]{2}[0-9A-Z]{2}")]
+    iso = frame["iso_3166_2"].map(lambda c: boundaries.MERGED_ADMIN1.get(c, c))
+    country = frame["adm0_a3"].map(lambda c: boundaries.NE_ISO3.get(c, c))
+    pairs = pd.DataFrame({"fips": frame["fips"], "iso": iso, "country": country})
+    unique = pairs.groupby("fips")["iso"].nunique()
+    pairs = pairs[pairs["fips"].isin(unique.index[unique == 1])].drop_duplicates("fips")
+    rows = [
+        {
+            "fips": r.fips,
+            "fips_country": r.fips[:2],
+            "iso_3166_2": r.iso,
+            "country_iso3": r.country,
+        }
+        for r in pairs.itertuples()
+    ]
+    owners = pairs.assign(fc=pairs["fips"].str[:2]).groupby("fc")["country"]
+    for fc, group in owners:
+        top = group.value_counts()
+        rows.append(
+            {
+                "fips": "",
+                "fips_country": fc,
+                "iso_3166_2": "",
+                "country_iso3": top.index[0],
+            }
+        )
+    rows.sort(key=lambda r: (r["fips_country"], r["fips"]))
+    dst = OUT / "fips_admin1.csv"
+    with dst.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"{dst.relative_to(ROOT)}: {len(rows)} rows, {dst.stat().st_size:,} B")
+
+
 def _neighbours(units: gpd.GeoDataFrame, key: str) -> dict[str, list[str]]:
     """For each unit, the countries whose territory runs along its boundary."""
     countries = units.dissolve("adm0_iso3")
@@ -693,6 +740,7 @@ def main() -> None:
     build_border(args.shared)
     build_places(args.shared)
     build_world_names(args.shared)
+    build_fips(args.shared)
     world = build_world(args.shared)
     cities = args.cities
     if cities is None:

@@ -17,6 +17,7 @@ from bordermap.geo.spatial import points_in_polygons
 __all__ = [
     "COUNT_KINDS",
     "apply_hits",
+    "frame_columns",
     "in_several_provinces",
     "incidents_frame",
     "join_boundaries",
@@ -182,6 +183,25 @@ def _row_template() -> dict:
             None,
         )
     )
+
+
+def frame_columns() -> dict[str, str]:
+    """List the incidents frame's columns in order, each with its kind of values.
+
+    ``"Int64"`` (nullable integers), ``"datetime"``, ``"bool"``, ``"int64"``,
+    or ``"object"`` (text, or missing).
+
+    Examples
+    --------
+    >>> cols = frame_columns()
+    >>> cols["killed_best"], cols["date"], cols["quote"]
+    ('Int64', 'datetime', 'object')
+    """
+    special = {"date": "datetime", "planned": "bool", "n_sources": "int64"}
+    return {
+        name: "Int64" if name in _INT_COLUMNS else special.get(name, "object")
+        for name in _row_template()
+    }
 
 
 def in_several_provinces(frame: pd.DataFrame) -> pd.Series:

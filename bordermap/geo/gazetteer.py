@@ -50,7 +50,7 @@ from bordermap.geo.boundaries import (
 )
 from bordermap.geo.records import Place
 
-__all__ = ["Gazetteer", "PlaceMatch", "load_gazetteer", "name_key"]
+__all__ = ["Gazetteer", "PlaceMatch", "country_names", "load_gazetteer", "name_key"]
 
 _GAP = re.compile(r"[^\w\s'’-]|\s{2,}|\n")
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
@@ -531,6 +531,29 @@ def _world_entries() -> list[tuple[Place, tuple[str, ...]]]:
 
 
 @functools.cache
+def country_names() -> dict[str, str]:
+    """Country names and their aliases (as :func:`name_key`) → ISO 3166-1 alpha-3.
+
+    Natural Earth's country names, then ``rules/countries.csv``'s other names.
+
+    Examples
+    --------
+    >>> names = country_names()
+    >>> names[name_key("Central African Republic")], names[name_key("DR Congo")]
+    ('CAF', 'COD')
+    """
+    keys: dict[str, str] = {}
+    with data_path("world_admin1_names.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            iso3 = NE_ISO3.get(row["country_iso3"], row["country_iso3"])
+            keys.setdefault(name_key(row["country"]), iso3)
+    for iso, names in _COUNTRY_ALIASES.items():
+        for name in names:
+            keys[name_key(name)] = iso
+    return keys
+
+
+@functools.cache
 def load_gazetteer() -> Gazetteer:
     """Build the gazetteer from bundled data.
 
@@ -557,11 +580,9 @@ def load_gazetteer() -> Gazetteer:
     """
     entries = _bundled_entries() + _world_entries()
     land = set(world_admin1()["adm0_iso3"])
-    country_keys: dict[str, str] = {}
     with data_path("world_admin1_names.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             iso3 = NE_ISO3.get(row["country_iso3"], row["country_iso3"])
-            country_keys.setdefault(name_key(row["country"]), iso3)
             if not row["iso_3166_2"] or iso3 in land:
                 continue  # countries with land borders are in the world layer
             alts = tuple(a for a in row["alt_names"].split("|") if a)
@@ -578,9 +599,7 @@ def load_gazetteer() -> Gazetteer:
                 False,
             )
             entries.append((place, alts))
-    for iso, names in _COUNTRY_ALIASES.items():
-        for name in names:
-            country_keys[name_key(name)] = iso
+    country_keys = dict(country_names())
     demonyms = {name_key(d): iso for iso, ds in _DEMONYMS.items() for d in ds}
     unique: dict[tuple, tuple[Place, tuple[str, ...]]] = {}
     for place, alts in entries:

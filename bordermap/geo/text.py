@@ -20,11 +20,13 @@ from pathlib import Path
 import yaml
 
 from bordermap.errors import ArticleError
+from bordermap.geo.datasets.tables import detect_dataset
 from bordermap.geo.records import Article
 
 __all__ = [
     "ARTICLE_SUFFIXES",
     "TABLE_SUFFIXES",
+    "article_files",
     "article_from_row",
     "article_from_text",
     "parse_date_value",
@@ -286,7 +288,7 @@ def _is_article_table(path: Path) -> bool:
     return isinstance(first, dict) and "text" in first
 
 
-def _in_directory(path: Path) -> list[Path]:
+def article_files(path: Path) -> list[Path]:
     """Article files and article tables under a directory, sorted."""
     found = []
     for p in sorted(path.rglob("*")):
@@ -299,7 +301,8 @@ def _in_directory(path: Path) -> list[Path]:
         ):
             continue
         if suffix in TABLE_SUFFIXES and not _is_article_table(p):
-            logger.warning("%s has no 'text' column: not articles, skipped", p)
+            if detect_dataset(p) is None:  # coded events are read as such
+                logger.warning("%s has no 'text' column: not articles, skipped", p)
             continue
         found.append(p)
     return found
@@ -310,7 +313,7 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            found = _in_directory(path)
+            found = article_files(path)
             if not found:
                 kinds = ", ".join(ARTICLE_SUFFIXES + TABLE_SUFFIXES)
                 raise ArticleError(f"{path}: no articles ({kinds}) in this directory")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 __all__ = [
     "EVENT_COLORS",
     "EVENT_LABELS",
     "bounds_label",
+    "contents_label",
     "count_label",
     "label_of",
 ]
@@ -101,3 +103,34 @@ def label_of(record, prefix: str = "") -> str | None:
             for f in ("qualifier", "stated", "low", "best", "high")
         )
     )
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
+
+
+def contents_label(incidents: pd.DataFrame) -> str:
+    """Say what a map holds: incidents from articles, and coded events by dataset.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"article_id": ["a", "a", "b", "g-1"],
+    ...     "dataset": [None, None, None, "UCDP GED"]})
+    >>> contents_label(frame)
+    '3 incidents from 2 articles and 1 UCDP GED event'
+    """
+    if "dataset" in incidents.columns:
+        coded = incidents["dataset"].notna().to_numpy()
+    else:
+        coded = np.zeros(len(incidents), dtype=bool)
+    parts = []
+    text = incidents.loc[~coded]
+    if len(text) or not coded.any():
+        parts.append(
+            f"{_plural(len(text), 'incident')} from "
+            f"{_plural(text['article_id'].nunique(), 'article')}"
+        )
+    if coded.any():
+        for name, rows in incidents.loc[coded].groupby("dataset", sort=True):
+            parts.append(_plural(len(rows), f"{name} event"))
+    return " and ".join(parts)

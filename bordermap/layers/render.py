@@ -33,7 +33,7 @@ from bordermap.layers.displacement import (
     displacement_layer,
     displacement_legend,
 )
-from bordermap.layers.labels import label_of
+from bordermap.layers.labels import contents_label, label_of
 from bordermap.layers.legend import Box, TimeFilter
 from bordermap.layers.markers import MarkerLayer, incident_layer, incident_legend
 from bordermap.layers.templating import (
@@ -425,12 +425,10 @@ def _title_box(title: str, incidents: gpd.GeoDataFrame) -> Box:
     -------
     Box
     """
-    n_articles = incidents["article_id"].nunique()
     located = int((incidents.geometry.notna() & ~incidents.geometry.is_empty).sum())
     subtitle = (
-        f"{len(incidents)} incidents from {n_articles} article(s); "
-        f"{located} located on the map, {len(incidents) - located} border-wide "
-        "or unplaced."
+        f"{contents_label(incidents)}; {located:,} located on the map, "
+        f"{len(incidents) - located:,} border-wide or unplaced."
     )
     return Box(
         title,

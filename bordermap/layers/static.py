@@ -27,7 +27,7 @@ from matplotlib.patches import Patch
 from bordermap.errors import RenderError
 from bordermap.layers.choropleth import CASUALTY_BINS, CASUALTY_COLORS
 from bordermap.layers.displacement import MIN_RADIUS, SYMBOL_SCALE
-from bordermap.layers.labels import EVENT_COLORS, EVENT_LABELS, label_of
+from bordermap.layers.labels import EVENT_COLORS, EVENT_LABELS, contents_label, label_of
 
 __all__ = ["STATIC_FORMATS", "render_static", "save_static"]
 
@@ -388,9 +388,8 @@ def _draw_captions(
     fig.text(
         0.01,
         0.928,
-        f"{len(incidents)} incidents from "
-        f"{incidents['article_id'].nunique()} article(s); {n_located} located on the "
-        f"map, {len(incidents) - n_located} border-wide or unplaced.",
+        f"{contents_label(incidents)}; {n_located:,} located on the map, "
+        f"{len(incidents) - n_located:,} border-wide or unplaced.",
         fontsize=8,
         va="top",
         color="#444",
