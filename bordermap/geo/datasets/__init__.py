@@ -184,8 +184,8 @@ def read_events(
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "ged.csv"
     >>> _ = p.write_text("id,type_of_violence,where_prec,latitude,longitude,"
-    ...     "date_start,date_end,best,low,high\\n"
-    ...     "1,1,1,14.42,103.3,2025-07-24,2025-07-24,2,2,3\\n")
+    ...     "date_start,date_end,best,low,high\n"
+    ...     "1,1,1,14.42,103.3,2025-07-24,2025-07-24,2,2,3\n")
     >>> read_events(p)[["id", "adm1_iso", "killed_best", "precision"]].values.tolist()
     [['ucdp-1', 'TH-32', 2, 'site']]
     """

@@ -240,7 +240,7 @@ def to_acled(incidents: pd.DataFrame) -> pd.DataFrame:
     >>> a = bordermap.Article("a1", "Rockets hit Kap Choeng district of Surin, "
     ...     "killing two.", published=datetime.date(2025, 7, 24))
     >>> row = to_acled(bordermap.extract([a])).iloc[0]
-    >>> row["sub_event_type"], row["fatalities"], row["geo_precision"]
+    >>> row["sub_event_type"], int(row["fatalities"]), int(row["geo_precision"])
     ('Shelling/artillery/missile attack', 2, 2)
     """
     events = events_only(incidents, "ACLED")

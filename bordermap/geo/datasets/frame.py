@@ -68,6 +68,8 @@ def counts_columns(
     has = ~np.asarray(best.isna())
     out: dict[str, object] = {f"{kind}_best": best}
     for name, values in (("low", low), ("high", high)):
+        if values is None:  # a bound the dataset never gives
+            values = np.full(len(best), np.nan)
         arr = pd.array(pd.Series(values, dtype="Float64").round(), dtype="Int64")
         arr[~has] = pd.NA
         out[f"{kind}_{name}"] = arr

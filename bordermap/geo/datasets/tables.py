@@ -91,7 +91,7 @@ def detect_dataset(path: str | Path) -> str | None:
     --------
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "e.csv"
-    >>> _ = p.write_text("id,type_of_violence,where_prec,best\\n1,1,1,2\\n")
+    >>> _ = p.write_text("id,type_of_violence,where_prec,best\n1,1,1,2\n")
     >>> detect_dataset(p)
     'ucdp'
     """

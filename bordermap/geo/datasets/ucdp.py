@@ -251,11 +251,11 @@ def to_ged(incidents: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
-    >>> import bordermap
+    >>> import bordermap, datetime
     >>> a = bordermap.Article("a1", "Rockets hit Kap Choeng district of Surin, "
-    ...     "killing two.", published=__import__("datetime").date(2025, 7, 24))
+    ...     "killing two.", published=datetime.date(2025, 7, 24))
     >>> row = to_ged(bordermap.extract([a])).iloc[0]
-    >>> row["where_prec"], row["best"], row["adm_1"], row["bordermap_adm1_iso"]
+    >>> int(row["where_prec"]), int(row["best"]), row["adm_1"], row["bordermap_adm1_iso"]
     (3, 2, 'Surin', 'TH-32')
     """
     events = events_only(incidents, "GED")
