@@ -36,8 +36,16 @@ import numpy as np
 import pandas as pd
 
 from bordermap.errors import DatasetError
-from bordermap.geo.datasets.frame import Columns, counts_columns, events_only, point_xy
-from bordermap.geo.datasets.ucdp import country_iso3
+from bordermap.geo.datasets.frame import (
+    Columns,
+    counts_columns,
+    events_only,
+    point_xy,
+    recode,
+)
+from bordermap.geo.datasets.tables import days, numbers
+from bordermap.geo.datasets.ucdp import country_iso3, text
+from bordermap.geo.records import EVENT_TYPES
 
 __all__ = ["ACLED_COLUMNS", "SUB_EVENT_TYPES", "acled_columns", "to_acled"]
 
@@ -94,13 +102,6 @@ _PRECISION = {"1": "site", "2": "admin2", "3": "border"}
 _WEEK, _REQUIRED = 3, ("event_date", "latitude", "longitude", "geo_precision")
 
 
-def _text(table: pd.DataFrame, column: str) -> np.ndarray:
-    if column not in table.columns:
-        return np.full(len(table), None, dtype=object)
-    values = table[column].astype(object)
-    return values.where(values.notna(), None).to_numpy()
-
-
 def _check(table: pd.DataFrame, source: object) -> None:
     missing = [c for c in _REQUIRED if c not in table.columns]
     if "sub_event_type" not in table.columns and "event_type" not in table.columns:
@@ -116,17 +117,21 @@ def _check(table: pd.DataFrame, source: object) -> None:
         )
 
 
-def _event_types(table: pd.DataFrame, source: object) -> np.ndarray:
+def _sub_event_type(value: str) -> str | None:
+    return SUB_EVENT_TYPES.get(
+        value.casefold(), value if value in EVENT_TYPES else None
+    )
+
+
+def _event_types(table: pd.DataFrame, source: object):
     column = "sub_event_type" if "sub_event_type" in table.columns else "event_type"
-    words = table[column].astype(str).str.strip().str.casefold()
-    types = words.map(SUB_EVENT_TYPES)
+    written = table[column]
     if "bordermap_event_type" in table.columns:
-        types = table["bordermap_event_type"].where(
-            table["bordermap_event_type"].notna(), types
-        )
-    unknown = types.isna()
+        written = table["bordermap_event_type"].fillna(written)
+    types = recode(written, _sub_event_type)
+    unknown = pd.isna(types)
     if unknown.any():
-        names = sorted(set(table.loc[unknown, column].astype(str)))[:3]
+        names = sorted(set(written[unknown].astype(str)))[:3]
         logger.warning(
             "%s: %s event(s) of sub-event types bordermap does not know (%s): read "
             "as 'other'",
@@ -134,12 +139,13 @@ def _event_types(table: pd.DataFrame, source: object) -> np.ndarray:
             f"{int(unknown.sum()):,}",
             ", ".join(names),
         )
-    return types.fillna("other").to_numpy(dtype=object)
+        types = pd.array(pd.Series(types).fillna("other"), dtype="str")
+    return types
 
 
-def _dates(table: pd.DataFrame) -> tuple[pd.Series, pd.Series, np.ndarray]:
-    """First and last day by ``time_precision``, and the date as coded."""
-    day = pd.to_datetime(table["event_date"], errors="coerce", format="mixed")
+def _dates(table: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """First and last day by ``time_precision``."""
+    day = days(table["event_date"])
     precision = table.get("time_precision", pd.Series("1", index=table.index))
     precision = precision.astype(str).str.strip()
     week, month = (precision == "2").to_numpy(), (precision == "3").to_numpy()
@@ -148,7 +154,7 @@ def _dates(table: pd.DataFrame) -> tuple[pd.Series, pd.Series, np.ndarray]:
     start[week], end[week] = day[week] - shift, day[week] + shift
     start[month] = day[month].dt.to_period("M").dt.start_time
     end[month] = day[month].dt.to_period("M").dt.end_time.dt.normalize()
-    return start, end, _text(table, "event_date")
+    return start, end
 
 
 def acled_columns(table: pd.DataFrame, source: str | Path) -> Columns:
@@ -164,46 +170,44 @@ def acled_columns(table: pd.DataFrame, source: str | Path) -> Columns:
     if ids is None or ids.isna().all():
         ids = table["data_id"]
     native_id = ids.astype(str).str.strip()
-    fatalities = pd.to_numeric(table["fatalities"], errors="coerce")
-    start, end, written = _dates(table)
-    precision = table["geo_precision"].astype(str).str.strip().map(_PRECISION)
+    fatalities = numbers(table["fatalities"])
+    start, end = _dates(table)
     country = table["iso3"] if "iso3" in table.columns else table.get("country")
     values = {
-        "id": ("acled-" + native_id).to_numpy(dtype=object),
+        "id": "acled-" + native_id,
         "event_type": _event_types(table, source),
-        "precision": precision.fillna("unknown").to_numpy(dtype=object),
-        "date_text": written,
-        "place": _text(table, "location"),
-        "country_iso3": country_iso3(country)
-        if country is not None
-        else np.full(len(table), None, dtype=object),
-        "adm1_name": _text(table, "admin1"),
-        "adm2_name": _text(table, "admin2"),
-        "attribution": _text(table, "source"),
-        "quote": _text(table, "notes"),
-        "source_file": np.full(len(table), str(source), dtype=object),
+        "precision": recode(
+            table["geo_precision"], lambda v: _PRECISION.get(v, "unknown")
+        ),
+        "date_text": table["event_date"],
+        "place": text(table, "location"),
+        "country_iso3": country_iso3(country) if country is not None else None,
+        "adm1_name": text(table, "admin1"),
+        "adm2_name": text(table, "admin2"),
+        "attribution": text(table, "source"),
+        "quote": text(table, "notes"),
+        "source_file": str(source),
         **counts_columns("killed", fatalities, fatalities, None, "at_least"),
     }
     for name in ("adm1_iso", "adm1_all", "url"):
         if f"bordermap_{name}" in table.columns:
-            values[name] = _text(table, f"bordermap_{name}")
+            values[name] = text(table, f"bordermap_{name}")
     native = {
-        f"acled_{c}": _text(table, c)
+        f"acled_{c}": table[c]
         for c in ("event_type", "sub_event_type", "actor1", "actor2", "geo_precision")
         if c in table.columns
     }
     for side in ("inter1", "inter2"):
         if side in table.columns:
-            words = table[side].astype(str).str.strip()
-            native[f"acled_{side}"] = words.map(INTER).fillna(table[side]).to_numpy()
+            native[f"acled_{side}"] = recode(table[side], lambda v: INTER.get(v, v))
     return Columns(
         "ACLED",
         str(source),
         native_id,
         values,
         native,
-        lon=pd.to_numeric(table["longitude"], errors="coerce").to_numpy(dtype=float),
-        lat=pd.to_numeric(table["latitude"], errors="coerce").to_numpy(dtype=float),
+        lon=numbers(table["longitude"]),
+        lat=numbers(table["latitude"]),
         date=start,
         date_end=end,
     )

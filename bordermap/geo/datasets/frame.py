@@ -17,11 +17,21 @@ from dataclasses import dataclass, field
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import shapely
 
 from bordermap.geo.frames import frame_columns
 
-__all__ = ["Columns", "counts_columns", "events_frame", "events_only", "point_xy"]
+__all__ = [
+    "Columns",
+    "counts_columns",
+    "events_frame",
+    "events_only",
+    "labels",
+    "point_xy",
+    "recode",
+    "text_column",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +61,60 @@ class Columns:
     date_end: pd.Series | None = None
 
 
+def _integers(values, n: int) -> pd.arrays.IntegerArray:
+    """Nullable integers from numbers (NaN or None: missing), rounded."""
+    if values is None:  # a bound the dataset never gives
+        return pd.arrays.IntegerArray(np.zeros(n, np.int64), np.ones(n, dtype=bool))
+    floats = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(
+        dtype=float, na_value=np.nan
+    )
+    missing = np.isnan(floats)
+    ints = np.where(missing, 0, np.rint(floats)).astype(np.int64)
+    return pd.arrays.IntegerArray(ints, missing)
+
+
+def recode(column: pd.Series, meaning) -> pd.api.extensions.ExtensionArray:
+    """Map each distinct value of a text column through ``meaning``, in Arrow.
+
+    ``meaning`` is a function or a mapping of the (stripped) value; None
+    leaves the row missing. The function runs once per distinct value, so a
+    million rows of a few dozen sub-event types cost a factorisation.
+
+    Examples
+    --------
+    >>> list(recode(pd.Series([" 1", "3", None, "1"]), {"1": "site", "3": "border"}))
+    ['site', 'border', nan, 'site']
+    """
+    lookup = meaning.get if isinstance(meaning, dict) else meaning
+    codes, uniques = pd.factorize(column)
+    mapped = [lookup(str(u).strip()) for u in uniques]
+    names = sorted({m for m in mapped if m is not None})
+    position = {name: i for i, name in enumerate(names)}
+    table = np.array([position.get(m, -1) for m in mapped] + [-1], dtype=np.int32)
+    new = table[codes]
+    column = pa.DictionaryArray.from_arrays(
+        pa.array(new, mask=new < 0), pa.array(names, pa.large_string())
+    )
+    return pd.array(column.cast(pa.large_string()), dtype="str")
+
+
+def labels(values, missing: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """Make a text column of a few distinct labels (a scalar or an array), in Arrow.
+
+    Examples
+    --------
+    >>> missing = np.array([False, False, True])
+    >>> list(labels(np.array(["exact", "estimate", "exact"]), missing))
+    ['exact', 'estimate', nan]
+    """
+    n = len(missing)
+    codes, names = pd.factorize(np.broadcast_to(np.asarray(values, dtype=object), n))
+    indices = pa.array(codes.astype(np.int32), mask=missing | (codes < 0))
+    names = pa.array([str(x) for x in names], pa.large_string())
+    column = pa.DictionaryArray.from_arrays(indices, names).cast(pa.large_string())
+    return pd.array(column, dtype="str")
+
+
 def counts_columns(
     kind: str, low, best, high, qualifier, group: object = None
 ) -> dict[str, object]:
@@ -61,24 +125,22 @@ def counts_columns(
     Examples
     --------
     >>> cols = counts_columns("killed", [3, None], [3, None], [3, None], "exact")
-    >>> cols["killed_best"].tolist(), cols["killed_qualifier"].tolist()
-    ([3, <NA>], ['exact', None])
+    >>> cols["killed_best"].tolist(), list(cols["killed_qualifier"])
+    ([3, <NA>], ['exact', nan])
     """
-    best = pd.array(pd.Series(best, dtype="Float64").round(), dtype="Int64")
-    has = ~np.asarray(best.isna())
+    n = len(best)
+    best = _integers(best, n)
+    missing = np.asarray(best.isna())
     out: dict[str, object] = {f"{kind}_best": best}
     for name, values in (("low", low), ("high", high)):
-        if values is None:  # a bound the dataset never gives
-            values = np.full(len(best), np.nan)
-        arr = pd.array(pd.Series(values, dtype="Float64").round(), dtype="Int64")
-        arr[~has] = pd.NA
+        arr = _integers(values, n)
+        arr[missing] = pd.NA
         out[f"{kind}_{name}"] = arr
-    qualifier = np.broadcast_to(np.asarray(qualifier, dtype=object), has.shape)
-    out[f"{kind}_qualifier"] = np.where(has, qualifier, None)
-    out[f"{kind}_stated"] = np.where(has, best.astype(str), None)
+    out[f"{kind}_qualifier"] = labels(qualifier, missing)
+    numbers = pa.array(best.to_numpy(dtype=np.int64, na_value=0), mask=missing)
+    out[f"{kind}_stated"] = pd.array(numbers.cast(pa.large_string()), dtype="str")
     if group is not None:
-        group = np.broadcast_to(np.asarray(group, dtype=object), has.shape)
-        out[f"{kind}_victims_group"] = np.where(has, group, None)
+        out[f"{kind}_victims_group"] = labels(group, missing)
     return out
 
 
@@ -105,23 +167,43 @@ def _valid_rows(cols: Columns, precision: np.ndarray) -> np.ndarray:
     return keep
 
 
-def _range_text(start: pd.Series, end: pd.Series) -> np.ndarray:
-    """``"2009-08-07 to 2009-09-10"`` where an event spans days, else empty."""
-    start, end = pd.Series(start), pd.Series(end)
-    spans = (end > start).to_numpy(dtype=bool)
+def _range_text(start: pd.Series, end: pd.Series) -> pd.Series:
+    """``"2009-08-07 to 2009-09-10"`` where an event spans days, else missing."""
+    spans = end > start
     text = start.dt.strftime("%Y-%m-%d") + " to " + end.dt.strftime("%Y-%m-%d")
-    return np.where(spans, text.to_numpy(dtype=object), None)
+    return text.where(spans)
 
 
-def _template(n: int) -> dict[str, object]:
-    """Every incidents-frame column, empty, for ``n`` rows."""
-    out: dict[str, object] = {}
-    for name, dtype in frame_columns().items():
-        if dtype == "Int64":
-            out[name] = pd.array(np.full(n, pd.NA), dtype="Int64")
-        else:
-            out[name] = np.full(n, None, dtype=object)
-    return out
+def text_column(n: int, value: str | None = None) -> pd.api.extensions.ExtensionArray:
+    """Make a text column of ``n`` rows, all ``value`` or all missing, in Arrow.
+
+    Kept in Arrow memory (pandas' ``str``), not as ``n`` Python objects.
+    """
+    if value is None:
+        return pd.array(pa.nulls(n, pa.large_string()), dtype="str")
+    return labels(value, np.zeros(n, dtype=bool))
+
+
+def _absent(n: int, kind: str, empty_text) -> object:
+    """Make an empty column of the incidents frame, cheap for a million rows."""
+    if kind == "Int64":
+        return pd.arrays.IntegerArray(np.zeros(n, np.int64), np.ones(n, dtype=bool))
+    if kind == "datetime":
+        return np.full(n, np.datetime64("NaT"), dtype="M8[ns]")
+    if kind in ("bool", "int64"):
+        return np.zeros(n, dtype=kind)
+    return empty_text
+
+
+def _as_column(values, n: int):
+    """Give a value to every row: Series and arrays as they are, scalars repeated."""
+    if isinstance(values, pd.Series):
+        return values.reset_index(drop=True)
+    if values is None or isinstance(values, str):
+        return text_column(n, values)
+    if np.isscalar(values):
+        return np.full(n, values)
+    return values
 
 
 def events_frame(cols: Columns) -> gpd.GeoDataFrame:
@@ -147,7 +229,7 @@ def events_frame(cols: Columns) -> gpd.GeoDataFrame:
     --------
     >>> import pandas as pd, numpy as np
     >>> cols = Columns("UCDP GED", "x.csv", pd.Series(["7"]),
-    ...     values={"id": np.array(["ucdp-7"]), "precision": np.array(["site"])},
+    ...     values={"id": pd.Series(["ucdp-7"]), "precision": pd.Series(["site"])},
     ...     lon=np.array([104.9]), lat=np.array([11.5]),
     ...     date=pd.Series(pd.to_datetime(["2020-01-02"])))
     >>> frame = events_frame(cols)
@@ -155,33 +237,38 @@ def events_frame(cols: Columns) -> gpd.GeoDataFrame:
     [['ucdp-7', 'event', '7']]
     """
     n = len(cols.native_id)
-    data = _template(n)
+    empty_text = text_column(n)
+    data = {
+        name: _absent(n, kind, empty_text) for name, kind in frame_columns().items()
+    }
     for name, values in cols.values.items():
-        data[name] = values if not np.isscalar(values) else np.full(n, values)
-    precision = np.asarray(data["precision"], dtype=object)
+        data[name] = _as_column(values, n)
+    precision = np.asarray(pd.Series(data["precision"]).to_numpy(dtype=object))
     keep = _valid_rows(cols, precision)
-    data["scope"] = np.full(n, "event", dtype=object)
-    data["planned"] = np.zeros(n, dtype=bool)
-    data["n_sources"] = np.ones(n, dtype=np.int64)
-    data["date"] = pd.to_datetime(cols.date)
-    data["dataset"] = np.full(n, cols.dataset, dtype=object)
-    data["native_id"] = cols.native_id.astype(str).to_numpy(dtype=object)
+    date = pd.Series(pd.to_datetime(cols.date)).reset_index(drop=True)
     end = cols.date_end if cols.date_end is not None else cols.date
-    data["date_end"] = pd.to_datetime(end)
-    if "date_text" not in cols.values:
-        data["date_text"] = _range_text(data["date"], data["date_end"])
-    data.update(cols.native)
-    frame = pd.DataFrame(
-        {k: (v.to_numpy() if isinstance(v, pd.Series) else v) for k, v in data.items()}
+    end = pd.Series(pd.to_datetime(end)).reset_index(drop=True)
+    data.update(
+        scope=text_column(n, "event"),
+        n_sources=np.ones(n, dtype=np.int64),
+        date=date,
+        dataset=text_column(n, cols.dataset),
+        native_id=cols.native_id.astype("str").reset_index(drop=True),
+        date_end=end,
     )
-    frame["article_id"] = frame["article_id"].fillna(frame["id"])
+    if "article_id" not in cols.values:
+        data["article_id"] = data["id"]
+    if "date_text" not in cols.values:
+        data["date_text"] = _range_text(date, end)
+    data.update({k: _as_column(v, n) for k, v in cols.native.items()})
+    frame = pd.DataFrame(data)
     points = np.full(n, None, dtype=object)
     located = np.isin(precision, _LOCATED) & keep
     if located.any():
         points[located] = shapely.points(cols.lon[located], cols.lat[located])
-    frame = frame.loc[keep].reset_index(drop=True)
-    geometry = gpd.GeoSeries(points[keep], crs=_CRS)
-    return gpd.GeoDataFrame(frame, geometry=geometry, crs=_CRS)
+    if not keep.all():
+        frame, points = frame.loc[keep].reset_index(drop=True), points[keep]
+    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(points, crs=_CRS), crs=_CRS)
 
 
 def events_only(incidents: pd.DataFrame, standard: str) -> pd.DataFrame:

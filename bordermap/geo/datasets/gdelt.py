@@ -34,7 +34,8 @@ import numpy as np
 import pandas as pd
 
 from bordermap.data import data_path
-from bordermap.geo.datasets.frame import Columns
+from bordermap.geo.datasets.frame import Columns, recode
+from bordermap.geo.datasets.tables import numbers
 
 __all__ = ["CAMEO_TYPES", "GDELT_COLUMNS", "fips_admin1", "gdelt_columns"]
 
@@ -121,39 +122,37 @@ def fips_admin1() -> tuple[dict[str, str], dict[str, str]]:
     return provinces, countries
 
 
-def _event_types(table: pd.DataFrame) -> pd.Series:
-    code = table["EventCode"].astype(str).str.strip()
-    types = code.map(CAMEO_TYPES)
-    for width in (3, 2):
-        types = types.fillna(code.str[:width].map(CAMEO_TYPES))
-    return types
+def _cameo_type(code: str) -> str | None:
+    """Type by the most specific CAMEO code known: 1951, then 195, then 19."""
+    return next(
+        (CAMEO_TYPES[code[:w]] for w in (len(code), 3, 2) if code[:w] in CAMEO_TYPES),
+        None,
+    )
 
 
-def _provinces(table: pd.DataFrame, precision: pd.Series, source: object):
+def _provinces(table: pd.DataFrame, precision: np.ndarray, source: object):
     """ISO 3166-2 of admin-1 events; an unknown FIPS code leaves it unplaced."""
     provinces, _ = fips_admin1()
-    code = table["ActionGeo_ADM1Code"].astype(str).str.strip()
-    iso = code.map(provinces)
-    at_admin1 = (precision == "admin1").to_numpy()
-    unknown = at_admin1 & iso.isna().to_numpy()
+    iso = recode(table["ActionGeo_ADM1Code"], provinces.get)
+    at_admin1 = precision == "admin1"
+    unknown = at_admin1 & pd.isna(iso)
     if unknown.any():
-        examples = ", ".join(sorted(set(code[unknown]))[:3])
+        codes = table.loc[unknown, "ActionGeo_ADM1Code"].astype(str)
         logger.warning(
             "%s: %s province-level event(s) with a FIPS code the bundled table lacks "
             "(%s): left unplaced",
             source,
             f"{int(unknown.sum()):,}",
-            examples,
+            ", ".join(sorted(set(codes))[:3]),
         )
-    iso = iso.where(at_admin1, None)
-    precision = precision.where(~unknown, "unknown")
-    return iso.astype(object).where(iso.notna(), None).to_numpy(), precision
+    iso = pd.array(pd.Series(iso).where(at_admin1), dtype="str")
+    return iso, np.where(unknown, "unknown", precision)
 
 
 def gdelt_columns(table: pd.DataFrame, source: str | Path) -> Columns:
     """Read a GDELT 2.0 event table (the 61 fields as text) into bordermap's columns."""
-    types = _event_types(table)
-    kept = types.notna().to_numpy()
+    types = recode(table["EventCode"], _cameo_type)
+    kept = ~np.asarray(pd.isna(types))
     if not kept.all():
         logger.warning(
             "%s: %s of %s events are not violence, ceasefires or arrests (other "
@@ -162,34 +161,30 @@ def gdelt_columns(table: pd.DataFrame, source: str | Path) -> Columns:
             f"{int((~kept).sum()):,}",
             f"{len(table):,}",
         )
-    table, types = table.loc[kept].reset_index(drop=True), types[kept]
-    native_id = table["GLOBALEVENTID"].astype(str).str.strip()
-    kind = table["ActionGeo_Type"].astype(str).str.strip()
-    precision = kind.map(_PRECISION).fillna("unknown")
-    adm1, precision = _provinces(table, precision, source)
+        table, types = table.loc[kept].reset_index(drop=True), types[kept]
+    native_id = table["GLOBALEVENTID"].astype("str").str.strip()
+    precision = recode(table["ActionGeo_Type"], lambda v: _PRECISION.get(v, "unknown"))
+    adm1, precision = _provinces(table, np.asarray(precision, dtype=object), source)
     _, countries = fips_admin1()
     values = {
-        "id": ("gdelt-" + native_id).to_numpy(dtype=object),
-        "event_type": types.to_numpy(dtype=object),
-        "precision": precision.to_numpy(dtype=object),
-        "place": table["ActionGeo_FullName"].astype(object).to_numpy(),
-        "country_iso3": table["ActionGeo_CountryCode"].map(countries).to_numpy(),
+        "id": "gdelt-" + native_id,
+        "event_type": types,
+        "precision": recode(pd.Series(precision), str),
+        "place": table["ActionGeo_FullName"],
+        "country_iso3": recode(table["ActionGeo_CountryCode"], countries.get),
         "adm1_iso": adm1,
-        "url": table["SOURCEURL"].astype(object).to_numpy(),
-        "date_text": table["SQLDATE"].astype(object).to_numpy(),
-        "source_file": np.full(len(table), str(source), dtype=object),
+        "url": table["SOURCEURL"],
+        "date_text": table["SQLDATE"],
+        "source_file": str(source),
     }
-    native = {
-        f"gdelt_{name}": table[column].astype(object).to_numpy()
-        for column, name in _KEPT.items()
-    }
+    native = {f"gdelt_{name}": table[column] for column, name in _KEPT.items()}
     return Columns(
         "GDELT",
         str(source),
         native_id,
         values,
         native,
-        lon=pd.to_numeric(table["ActionGeo_Long"], errors="coerce").to_numpy(float),
-        lat=pd.to_numeric(table["ActionGeo_Lat"], errors="coerce").to_numpy(float),
+        lon=numbers(table["ActionGeo_Long"]),
+        lat=numbers(table["ActionGeo_Lat"]),
         date=pd.to_datetime(table["SQLDATE"], format="%Y%m%d", errors="coerce"),
     )

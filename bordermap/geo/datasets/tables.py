@@ -12,11 +12,21 @@ import io
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from bordermap.errors import DatasetError
 
-__all__ = ["GDELT_FIELDS", "detect_dataset", "read_table", "sniff_header"]
+__all__ = [
+    "GDELT_FIELDS",
+    "days",
+    "detect_dataset",
+    "numbers",
+    "read_table",
+    "sniff_header",
+]
 
 #: GDELT 2.0 event export: 61 tab-separated fields, no header.
 GDELT_FIELDS = 61
@@ -152,3 +162,47 @@ def read_table(
             f"{path}: cannot be read as a table ({first}); check that it is a whole, "
             "uncorrupted export"
         ) from None
+
+
+def numbers(column: pd.Series) -> np.ndarray:
+    """Numbers of a text column as floats (NaN: missing or not a number).
+
+    Arrow's cast first (fast), pandas' per value where a cell is not a number.
+
+    Examples
+    --------
+    >>> numbers(pd.Series(["1.5", None, "x"], dtype="str")).tolist()
+    [1.5, nan, nan]
+    """
+    arrow = pa.array(column, from_pandas=True)
+    try:
+        return pc.cast(arrow, pa.float64()).to_numpy(zero_copy_only=False)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        values = pd.to_numeric(column, errors="coerce")
+        return values.to_numpy(dtype=float, na_value=np.nan)
+
+
+def days(column: pd.Series) -> pd.Series:
+    """Days of a text column of dates ("2025-07-24", "2009-02-20 00:00:00.000").
+
+    ISO days are read by Arrow; any other writing ("24 July 2025") by pandas,
+    value by value; what neither reads is missing (NaT).
+
+    Examples
+    --------
+    >>> written = pd.Series(["2025-07-24 00:00:00", "24 July 2025", "?"], dtype="str")
+    >>> days(written).tolist()
+    [Timestamp('2025-07-24 00:00:00'), Timestamp('2025-07-24 00:00:00'), NaT]
+    """
+    arrow = pa.array(column, from_pandas=True, type=pa.large_string())
+    iso = pc.strptime(
+        pc.utf8_slice_codeunits(arrow, 0, 10),
+        format="%Y-%m-%d",
+        unit="ns",
+        error_is_null=True,
+    )
+    out = pd.Series(iso.to_numpy(zero_copy_only=False), index=column.index)
+    other = out.isna() & column.notna()
+    if other.any():
+        out[other] = pd.to_datetime(column[other], errors="coerce", format="mixed")
+    return out.astype("datetime64[ns]")

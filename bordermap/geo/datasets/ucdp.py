@@ -35,10 +35,18 @@ import numpy as np
 import pandas as pd
 
 from bordermap.errors import DatasetError
-from bordermap.geo.datasets.frame import Columns, counts_columns, events_only, point_xy
+from bordermap.geo.datasets.frame import (
+    Columns,
+    counts_columns,
+    events_only,
+    point_xy,
+    recode,
+)
+from bordermap.geo.datasets.tables import days, numbers
 from bordermap.geo.gazetteer import country_names, name_key
+from bordermap.geo.records import EVENT_TYPES
 
-__all__ = ["GED_COLUMNS", "ged_columns", "to_ged"]
+__all__ = ["GED_COLUMNS", "country_iso3", "ged_columns", "text", "to_ged"]
 
 logger = logging.getLogger(__name__)
 
@@ -91,42 +99,42 @@ _KEPT = (
 _GED_COUNTRIES = {"congo": "COG"}
 
 
-def _text(table: pd.DataFrame, column: str) -> np.ndarray:
+def text(table: pd.DataFrame, column: str) -> pd.Series | None:
+    """Return a text column as it is (None: the file has no such column)."""
+    return table[column] if column in table.columns else None
+
+
+def _number(table: pd.DataFrame, column: str) -> np.ndarray:
     if column not in table.columns:
-        return np.full(len(table), None, dtype=object)
-    values = table[column].astype(object)
-    return values.where(values.notna(), None).to_numpy()
+        return np.full(len(table), np.nan)
+    return numbers(table[column])
 
 
-def _number(table: pd.DataFrame, column: str) -> pd.Series:
-    if column not in table.columns:
-        return pd.Series(np.nan, index=table.index)
-    return pd.to_numeric(table[column], errors="coerce")
+def _iso3_of(name: str) -> str | None:
+    bare = re.sub(r"\s*\(.*?\)", "", name).strip()
+    if re.fullmatch(r"[A-Z]{3}", bare):  # an ISO3 code (a file bordermap wrote)
+        return bare
+    key = name_key(bare)
+    return _GED_COUNTRIES.get(key) or country_names().get(key)
 
 
-def country_iso3(names: pd.Series) -> np.ndarray:
-    """ISO3 of GED country names ("DR Congo (Zaire)" → COD); None if unknown."""
-    table = country_names()
-    out = {}
-    for name in pd.unique(names.dropna()):
-        bare = re.sub(r"\s*\(.*?\)", "", str(name)).strip()
-        if re.fullmatch(r"[A-Z]{3}", bare):  # an ISO3 code (a file bordermap wrote)
-            out[name] = bare
-            continue
-        key = name_key(bare)
-        out[name] = _GED_COUNTRIES.get(key) or table.get(key)
-    return names.map(out).astype(object).where(names.notna(), None).to_numpy()
+def country_iso3(names: pd.Series):
+    """ISO3 of country names or codes ("DR Congo (Zaire)" → COD); missing if unknown."""
+    return recode(names, _iso3_of)
 
 
-def _event_types(table: pd.DataFrame, source: str) -> np.ndarray:
+def _event_types(table: pd.DataFrame, source: str):
     """Give each event bordermap's type (a file bordermap wrote keeps its own)."""
-    violence = table["type_of_violence"].astype(str).str.strip()
-    types = violence.map(_TYPES)
+    column = "type_of_violence"
     if "bordermap_event_type" in table.columns:
-        types = table["bordermap_event_type"].where(
-            table["bordermap_event_type"].notna(), types
+        column = "bordermap_event_type"
+        table = table.assign(
+            bordermap_event_type=table[column].fillna(table["type_of_violence"])
         )
-    unknown = types.isna()
+    types = recode(
+        table[column], lambda v: _TYPES.get(v) or (v if v in EVENT_TYPES else None)
+    )
+    unknown = pd.isna(types)
     if unknown.any():
         logger.warning(
             "%s: %s event(s) with a type_of_violence other than 1, 2, 3: read as "
@@ -134,12 +142,13 @@ def _event_types(table: pd.DataFrame, source: str) -> np.ndarray:
             source,
             f"{int(unknown.sum()):,}",
         )
-    return types.fillna("other").to_numpy(dtype=object)
+        types = pd.array(pd.Series(types).fillna("other"), dtype="str")
+    return types
 
 
-def _qualifiers(low: pd.Series, best: pd.Series, high: pd.Series) -> np.ndarray:
+def _qualifiers(low: np.ndarray, best: np.ndarray, high: np.ndarray) -> np.ndarray:
     same = (low == best) & (high == best)
-    return np.where(same.fillna(False).to_numpy(dtype=bool), "exact", "estimate")
+    return np.where(same, "exact", "estimate")
 
 
 def ged_columns(table: pd.DataFrame, source: str | Path) -> Columns:
@@ -169,39 +178,52 @@ def ged_columns(table: pd.DataFrame, source: str | Path) -> Columns:
         )
     native_id = table["id"].astype(str).str.strip()
     best, low, high = (_number(table, c) for c in ("best", "low", "high"))
-    low, high = low.fillna(best), high.fillna(best)
-    precision = table["where_prec"].astype(str).str.strip().map(_PRECISION)
+    low = np.where(np.isnan(low), best, low)
+    high = np.where(np.isnan(high), best, high)
+    _check_order(low, best, high, source)
     values = {
-        "id": ("ucdp-" + native_id).to_numpy(dtype=object),
+        "id": "ucdp-" + native_id,
         "event_type": _event_types(table, str(source)),
-        "precision": precision.fillna("unknown").to_numpy(dtype=object),
-        "place": _text(table, "where_coordinates"),
-        "site": _text(table, "where_description"),
+        "precision": recode(
+            table["where_prec"], lambda v: _PRECISION.get(v, "unknown")
+        ),
+        "place": text(table, "where_coordinates"),
+        "site": text(table, "where_description"),
         "country_iso3": country_iso3(table["country"])
         if "country" in table.columns
-        else np.full(len(table), None, dtype=object),
-        "adm1_name": _text(table, "adm_1"),
-        "adm2_name": _text(table, "adm_2"),
-        "attribution": _text(table, "dyad_name"),
-        "title": _text(table, "source_headline"),
-        "source_file": np.full(len(table), str(source), dtype=object),
+        else None,
+        "adm1_name": text(table, "adm_1"),
+        "adm2_name": text(table, "adm_2"),
+        "attribution": text(table, "dyad_name"),
+        "title": text(table, "source_headline"),
+        "source_file": str(source),
         **counts_columns("killed", low, best, high, _qualifiers(low, best, high)),
     }
     _restore_bordermap(table, values)
-    native = {f"ucdp_{c}": _text(table, c) for c in _KEPT if c in table.columns}
+    native = {f"ucdp_{c}": table[c] for c in _KEPT if c in table.columns}
     return Columns(
         "UCDP GED",
         str(source),
         native_id,
         values,
         native,
-        lon=_number(table, "longitude").to_numpy(dtype=float),
-        lat=_number(table, "latitude").to_numpy(dtype=float),
-        date=pd.to_datetime(table["date_start"], errors="coerce", format="mixed"),
-        date_end=pd.to_datetime(
-            table.get("date_end", table["date_start"]), errors="coerce", format="mixed"
-        ),
+        lon=_number(table, "longitude"),
+        lat=_number(table, "latitude"),
+        date=days(table["date_start"]),
+        date_end=days(table.get("date_end", table["date_start"])),
     )
+
+
+def _check_order(low, best, high, source: object) -> None:
+    """Say so where a file's low, best and high are out of order (kept as given)."""
+    wrong = (low > best) | (high < best)
+    if wrong.any():
+        logger.warning(
+            "%s: %s event(s) with low above best or high below best: kept as the "
+            "file gives them",
+            source,
+            f"{int(wrong.sum()):,}",
+        )
 
 
 def _restore_bordermap(table: pd.DataFrame, values: dict) -> None:
@@ -209,7 +231,7 @@ def _restore_bordermap(table: pd.DataFrame, values: dict) -> None:
     for name in ("adm1_iso", "adm1_all", "quote", "url"):
         column = f"bordermap_{name}"
         if column in table.columns:
-            values[name] = _text(table, column)
+            values[name] = text(table, column)
     for kind in ("wounded", "displaced"):
         if f"bordermap_{kind}_best" not in table.columns:
             continue
@@ -219,7 +241,7 @@ def _restore_bordermap(table: pd.DataFrame, values: dict) -> None:
                 _number(table, f"bordermap_{kind}_low"),
                 _number(table, f"bordermap_{kind}_best"),
                 _number(table, f"bordermap_{kind}_high"),
-                _text(table, f"bordermap_{kind}_qualifier"),
+                text(table, f"bordermap_{kind}_qualifier"),
             )
         )
 
@@ -255,8 +277,8 @@ def to_ged(incidents: pd.DataFrame) -> pd.DataFrame:
     >>> a = bordermap.Article("a1", "Rockets hit Kap Choeng district of Surin, "
     ...     "killing two.", published=datetime.date(2025, 7, 24))
     >>> row = to_ged(bordermap.extract([a])).iloc[0]
-    >>> int(row["where_prec"]), int(row["best"]), row["adm_1"], row["bordermap_adm1_iso"]
-    (3, 2, 'Surin', 'TH-32')
+    >>> int(row["where_prec"]), int(row["best"]), row["adm_1"]
+    (3, 2, 'Surin')
     """
     events = events_only(incidents, "GED")
     n = len(events)
