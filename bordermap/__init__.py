@@ -11,11 +11,15 @@ from bordermap.errors import (
     ArticleError,
     BordermapError,
     BoundaryError,
+    CompareError,
     CountError,
+    DatasetError,
     GazetteerError,
     RenderError,
 )
+from bordermap.geo.compare import Comparison, compare
 from bordermap.geo.counts import parse_count
+from bordermap.geo.datasets import read_events
 from bordermap.geo.records import Article, Count, Incident, Precision
 from bordermap.geo.text import read_articles
 from bordermap.layers.render import render_fragment, render_html, save_html
@@ -26,17 +30,22 @@ __all__ = [
     "ArticleError",
     "BordermapError",
     "BoundaryError",
+    "CompareError",
+    "Comparison",
     "Count",
     "CountError",
+    "DatasetError",
     "GazetteerError",
     "Incident",
     "Precision",
     "RenderError",
     "aggregate",
+    "compare",
     "extract",
     "make_map",
     "parse_count",
     "read_articles",
+    "read_events",
     "render_fragment",
     "render_html",
     "save_html",

@@ -1,4 +1,4 @@
-"""Command line: ``bordermap map`` and ``bordermap extract``.
+"""Command line: ``bordermap map``, ``bordermap extract`` and ``bordermap compare``.
 
 Exit codes: 0 success, 1 bad input or output (one ``error:`` line on stderr),
 2 bad usage (argparse's message and usage).
@@ -69,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_run_options(common)
     _add_map_command(sub, common)
     _add_extract_command(sub, common)
+    _add_compare_command(sub, common)
     return parser
 
 
@@ -270,6 +271,57 @@ def _add_extract_command(
         default=None,
         metavar="FILE",
         help="output file (default: standard output; gpkg and parquet need one)",
+    )
+
+
+def _add_compare_command(
+    sub: argparse._SubParsersAction, common: argparse.ArgumentParser
+) -> None:
+    """Add the ``compare`` command: the incidents of two sources, matched.
+
+    Parameters
+    ----------
+    sub : argparse._SubParsersAction
+        From :meth:`argparse.ArgumentParser.add_subparsers`.
+    common : argparse.ArgumentParser
+        The parent parser with the shared options.
+    """
+    p_cmp = sub.add_parser(
+        "compare",
+        parents=[common],
+        help="match the incidents of two sources (news against coded data)",
+        description="Match the incidents of source A with those of source B "
+        "(same or overlapping days, same province or within --max-km, compatible "
+        "types, one to one) and print what both report and what each lacks.",
+    )
+    for name, what in (("a", "first"), ("b", "second")):
+        p_cmp.add_argument(
+            name,
+            metavar=name.upper(),
+            help=f"the {what} source: articles, a directory, an article table, or "
+            "a UCDP GED, ACLED or GDELT file",
+        )
+    p_cmp.add_argument(
+        "--max-km",
+        type=float,
+        default=25.0,
+        metavar="KM",
+        help="sites at most this far apart match (default 25)",
+    )
+    p_cmp.add_argument(
+        "--max-days",
+        type=int,
+        default=0,
+        metavar="N",
+        help="days that may lie between two incidents' dates (default 0)",
+    )
+    p_cmp.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        metavar="FILE.csv",
+        help="also write every matched pair and every incident only one source "
+        "has, one row each, with a 'status' column",
     )
 
 
@@ -492,6 +544,46 @@ def _run_map(args: argparse.Namespace) -> None:
     )
 
 
+def _run_compare(args: argparse.Namespace) -> None:
+    from bordermap.geo.compare import compare
+
+    layers = _layers(args)
+    sides = []
+    for source in (args.a, args.b):
+        args.inputs = [source]
+        sides.append(_incidents(args, layers))
+    result = compare(*sides, max_km=args.max_km, max_days=args.max_days)
+    if args.output is not None:
+        _emit(_comparison_csv(result), args.output)
+    sys.stdout.write(result.summary_text() + "\n")
+
+
+def _comparison_csv(result) -> str:
+    """Write matched pairs, then incidents only A has, then only B, as one CSV."""
+    import pandas as pd
+
+    kinds = ("killed", "wounded", "displaced")
+    parts = [result.pairs.assign(status="matched")]
+    for side, frame in (("a", result.only_a), ("b", result.only_b)):
+        rows = pd.DataFrame(
+            {
+                f"id_{side}": frame["id"],
+                f"date_{side}": frame["date"],
+                f"adm1_{side}": frame["adm1_iso"],
+                f"event_type_{side}": frame["event_type"],
+                **{f"{k}_{side}": frame[f"{k}_best"] for k in kinds},
+            }
+        )
+        parts.append(rows.assign(status=f"only_{side}"))
+    table = pd.concat(parts, ignore_index=True)
+    table = table[["status", *[c for c in table.columns if c != "status"]]]
+    for column in ("date_a", "date_b"):
+        table[column] = pd.to_datetime(table[column]).dt.strftime("%Y-%m-%d")
+    buffer = io.StringIO()
+    table.to_csv(buffer, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+    return buffer.getvalue()
+
+
 def _warn(message, category, filename, lineno, file=None, line=None) -> None:
     print(f"warning: {message}", file=sys.stderr)
 
@@ -511,6 +603,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "extract":
             _run_extract(args)
+        elif args.command == "compare":
+            _run_compare(args)
         else:
             _run_map(args)
     except BordermapError as exc:

@@ -6,6 +6,7 @@ __all__ = [
     "ArticleError",
     "BordermapError",
     "BoundaryError",
+    "CompareError",
     "CountError",
     "DatasetError",
     "GazetteerError",
@@ -19,6 +20,10 @@ class BordermapError(Exception):
 
 class ArticleError(BordermapError):
     """An article file or table cannot be read."""
+
+
+class CompareError(BordermapError, ValueError):
+    """Frames or limits that :func:`bordermap.compare` cannot work with."""
 
 
 class CountError(BordermapError):

@@ -1,6 +1,7 @@
 import json
 import re
 
+import pandas as pd
 import pytest
 
 from bordermap.cli import main
@@ -185,3 +186,28 @@ def test_two_processes_give_the_same_output(tmp_path):
     assert main(["extract", SEEDS, "-o", str(one), "-q"]) == 0
     assert main(["extract", SEEDS, "-o", str(two), "-q", "--jobs", "2"]) == 0
     assert one.read_bytes() == two.read_bytes()
+
+
+def test_compare_news_with_its_own_ged_export(tmp_path, capsys):
+    ged = tmp_path / "ged.csv"
+    assert main(["extract", SEEDS, "--format", "ucdp", "-o", str(ged), "-q"]) == 0
+    table = tmp_path / "pairs.csv"
+    assert main(["compare", SEEDS, str(ged), "-o", str(table), "-q"]) == 0
+    out = capsys.readouterr().out
+    matched = int(re.search(r"matched ([\d,]+)", out).group(1).replace(",", ""))
+    rows = pd.read_csv(table)
+    pairs = rows[rows["status"] == "matched"]
+    assert len(pairs) == matched > 0
+    # every pair is an incident and its own export, with the same figures
+    assert (pairs["id_b"] == "ucdp-" + pairs["id_a"]).all()
+    assert (pairs["killed_diff"].fillna(0) == 0).all()
+    # what stays unmatched cannot be placed by either rule: no province, no site
+    only = rows[rows["status"] != "matched"]
+    assert only["adm1_a"].isna().all() and only["adm1_b"].isna().all()
+
+
+def test_compare_needs_two_sources(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["compare", SEEDS])
+    assert exc.value.code == 2
+    assert "the following arguments are required: B" in capsys.readouterr().err
