@@ -27,6 +27,13 @@ FULL = {
     ],
     "pages": ["benchmarks/bench_pages.py"],
     "large_text": ["benchmarks/bench_large_text.py"],
+    "files": ["benchmarks/bench_files.py"],
+    "events": ["benchmarks/bench_events.py"],
+    "compare": [
+        "benchmarks/bench_compare.py",
+        "--ged",
+        "../shared/data/ucdp/ged231_CAF.csv",
+    ],
 }
 # The test suite runs these (tests/test_benchmarks.py), asserting no timing.
 QUICK = {
@@ -35,6 +42,9 @@ QUICK = {
     "map": ["-m", "benchmarks.bench_map", "--sizes", "200"],
     "pages": ["benchmarks/bench_pages.py"],
     "large_text": ["benchmarks/bench_large_text.py", "--sizes", "0.2"],
+    "files": ["benchmarks/bench_files.py", "--rows", "2000"],
+    "events": ["benchmarks/bench_events.py", "--rows", "2000", "--repeat", "1"],
+    "compare": ["benchmarks/bench_compare.py", "--sizes", "1000"],
 }
 
 

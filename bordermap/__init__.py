@@ -15,11 +15,13 @@ from bordermap.errors import (
     CountError,
     DatasetError,
     GazetteerError,
+    OutputError,
     RenderError,
 )
 from bordermap.geo.compare import Comparison, compare
 from bordermap.geo.counts import parse_count
 from bordermap.geo.datasets import read_events
+from bordermap.geo.files import write_geopackage, write_geoparquet
 from bordermap.geo.records import Article, Count, Incident, Precision
 from bordermap.geo.text import read_articles
 from bordermap.layers.render import render_fragment, render_html, save_html
@@ -37,6 +39,7 @@ __all__ = [
     "DatasetError",
     "GazetteerError",
     "Incident",
+    "OutputError",
     "Precision",
     "RenderError",
     "aggregate",
@@ -52,6 +55,8 @@ __all__ = [
     "save_static_map",
     "seeds_dir",
     "totals",
+    "write_geopackage",
+    "write_geoparquet",
 ]
 
 __version__ = "0.1.0"

@@ -10,6 +10,7 @@ __all__ = [
     "CountError",
     "DatasetError",
     "GazetteerError",
+    "OutputError",
     "RenderError",
 ]
 
@@ -40,6 +41,10 @@ class GazetteerError(BordermapError):
 
 class BoundaryError(BordermapError):
     """Boundary polygons are missing, unreadable or unsuitable."""
+
+
+class OutputError(BordermapError):
+    """An output file (GeoPackage, GeoParquet) cannot be written."""
 
 
 class RenderError(BordermapError):
