@@ -19,7 +19,11 @@ Matching rules
   at a site or district (``precision`` ``"site"`` or ``"admin2"``) with points
   at most ``max_km`` apart. A province-level point (``"admin1"``) stands for a
   whole province, so it matches by its province only; ``distance_km`` is still
-  reported for it.
+  reported for it. Incidents on no province match by their extent: two
+  border-wide ones (``precision`` ``"border"``: "along the border", GED
+  ``where_prec`` 5, ACLED's border area) with each other, two country-wide ones
+  of the same ``country_iso3`` with each other; their ``same_province`` is
+  False.
 * **Type.** The violent types (``armed_clash``, ``shelling``, ``air_strike``,
   ``landmine_explosive``, ``attack_on_civilians``) are compatible with each
   other; any other type only with itself.
@@ -203,9 +207,7 @@ def compare(
     types_a, types_b = _joint_codes(
         *(_type_groups(s.frame["event_type"]) for s in (sa, sb))
     )
-    prov_a, prov_b = _joint_codes(
-        *(s.frame["adm1_iso"].astype(object).to_numpy() for s in (sa, sb))
-    )
+    prov_a, prov_b = _joint_codes(*(_place_keys(s.frame) for s in (sa, sb)))
     ia, ib, gap, dist, same = candidates(
         sa, sb, (types_a, prov_a), (types_b, prov_b), max_km, max_days
     )
@@ -397,6 +399,30 @@ def _type_groups(types: pd.Series) -> np.ndarray:
     return np.where(violent, "\0violent", values)
 
 
+def _place_keys(frame) -> np.ndarray:
+    """Give each row what a pair must share when it is not sited: province or extent.
+
+    A border-wide incident ("along the border", GED ``where_prec`` 5, ACLED's
+    border area) is keyed by the border; a country-wide one by its country.
+    None: only the distance rule can place it.
+    """
+    adm1 = frame["adm1_iso"].astype(object)
+    precision = frame["precision"].astype(object)
+    country = (
+        frame["country_iso3"].astype(object)
+        if "country_iso3" in frame.columns
+        else pd.Series(None, index=frame.index, dtype=object)
+    )
+    keys = np.where(adm1.notna(), adm1.to_numpy(), None).astype(object)
+    wide = adm1.isna().to_numpy()
+    border = wide & precision.eq("border").fillna(False).to_numpy(dtype=bool)
+    keys[border] = "\0border"
+    whole = wide & precision.eq("country").fillna(False).to_numpy(dtype=bool)
+    whole &= country.notna().to_numpy()
+    keys[whole] = "\0country " + country[whole].astype(str).to_numpy()
+    return keys
+
+
 def _joint_codes(values_a, values_b) -> tuple[np.ndarray, np.ndarray]:
     """Integer codes of two arrays of labels, shared between them (-1: NA)."""
     codes, _ = pd.factorize(np.concatenate([values_a, values_b]).astype(object))
@@ -420,7 +446,7 @@ def _pairs_frame(sa: Side, sb: Side, ia, ib, gap, dist, same) -> pd.DataFrame:
             "days_apart": np.asarray(gap, dtype=np.int64),
             "adm1_a": take(sa, ia, "adm1_iso"),
             "adm1_b": take(sb, ib, "adm1_iso"),
-            "same_province": np.asarray(same, dtype=bool),
+            "same_province": np.asarray(same, dtype=bool) & (sa.label[ia] != NOWHERE),
             "distance_km": np.round(np.asarray(dist, dtype=float), 3),
             "event_type_a": take(sa, ia, "event_type"),
             "event_type_b": take(sb, ib, "event_type"),

@@ -185,6 +185,38 @@ def test_no_point_and_no_province_never_matches(news):
     assert result.summary.loc[NOWHERE, "only_b"] == 1
 
 
+def wide(frame, precision, country=None):
+    """``frame`` with its incidents on no province, at a wide ``precision``."""
+    return frame.assign(
+        adm1_iso=None, precision=precision, country_iso3=country, site=None
+    )
+
+
+def test_two_border_wide_incidents_match_by_their_extent(news):
+    a = wide(rows(news, "a1-01"), "border")
+    # far apart: a border-wide point is a placeholder, not a site
+    result = compare(a, coded(moved(a, 300)))
+    assert ids(result) == [("a1-01", "ged-a1-01")]
+    assert not result.pairs["same_province"].iat[0]
+    assert result.summary.loc[NOWHERE, "matched"] == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "matched"),
+    [
+        (("country", "THA"), ("country", "THA"), True),
+        (("country", "THA"), ("country", "KHM"), False),
+        (("country", "THA"), ("border", None), False),
+        (("country", None), ("country", None), False),  # whose country: unknown
+        (("unknown", None), ("unknown", None), False),
+    ],
+)
+def test_wide_incidents_match_only_the_same_extent(news, a, b, matched):
+    one = wide(rows(news, "a1-01"), *a)
+    other = coded(moved(wide(rows(news, "a1-01"), *b), 300))
+    assert bool(len(compare(one, other).pairs)) is matched
+
+
 @pytest.mark.parametrize(
     ("shift", "max_days", "matched"),
     [(1, 0, False), (1, 1, True), (-1, 1, True), (2, 1, False), (2, 2, True)],
@@ -525,11 +557,14 @@ def _random_frame(rng, n, prefix):
     span = np.where(rng.random(n) < 0.2, rng.integers(1, 6, n), 0)
     span = np.where(rng.random(n) < 0.05, rng.integers(20, 120, n), span)
     frame["date_end"] = (start + pd.to_timedelta(span, "D")).where(rng.random(n) > 0.5)
-    frame["precision"] = rng.choice(["site", "admin2", "admin1", "border"], n)
+    frame["precision"] = rng.choice(
+        ["site", "admin2", "admin1", "border", "country"], n
+    )
     frame["adm1_iso"] = rng.choice(["P1", "P2", "P3", "P4", None], n)
+    frame["country_iso3"] = rng.choice(["THA", "KHM", None], n)
     frame["killed_best"] = pd.array(rng.integers(0, 4, n), dtype="Int64")
     points = shapely.points(rng.uniform(103, 104, n), rng.uniform(14, 15, n))
-    points[frame["precision"].eq("border").to_numpy()] = None
+    points[frame["precision"].isin(["border", "country"]).to_numpy()] = None
     return gpd.GeoDataFrame(frame, geometry=points, crs="EPSG:4326")
 
 
@@ -562,6 +597,12 @@ def _brute_force(a, b, max_km, max_days):
             has = x.geometry is not None and y.geometry is not None
             dist = _haversine(x.geometry, y.geometry) if has else None
             same = x.adm1_iso is not None and x.adm1_iso == y.adm1_iso
+            if pd.isna(x.adm1_iso) and pd.isna(y.adm1_iso):  # extents
+                same = x.precision == y.precision == "border" or (
+                    x.precision == y.precision == "country"
+                    and pd.notna(x.country_iso3)
+                    and x.country_iso3 == y.country_iso3
+                )
             sited = {x.precision, y.precision} <= {"site", "admin2"}
             if same or (has and sited and dist <= max_km):
                 rank = round((max_km if dist is None else dist) * 1e6)  # to the mm
