@@ -231,55 +231,48 @@ def border_totals(incidents: gpd.GeoDataFrame) -> pd.DataFrame:
     pandas.DataFrame
         Columns ``kind``, ``scope``, ``precision``, ``where`` (in words: "along
         the border", or the place and the provinces it lies in),
-        ``country_iso3``, ``qualifier``, ``stated``, ``low``, ``best``,
+        ``country_iso3`` (the victims' side where the text states it: an ISO3
+        code or ``"both"``; else empty), ``qualifier``, ``stated``, ``low``, ``best``,
         ``high``, ``quote``, ``incident_id``, ``title``.
     """
-    rows = []
     located = incidents["precision"].isin(_LOCATED)
     unplaced = incidents[
         (~located | in_several_provinces(incidents))
         & ~incidents["planned"].astype(bool)
     ]
-    for _, inc in unplaced.iterrows():
-        for kind in COUNT_KINDS:
-            if pd.isna(inc[f"{kind}_qualifier"]):
-                continue
-            rows.append(
-                {
-                    "kind": kind,
-                    "scope": inc["scope"],
-                    "precision": inc["precision"],
-                    "where": _where(inc),
-                    "country_iso3": inc[f"{kind}_victims_country"]
-                    or inc["country_iso3"],
-                    "qualifier": inc[f"{kind}_qualifier"],
-                    "stated": inc[f"{kind}_stated"],
-                    "low": inc[f"{kind}_low"],
-                    "best": inc[f"{kind}_best"],
-                    "high": inc[f"{kind}_high"],
-                    "quote": inc[f"{kind}_quote"],
-                    "incident_id": inc["id"],
-                    "title": inc["title"],
-                }
-            )
-    columns = [
-        "kind",
-        "scope",
-        "precision",
-        "where",
-        "country_iso3",
-        "qualifier",
-        "stated",
-        "low",
-        "best",
-        "high",
-        "quote",
-        "incident_id",
-        "title",
-    ]
-    table = pd.DataFrame(rows, columns=columns)
-    for col in ("low", "best", "high"):
-        table[col] = pd.array(table[col].tolist(), dtype="Int64")
+    where = _where(unplaced)
+    parts = []
+    for kind in COUNT_KINDS:
+        given = unplaced[f"{kind}_qualifier"].notna().to_numpy()
+        rows = unplaced[given]
+        # whose dead or wounded: only as stated ("killed on its side",
+        # "Thai soldiers"); the incident's country is not the victims' side
+        victims = rows[f"{kind}_victims_country"].astype(object)
+        stated = (victims.notna() & victims.ne("")).to_numpy(dtype=bool)
+        victims = np.where(stated, victims.to_numpy(), None)
+        part = pd.DataFrame(
+            {
+                "kind": kind,
+                "scope": rows["scope"].to_numpy(),
+                "precision": rows["precision"].to_numpy(),
+                "where": where[given],
+                "country_iso3": victims,
+                "qualifier": rows[f"{kind}_qualifier"].to_numpy(),
+                "stated": rows[f"{kind}_stated"].to_numpy(),
+                **{
+                    bound: pd.array(rows[f"{kind}_{bound}"], dtype="Int64")
+                    for bound in _BOUNDS
+                },
+                "quote": rows[f"{kind}_quote"].to_numpy(),
+                "incident_id": rows["id"].to_numpy(),
+                "title": rows["title"].to_numpy(),
+            },
+            columns=_TOTALS_COLUMNS,
+        )
+        parts.append(part)
+    table = pd.concat(parts, ignore_index=True)
+    for bound in _BOUNDS:
+        table[bound] = table[bound].astype("Int64")
     order = {k: i for i, k in enumerate(COUNT_KINDS)}
     table["_k"] = table["kind"].map(order)
     table["_b"] = table["best"].fillna(-1)
@@ -290,6 +283,21 @@ def border_totals(incidents: gpd.GeoDataFrame) -> pd.DataFrame:
 
 
 _NAMES = ["site", "place", "adm1_name", "adm1_all"]
+_TOTALS_COLUMNS = [
+    "kind",
+    "scope",
+    "precision",
+    "where",
+    "country_iso3",
+    "qualifier",
+    "stated",
+    "low",
+    "best",
+    "high",
+    "quote",
+    "incident_id",
+    "title",
+]
 _WHERE = {
     "border": "along the border",
     "country": "in one country, no province given",
@@ -297,11 +305,14 @@ _WHERE = {
 }
 
 
-def _where(incident: pd.Series) -> str:
-    """Where a figure that is on no province was reported, in words."""
-    if incident["precision"] in _WHERE:
-        return _WHERE[incident["precision"]]
-    text = [v if isinstance(v, str) and v else None for v in incident[_NAMES]]
-    site, place, names, codes = text
-    provinces = (names or codes or "").replace("; ", " and ").replace(";", " and ")
-    return f"{site or place or 'a site'}, in {provinces}"
+def _where(incidents: pd.DataFrame) -> np.ndarray:
+    """Where each figure that is on no province was reported, in words."""
+    words = incidents["precision"].map(_WHERE).to_numpy(dtype=object)
+    for i in np.flatnonzero(pd.isna(words)):  # sites in several provinces: few
+        text = [
+            v if isinstance(v, str) and v else None for v in incidents[_NAMES].iloc[i]
+        ]
+        site, place, names, codes = text
+        provinces = (names or codes or "").replace("; ", " and ").replace(";", " and ")
+        words[i] = f"{site or place or 'a site'}, in {provinces}"
+    return words

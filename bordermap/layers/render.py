@@ -258,15 +258,20 @@ def _side(code) -> str:
     return "both sides" if code == "both" else f"victims: {code}"
 
 
-def totals_box(totals: pd.DataFrame) -> Box:
-    """Build the box of figures that belong to no province (border-wide, unplaced)."""
+def totals_box(totals: pd.DataFrame, limit: int = 25) -> Box:
+    """Build the box of figures that belong to no province (border-wide, unplaced).
+
+    Each kind lists its first ``limit`` figures (reported totals first, then the
+    largest) and says how many more there are: a coded dataset can put
+    thousands of events on no province.
+    """
     sections = []
     for kind, heading in _KIND_HEADINGS.items():
         rows = totals[totals["kind"] == kind]
         if rows.empty:
             continue
         items = []
-        for _, row in rows.iterrows():
+        for _, row in rows.head(limit).iterrows():
             label = label_of(row)
             scope = "reported total" if row["scope"] == "aggregate" else "single event"
             items.append(
@@ -280,6 +285,15 @@ def totals_box(totals: pd.DataFrame) -> Box:
             )
             if row["quote"] and pd.notna(row["quote"]):
                 items.append({"text": f"“{row['quote']}”{source}", "note": True})
+        if len(rows) > limit:
+            more = len(rows) - limit
+            items.append(
+                {
+                    "text": f"… and {more:,} more {kind} figures on no province, "
+                    "not shown here (bordermap extract lists them all).",
+                    "note": True,
+                }
+            )
         sections.append({"heading": heading, "items": items})
     if not sections:
         sections = [

@@ -51,7 +51,7 @@ def _class(value) -> str:
 
 def _totals_lines(totals: pd.DataFrame, limit: int = 8) -> list[str]:
     lines = []
-    for _, row in totals.iterrows():
+    for _, row in totals.head(limit).iterrows():
         scope = "reported total" if row["scope"] == "aggregate" else "event"
         side = (
             row["country_iso3"] if isinstance(row["country_iso3"], str) else "side n/s"
@@ -59,8 +59,8 @@ def _totals_lines(totals: pd.DataFrame, limit: int = 8) -> list[str]:
         lines.append(
             f"{row['kind']}: {label_of(row)} — {scope}, {row['where']}, {side}"
         )
-    if len(lines) > limit:
-        lines = [*lines[:limit], f"… and {len(lines) - limit} more (see the HTML map)"]
+    if len(totals) > limit:
+        lines.append(f"… and {len(totals) - limit:,} more (see the HTML map)")
     return lines or ["none"]
 
 

@@ -111,6 +111,21 @@ def test_border_wide_totals_stand_apart(frame):
         "border",
     )
     assert row["where"] == "along the border"
+    # the incident is coded to country AAA, but whose dead they are is not said
+    assert pd.isna(row["country_iso3"])
+
+
+def test_the_victims_side_is_only_what_the_text_states(squares):
+    adm1, _ = squares
+    told = Count(4, 4, 4, "exact", stated=4, victims_country="BBB")
+    incs = [
+        incident("x", precision=Precision.BORDER, adm1=(), lonlat=None, killed=told),
+        incident("y", precision=Precision.COUNTRY, adm1=(), killed=exact(2)),
+    ]
+    totals = border_totals(join_boundaries(incidents_frame(incs), adm1))
+    victims = totals.set_index("incident_id")["country_iso3"]
+    assert victims["x"] == "BBB"
+    assert pd.isna(victims["y"])  # coded to country AAA, whose dead: not said
 
 
 def test_a_disputed_sites_casualties_are_listed_on_no_province(frame):

@@ -219,3 +219,16 @@ def test_a_province_never_shows_one_articles_figure_twice():
     # the same figure from another article is another report
     other = frame.assign(id="b-01", article_id="b")
     assert _province_casualties(pd.concat([frame, other]), "TH-32") == 4
+
+
+def test_a_long_list_on_no_province_says_how_many_more(seed_frame):
+    from bordermap.layers.render import totals_box
+
+    one = bordermap.totals(seed_frame).query("kind == 'killed'").head(1)
+    many = pd.concat([one] * 30, ignore_index=True)
+    many["incident_id"] = [f"x{i:02d}" for i in range(30)]
+    box = totals_box(many, limit=25)
+    (killed,) = [s for s in box.spec["sections"] if s.get("heading") == "Killed"]
+    figures = [i for i in killed["items"] if not i.get("note")]
+    assert len(figures) == 25
+    assert killed["items"][-1]["text"].startswith("… and 5 more killed figures")
