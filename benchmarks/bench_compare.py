@@ -15,8 +15,9 @@ date ranges into days, ``merge`` on (day, type group), filter by province or
 haversine distance, rank and take pairs greedily in a Python loop; both must
 give the same pairs.
 
-``--ged`` also compares a UCDP GED CSV (real events) with copies of itself
-moved 5 km (then also a day later) and with other death figures.
+``--ged`` also compares a UCDP GED CSV (real events, read by bordermap with
+their own precision) with copies of itself moved 5 km (then also a day later)
+and with other death figures.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import pandas as pd
 
 from bordermap.geo.boundaries import load_boundaries
 from bordermap.geo.compare import compare
+from bordermap.geo.datasets import read_events
 from bordermap.geo.frames import incidents_frame
 from bordermap.geo.records import VIOLENT_TYPES
 
@@ -219,33 +221,19 @@ def ged(path: str) -> None:
     if not Path(path).is_file():
         print(f"no UCDP GED file at {path}: the real-data check is skipped")
         return
-    raw = pd.read_csv(path, low_memory=False)
-    n = len(raw)
+    a = read_events(path, countries=("CAF", "CMR"))  # the file as bordermap reads it
+    n = len(a)
     rng = np.random.default_rng(0)
-    cols = {
-        "id": "ged-" + raw["id"].astype(str),
-        "event_type": "armed_clash",
-        "scope": "event",
-        "planned": False,
-        "date": pd.to_datetime(raw["date_start"]),
-        "date_end": pd.to_datetime(raw["date_end"]),
-        "precision": np.where(raw["where_prec"] <= 2, "site", "admin1"),
-        "adm1_iso": raw["adm_1"].where(raw["adm_1"].notna(), None),
-        "killed_best": pd.array(raw["best"], dtype="Int64"),
-        "lon": raw["longitude"].to_numpy(),
-        "lat": raw["latitude"].to_numpy(),
-    }
-    a = _frame(cols, n)
-    lon, lat = _move(cols["lon"], cols["lat"], np.full(n, 5.0), rng)
-    copy = {
-        **cols,
-        "id": "copy-" + raw["id"].astype(str),
-        "killed_best": pd.array(raw["best"] + rng.integers(0, 3, n), dtype="Int64"),
-        "lon": lon,
-        "lat": lat,
-    }
+    lon, lat = _move(a.geometry.x.to_numpy(), a.geometry.y.to_numpy(), 5.0, rng)
+    # a second coder: each event 5 km away in its own province, other figures
+    copy = a.assign(
+        id="copy-" + a["native_id"].astype(str),
+        killed_best=a["killed_best"] + pd.array(rng.integers(0, 3, n), dtype="Int64"),
+        geometry=gpd.points_from_xy(lon, lat, crs=a.crs),
+    )
+    a = a.assign(id="ged-" + a["native_id"].astype(str))
     day = pd.Timedelta(days=1)
-    later = {**copy, "date": cols["date"] + day, "date_end": cols["date_end"] + day}
+    later = copy.assign(date=copy["date"] + day, date_end=copy["date_end"] + day)
     name = path.rsplit("/", 1)[-1]
     for label, b, max_days in (
         ("moved 5 km", copy, 0),
@@ -253,7 +241,7 @@ def ged(path: str) -> None:
         ("moved 5 km, a day later", later, 1),
     ):
         t0 = time.perf_counter()
-        result = compare(a, _frame(b, n), max_days=max_days)
+        result = compare(a, b, max_days=max_days)
         took = time.perf_counter() - t0
         own = (result.pairs["id_a"].str[4:] == result.pairs["id_b"].str[5:]).sum()
         print(

@@ -12,7 +12,8 @@ the same process and best of ``--repeat``:
   precision, dates by ``time_precision``, counts, points);
 * ``read_events``: the same, joined with the admin-1 polygons (the frame
   ``bordermap map`` draws);
-* the map's per-province totals (``aggregate``) of those events.
+* the map's per-province totals (``aggregate``) of those events;
+* the map page of those events (``make_map`` and its HTML), timed once.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import bordermap
 from bordermap.geo.boundaries import load_boundaries
 from bordermap.geo.datasets import read_event_files, read_events
 from bordermap.geo.datasets.acled import ACLED_COLUMNS, SUB_EVENT_TYPES
+from bordermap.layers.render import render_html
 
 
 def acled_table(rows: int, seed: int = 1) -> pd.DataFrame:
@@ -83,11 +85,13 @@ def main() -> None:
         t_read, frame = best_of(args.repeat, lambda: read_event_files([path]))
         t_join, joined = best_of(args.repeat, lambda: read_events(path))
         t_agg, _ = best_of(args.repeat, lambda: bordermap.aggregate(joined))
+        t_map, page = best_of(1, lambda: render_html(bordermap.make_map(joined)))
     rows = [
         ("pandas.read_csv (pyarrow), baseline", t_pd),
         ("read_event_files: incidents frame", t_read),
         ("read_events: frame + admin-1 join", t_join),
         ("aggregate per province", t_agg),
+        ("the map page (make_map, HTML; once)", t_map),
     ]
     print(f"{'step':<40}{'seconds':>9}{'rows/s':>12}{'x baseline':>12}")
     for name, seconds in rows:
@@ -97,6 +101,7 @@ def main() -> None:
         )
     placed = int(joined["adm1_iso"].notna().sum())
     print(f"events kept: {len(frame):,}; on a province: {placed:,}")
+    print(f"map page: {len(page.encode('utf-8')) / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":

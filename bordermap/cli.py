@@ -418,7 +418,9 @@ def _incidents(args: argparse.Namespace, layers):
         frames.append(join_boundaries(coded, layers.admin1))
     if len(frames) == 1:
         return frames[0]
-    return type(frames[0])(pd.concat(frames, ignore_index=True), crs=frames[0].crs)
+    out = type(frames[0])(pd.concat(frames, ignore_index=True), crs=frames[0].crs)
+    out.attrs = dict(frames[0].attrs)  # the articles read
+    return out
 
 
 def _warn_other_countries(events, countries) -> None:

@@ -126,7 +126,8 @@ def extract(
     geopandas.GeoDataFrame
         One row per incident (EPSG:4326), reports of the same incident from
         several articles merged, joined with the admin-1 polygons; see
-        :func:`bordermap.geo.frames.incidents_frame`.
+        :func:`bordermap.geo.frames.incidents_frame`. ``attrs["articles"]`` is
+        the number of articles read, those that gave no incident included.
 
     Examples
     --------
@@ -137,13 +138,13 @@ def extract(
     [['shelling', 'TH-32', 'admin2', 2]]
     """
     layers = _boundaries(countries, boundaries)
-    incidents = [
-        i
-        for _, incs in extract_by_article(articles, boundaries=layers, jobs=jobs)
-        for i in incs
-    ]
-    frame = incidents_frame(merge_reports(incidents))
-    return join_boundaries(frame, layers.admin1)
+    incidents, read = [], 0
+    for _, incs in extract_by_article(articles, boundaries=layers, jobs=jobs):
+        incidents.extend(incs)
+        read += 1
+    frame = join_boundaries(incidents_frame(merge_reports(incidents)), layers.admin1)
+    frame.attrs["articles"] = read  # those that gave nothing are counted too
+    return frame
 
 
 def aggregate(

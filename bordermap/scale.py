@@ -206,4 +206,6 @@ def extract_dask(
         frame = incidents_frame(merge_reports(i for _, incs in pairs for i in incs))
         frame = frame.reset_index(drop=True)
         point, code = _hits(frame, layers.admin1, partitions=workers * 2)
-    return apply_hits(frame, point, code)
+    out = apply_hits(frame, point, code)
+    out.attrs["articles"] = len(pairs)
+    return out

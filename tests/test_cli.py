@@ -17,6 +17,20 @@ def test_map_of_the_bundled_seeds(tmp_path, capsys):
     assert "incidents from 11 articles" in capsys.readouterr().err
 
 
+def test_the_header_counts_articles_that_gave_no_incident(tmp_path, capsys):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in sorted((ROOT / "seeds").glob("*.md"))[:3]:
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), "utf-8")
+    (folder / "weather.md").write_text("Rain fell on Bangkok on Monday.\n", "utf-8")
+    out = tmp_path / "map.html"
+    assert main(["map", str(folder), "-o", str(out), "-q"]) == 0
+    said = capsys.readouterr().err
+    assert re.search(r"\d+ incidents from 4 articles \(1 with no incident\)", said)
+    assert "(1 with no incident)" in out.read_text(encoding="utf-8")
+    assert "(s)" not in said
+
+
 def test_extract_jsonl_is_one_object_per_article(tmp_path):
     out = tmp_path / "pred.jsonl"
     assert main(["extract", SEEDS, "--format", "jsonl", "-o", str(out)]) == 0

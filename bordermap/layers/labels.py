@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 
@@ -112,12 +114,19 @@ def _plural(n: int, word: str) -> str:
 def contents_label(incidents: pd.DataFrame) -> str:
     """Say what a map holds: incidents from articles, and coded events by dataset.
 
+    The articles read are ``incidents.attrs["articles"]`` when
+    :func:`bordermap.extract` set it: articles that gave no incident are
+    counted, and said to be so, instead of looking lost.
+
     Examples
     --------
     >>> frame = pd.DataFrame({"article_id": ["a", "a", "b", "g-1"],
     ...     "dataset": [None, None, None, "UCDP GED"]})
     >>> contents_label(frame)
     '3 incidents from 2 articles and 1 UCDP GED event'
+    >>> frame.attrs["articles"] = 5
+    >>> contents_label(frame)
+    '3 incidents from 5 articles (3 with no incident) and 1 UCDP GED event'
     """
     if "dataset" in incidents.columns:
         coded = incidents["dataset"].notna().to_numpy()
@@ -125,12 +134,25 @@ def contents_label(incidents: pd.DataFrame) -> str:
         coded = np.zeros(len(incidents), dtype=bool)
     parts = []
     text = incidents.loc[~coded]
-    if len(text) or not coded.any():
-        parts.append(
-            f"{_plural(len(text), 'incident')} from "
-            f"{_plural(text['article_id'].nunique(), 'article')}"
-        )
+    read = incidents.attrs.get("articles")
+    if len(text) or not coded.any() or read:
+        told = _articles_with_incidents(text)
+        label = f"{_plural(len(text), 'incident')} from "
+        if read is not None and read > told:
+            label += f"{_plural(read, 'article')} ({read - told:,} with no incident)"
+        else:
+            label += _plural(told, "article")
+        parts.append(label)
     if coded.any():
         for name, rows in incidents.loc[coded].groupby("dataset", sort=True):
             parts.append(_plural(len(rows), f"{name} event"))
     return " and ".join(parts)
+
+
+def _articles_with_incidents(text: pd.DataFrame) -> int:
+    """Articles that gave an incident: every source of a merged incident counts."""
+    ids = set(text["article_id"].dropna())
+    if "sources" in text.columns:
+        for sources in text["sources"].dropna():
+            ids.update(s["article_id"] for s in json.loads(sources))
+    return len(ids)
