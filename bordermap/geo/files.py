@@ -146,7 +146,8 @@ def _check_geoframe(frame, name: str, *, crs: str | None) -> gpd.GeoDataFrame:
 
 
 def _no_zero_byte(strings: pa.Array) -> bool:
-    data = strings.buffers()[2]
+    buffers = strings.buffers()  # validity, offsets, text; a null array has one
+    data = buffers[2] if len(buffers) > 2 else None
     return data is None or bool(np.frombuffer(data, dtype=np.uint8).all())
 
 
