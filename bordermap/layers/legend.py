@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bordermap.layers.templating import ENV, SafeMacro
 
-__all__ = ["Box", "TimeFilter"]
+__all__ = ["Box", "Layout", "TimeFilter"]
 
 
 class Box(SafeMacro):
@@ -64,3 +64,38 @@ class TimeFilter(SafeMacro):
         self.provinces = provinces
         self.displacement = displacement
         self.spec = spec
+
+
+class Layout(SafeMacro):
+    """Put the map's boxes in one overlay that adapts to the map's size.
+
+    Added last: it moves the title, the panels and Leaflet's own controls
+    (zoom, scale, attribution) into rows and columns that cannot overlap, folds
+    the panels behind buttons on a small map, adds the list of incidents, and
+    copies the panels marked ``print`` below the map for printing.
+
+    Parameters
+    ----------
+    title : Box
+        Shown at the top at every size.
+    markers : MarkerLayer
+        The incidents the list shows.
+    panels : list of (element or "list", dict)
+        Each panel's element (a :class:`Box`, :class:`TimeFilter`, a layer
+        control) or ``"list"`` for the list of incidents, and its spec:
+        ``key``, ``name`` (its button), ``side`` (``left``/``right``),
+        ``shrink`` (its share of a short column's lack of room), ``open`` (on
+        a large map), ``print``.
+    compact : (int, int)
+        Below this width or height (px) the panels fold.
+    """
+
+    _template = ENV.get_template("layout.j2")
+
+    def __init__(self, title, markers, panels, *, compact=(900, 620)) -> None:
+        super().__init__()
+        self._name = "Layout"
+        self.title = title
+        self.markers = markers
+        self.panels = panels
+        self.spec = {"compact": list(compact)}

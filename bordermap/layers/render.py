@@ -34,7 +34,7 @@ from bordermap.layers.displacement import (
     displacement_legend,
 )
 from bordermap.layers.labels import contents_label, label_of
-from bordermap.layers.legend import Box, TimeFilter
+from bordermap.layers.legend import Box, Layout, TimeFilter
 from bordermap.layers.markers import MarkerLayer, incident_layer, incident_legend
 from bordermap.layers.templating import (
     ENV,
@@ -158,7 +158,7 @@ def render_html(m: folium.Map) -> str:
         return m.get_root().render()
 
 
-def render_fragment(m: BorderMap, height: str = "600px") -> str:
+def render_fragment(m: BorderMap, height: str = "min(600px, 100vh)") -> str:
     """Render the map as a fragment to paste into a report page.
 
     A ``<div>`` holding the map's styles, the map element and its scripts,
@@ -169,7 +169,9 @@ def render_fragment(m: BorderMap, height: str = "600px") -> str:
     ----------
     m : BorderMap
     height : str
-        CSS height of the map (the fragment is as wide as its container).
+        CSS height of the map (the fragment is as wide as its container); by
+        default 600 px, or the window's height when that is less (an iframe
+        of a report).
 
     Returns
     -------
@@ -382,12 +384,42 @@ def build_map(
         border_layer(border).add_to(m)
         markers._id = markers._generate_id()  # an id from this map's sequence
         markers.add_to(m)
-        _title_box(title, incidents).add_to(m)
-        _legend_box(incidents).add_to(m)
-        totals_box(totals).add_to(m)
-        _time_filter(markers, casualties, displacement, incidents).add_to(m)
-        folium.LayerControl(collapsed=False).add_to(m)
+        heading = _title_box(title, incidents).add_to(m)
+        legend = _legend_box(incidents).add_to(m)
+        figures = totals_box(totals).add_to(m)
+        dates = _time_filter(markers, casualties, displacement, incidents).add_to(m)
+        switcher = folium.LayerControl(collapsed=False).add_to(m)
+        Layout(
+            heading,
+            markers,
+            [
+                (legend, _panel("legend", "Legend", "right", 1, open=True, print=True)),
+                (dates, _panel("dates", "Dates", "left", 0, open=True)),
+                (switcher, _panel("layers", "Layers", "right", 0, open=True)),
+                (figures, _panel("totals", "Not on a province", "right", 4,
+                                 open=True, print=True)),
+                ("list", _panel("list", "List", "left", 1)),
+            ],
+        ).add_to(m)  # fmt: skip
     return m
+
+
+def _panel(
+    key: str, name: str, side: str, shrink: int, *, open=False, print=False
+) -> dict:
+    """Describe a panel for :class:`~bordermap.layers.legend.Layout`.
+
+    ``shrink`` is how much of a short column's lack of room the panel takes
+    (0: never shrinks); ``open``: open on a large map; ``print``: printed.
+    """
+    return {
+        "key": key,
+        "name": name,
+        "side": side,
+        "shrink": shrink,
+        "open": open,
+        "print": print,
+    }
 
 
 def _base_map(

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 from datetime import date, timedelta
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -135,3 +138,37 @@ def hostile_page(hostile_frame):
     return bordermap.render_html(
         bordermap.make_map(hostile_frame, title=f"Map {HOSTILE}")
     )
+
+
+#: Debian's Chromium; the test command installs it (apt-get) before the tests.
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium driven by Playwright; skipped off CI when it is not installed."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            raise RuntimeError(
+                "chromium is missing: the test command installs it with apt-get"
+            )
+        pytest.skip("chromium not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def offline_page(seed_frame):
+    return bordermap.render_html(bordermap.make_map(seed_frame, offline=True))

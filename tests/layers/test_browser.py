@@ -8,8 +8,6 @@ refused: the test sees the page exactly as a user's browser runs it.
 from __future__ import annotations
 
 import base64
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,38 +15,11 @@ import pytest
 import bordermap
 from tests.layers.conftest import parse_page
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+pytest.importorskip("playwright.sync_api")
+
 BLANK_PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII="
 )
-
-if not Path(CHROMIUM).exists():
-    if os.environ.get("CI"):
-        raise RuntimeError(
-            "chromium is missing: the test command installs it with apt-get"
-        )
-    pytest.skip(
-        "chromium not installed (apt-get install chromium)", allow_module_level=True
-    )
-
-playwright = pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def _leaflet_dir() -> Path:
@@ -166,11 +137,6 @@ def open_blocked(browser, html: str, tmp_path: Path, name: str = "page.html"):
         "typeof L !== 'undefined' && document.querySelector('.bm-box')"
     )
     return page, errors, attempts
-
-
-@pytest.fixture(scope="module")
-def offline_page(seed_frame):
-    return bordermap.render_html(bordermap.make_map(seed_frame, offline=True))
 
 
 def test_offline_page_makes_no_request(browser, offline_page, seed_frame, tmp_path):

@@ -216,7 +216,10 @@ var bordermap = (function () {
       return this._sprites[key];
     },
     _click: function (e) {
-      var best = -1, bestD = 100;  // within 10 px
+      // within 10 px of a mouse click; a finger is wider: 24 px of a tap
+      var oe = e.originalEvent || {}, touch = oe.pointerType === "touch" || (
+        window.matchMedia && window.matchMedia("(pointer: coarse)").matches);
+      var best = -1, bestD = touch ? 576 : 100;
       for (var k = 0; k < this._count; k += 1) {
         var i = this._drawn[k];
         var dx = this._xy[2 * i] - e.containerPoint.x, dy = this._xy[2 * i + 1] - e.containerPoint.y;
@@ -229,6 +232,7 @@ var bordermap = (function () {
     bmShow: function (keep) {
       this._keep = keep;
       if (this._map) { this._redraw(); }  // now: the filter's count is read at once
+      this.fire("bmfilter");
       return this;
     },
     bmText: function () {
@@ -240,14 +244,19 @@ var bordermap = (function () {
       }
       return data;
     },
-    bmOpen: function (i) {
+    bmProps: function (i) {
       var data = this.bmText(), props = {};
       Object.keys(data.text).forEach(function (column) {
         var col = data.text[column], k = typeof col === "number" ? col : col[i];
         props[column] = k >= 0 ? data.strings[k] : null;
       });
+      return props;
+    },
+    bmKept: function (i) { return !this._keep || this._keep(i); },
+    bmOpen: function (i) {
+      var data = this.bmData;
       return L.popup({ maxWidth: 360 }).setLatLng([data.lat[i], data.lon[i]])
-        .setContent(popup(props, this._opts)).openOn(this._map);
+        .setContent(popup(this.bmProps(i), this._opts)).openOn(this._map);
     }
   });
   function markerLayer(data, opts, textId) { return new PointCanvas(data, opts, textId); }
@@ -353,5 +362,190 @@ var bordermap = (function () {
     control.addTo(map);
     return control;
   }
-  return { dataLayer: dataLayer, markerLayer: markerLayer, box: box, timeFilter: timeFilter };
+  // The located incidents as a table (date, type, place, figures), so that
+  // the map's content is not locked in a canvas; the date filter applies.
+  function incidentList(markers) {
+    var root = el("div", "bm-box bm-list"), page = 50, shown = page, built = false;
+    root.appendChild(el("h3", null, "Incidents on the map"));
+    var note = el("p", "bm-note"), table = el("table"), more = el("button", "bm-more");
+    var head = el("tr");
+    ["Date", "Type", "Place", "Killed", "Wounded", "Displaced", ""].forEach(function (h) {
+      var th = el("th", null, h);
+      th.scope = "col";
+      head.appendChild(th);
+    });
+    table.appendChild(el("thead")).appendChild(head);
+    var body = table.appendChild(el("tbody"));
+    more.type = "button";
+    root.appendChild(note);
+    root.appendChild(table);
+    root.appendChild(more);
+    function figure(text) { return text ? String(text).split(" (low ")[0] : ""; }
+    function render() {
+      built = true;
+      var data = markers.bmData, order = [];
+      for (var i = 0; i < data.n; i += 1) { if (markers.bmKept(i)) { order.push(i); } }
+      order.sort(function (a, b) {
+        var da = data.day[a] < 0 ? Infinity : data.day[a], db = data.day[b] < 0 ? Infinity : data.day[b];
+        return da - db || a - b;
+      });
+      body.textContent = "";
+      order.slice(0, shown).forEach(function (i) {
+        var p = markers.bmProps(i), row = el("tr");
+        [[p.date_label, ""], [p.type_label, ""], [p.place_label, ""],
+         [figure(p.killed_label), "Killed"], [figure(p.wounded_label), "Wounded"],
+         [figure(p.displaced_label), "Displaced"]].forEach(function (cell) {
+          var td = row.appendChild(el("td", null, cell[0] || ""));
+          if (cell[1]) { td.setAttribute("data-label", cell[1]); }
+        });
+        var go = el("button", null, "Show");
+        go.type = "button";
+        go.setAttribute("aria-label", "Show on the map: " + (p.type_label || "") + ", " + (p.date_label || ""));
+        go.addEventListener("click", function () {
+          markers._map.setView([data.lat[i], data.lon[i]], Math.max(markers._map.getZoom(), 9));
+          markers.bmOpen(i);
+        });
+        row.appendChild(el("td")).appendChild(go);
+        body.appendChild(row);
+      });
+      note.textContent = order.length + " located incident" + (order.length === 1 ? "" : "s") +
+        " by date" + (order.length > shown ? "; the first " + shown + " shown." : ".");
+      more.hidden = order.length <= shown;
+      more.textContent = "Show " + Math.min(page, order.length - shown) + " more";
+    }
+    more.addEventListener("click", function () { shown += page; render(); });
+    markers.on("bmfilter", function () { if (built && !root.hidden) { shown = page; render(); } });
+    root.bmRender = render;
+    return root;
+  }
+  function container(part) {
+    return part.getContainer ? part.getContainer() : part.control.getContainer();
+  }
+  // Every box, Leaflet's own controls included, goes into one overlay laid out
+  // with flex rows and columns, so no two boxes can overlap at any size: a head
+  // (title, panel buttons), two columns of panels that scroll inside
+  // themselves, and a foot (scale bar, attribution). Below spec.compact the
+  // panels fold behind their buttons, one open at a time.
+  function layout(map, parts, spec) {
+    var root = map.getContainer(), base = root.id, state = { compact: null };
+    var ui = el("div", "bm-ui"), head = el("div", "bm-head"), middle = el("div", "bm-middle");
+    var left = el("div", "bm-col bm-left"), right = el("div", "bm-col bm-right");
+    var foot = el("div", "bm-foot"), toolbar = el("div", "bm-box bm-toolbar");
+    toolbar.setAttribute("role", "toolbar");
+    toolbar.setAttribute("aria-label", "Map panels");
+    middle.appendChild(left);
+    middle.appendChild(right);
+    [head, middle, foot].forEach(function (n) { ui.appendChild(n); });
+    head.appendChild(container(parts.title));
+    head.appendChild(toolbar);
+    if (map.zoomControl) { left.appendChild(map.zoomControl.getContainer()); }
+    // printed below the map: copies of the legend and of the figures on no province
+    var print = el("div", "bm-print");
+    var panels = parts.panels.map(function (part) {
+      var opts = part[1], node = part[0] === "list" ? incidentList(parts.markers) : container(part[0]);
+      if (opts.print) {
+        var copy = print.appendChild(node.cloneNode(true));
+        copy.className = "bm-box bm-printed";
+        copy.setAttribute("aria-hidden", "true");  // on paper only: not read twice
+      }
+      node.id = base + "-" + opts.key;
+      node.classList.add("bm-panel");
+      node.setAttribute("role", "region");
+      node.setAttribute("aria-label", opts.name);
+      node.tabIndex = 0;  // a panel that scrolls can be scrolled with the keyboard
+      node.style.flexShrink = String(opts.shrink);
+      if (opts.key === "layers" && !node.querySelector("h4")) {
+        node.insertBefore(el("h4", null, "Layers"), node.firstChild);
+      }
+      var button = el("button", "bm-toggle", opts.name);
+      button.type = "button";
+      button.setAttribute("aria-controls", node.id);
+      toolbar.appendChild(button);
+      var panel = { node: node, button: button, opts: opts, open: opts.open };
+      button.addEventListener("click", function () { toggle(panel, !panel.open); });
+      L.DomEvent.disableClickPropagation(node);
+      L.DomEvent.disableScrollPropagation(node);
+      return panel;
+    });
+    var scale = root.querySelector(".leaflet-control-scale");
+    if (scale) { foot.appendChild(scale); }
+    var attribution = map.attributionControl ? map.attributionControl.getContainer() : null;
+    if (attribution) {
+      attribution.id = base + "-sources";
+      foot.appendChild(attribution);
+      var sources = el("button", "bm-box bm-attr-toggle", "Sources");
+      sources.type = "button";
+      sources.setAttribute("aria-controls", attribution.id);
+      sources.setAttribute("aria-expanded", "false");
+      sources.setAttribute("aria-label", "Data sources and licences");
+      sources.addEventListener("click", function () {
+        var open = !foot.classList.contains("bm-attr-open");
+        foot.classList.toggle("bm-attr-open", open);
+        sources.setAttribute("aria-expanded", String(open));
+      });
+      foot.appendChild(sources);
+    }
+    [head, foot].forEach(function (n) {
+      L.DomEvent.disableClickPropagation(n);
+      L.DomEvent.disableScrollPropagation(n);
+    });
+    root.insertBefore(ui, root.firstChild);  // first in the Tab order, above the map
+    if (print.childNodes.length) { root.parentNode.insertBefore(print, root.nextSibling); }
+    function show() {
+      panels.forEach(function (p) {
+        (state.compact || p.opts.side === "right" ? right : left).appendChild(p.node);
+        p.node.hidden = !p.open;
+        p.button.setAttribute("aria-expanded", String(p.open));
+        if (p.open && p.node.bmRender) { p.node.bmRender(); }
+      });
+    }
+    function toggle(panel, open) {
+      if (open && state.compact) { panels.forEach(function (p) { p.open = false; }); }
+      panel.open = open;
+      show();
+    }
+    function fit() {
+      var size = map.getSize(), compact = size.x < spec.compact[0] || size.y < spec.compact[1];
+      if (compact === state.compact) { return; }
+      state.compact = compact;
+      root.classList.toggle("bm-compact", compact);
+      panels.forEach(function (p) { p.open = !compact && p.opts.open; });
+      foot.classList.remove("bm-attr-open");
+      show();
+    }
+    // popups fit the free part of the map and are panned clear of the boxes
+    map.on("popupopen", function (e) {
+      if (state.compact) { panels.forEach(function (p) { p.open = false; }); show(); }
+      var size = map.getSize(), top = head.offsetHeight + 16, bottom = foot.offsetHeight + 16;
+      var lw = left.offsetWidth + 16, rw = state.compact ? 8 : right.offsetWidth + 16;
+      // the content's width: the popup adds about 46 px of margins and rim
+      L.setOptions(e.popup, {
+        maxWidth: Math.max(120, Math.min(360, size.x - lw - rw - 60)),
+        minWidth: Math.min(150, size.x - lw - rw - 60),
+        maxHeight: Math.max(120, size.y - top - bottom - 40),
+        autoPanPaddingTopLeft: [lw, top],
+        autoPanPaddingBottomRight: [rw, bottom]
+      });
+      e.popup.update();
+    });
+    ui.addEventListener("keydown", function (e) {
+      if (e.key !== "Escape" || !state.compact) { return; }
+      panels.forEach(function (p) {
+        if (p.open) { toggle(p, false); p.button.focus(); }
+      });
+    });
+    map.on("resize", fit);
+    // the print stylesheet gives the map another height: keep its centre
+    window.addEventListener("beforeprint", function () { map.invalidateSize(); });
+    window.addEventListener("afterprint", function () { map.invalidateSize(); });
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () { map.invalidateSize({ pan: false }); fit(); }).observe(root);
+    }
+    fit();
+    return { fit: fit, panels: panels, toggle: toggle };
+  }
+  return {
+    dataLayer: dataLayer, markerLayer: markerLayer, box: box, timeFilter: timeFilter,
+    layout: layout
+  };
 })();
