@@ -370,7 +370,10 @@ def _extract_pairs(args: argparse.Namespace, layers):
                 published=args.published,
             )
     articles = read_articles(
-        args.inputs or [seeds_dir()], published=args.published, on_error=args.on_error
+        args.inputs or [seeds_dir()],
+        published=args.published,
+        on_error=args.on_error,
+        border=layers.countries,
     )
     return list(
         extract_by_article(
@@ -395,7 +398,12 @@ def _extract_frame(args: argparse.Namespace, layers, inputs: list):
             workers=args.workers,
             published=args.published,
         )
-    articles = read_articles(inputs, published=args.published, on_error=args.on_error)
+    articles = read_articles(
+        inputs,
+        published=args.published,
+        on_error=args.on_error,
+        border=layers.countries,
+    )
     return extract(
         _progress(articles, args.quiet, "extract"), boundaries=layers, jobs=args.jobs
     )

@@ -133,7 +133,7 @@ def test_directory_skips_tables_that_are_not_articles(tmp_path, capsys):
     # named on its own, the same file is an error
     code, _, err = run(["extract", tmp_path / "gold.jsonl"], capsys)
     assert code == 1
-    one_error(err, "expected an object with a 'text' field")
+    one_error(err, "expected an object with a 'text' (or 'html') field")
 
 
 def test_path_that_does_not_exist(tmp_path, out, capsys):

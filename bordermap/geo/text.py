@@ -13,7 +13,8 @@ import io
 import json
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -22,6 +23,7 @@ import yaml
 from bordermap.errors import ArticleError
 from bordermap.geo.datasets.tables import detect_dataset
 from bordermap.geo.records import Article
+from bordermap.geo.web import is_web_file, names_the_border, read_web_file
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -188,10 +190,10 @@ def _rows_from_table(path: Path, text: str, skip: bool) -> Iterator[tuple[int, d
         except csv.Error:
             dialect = csv.excel
         reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-        if not reader.fieldnames or "text" not in reader.fieldnames:
+        if not reader.fieldnames or not {"text", "html"} & set(reader.fieldnames):
             raise ArticleError(
                 f"{path}: no 'text' column (columns: {reader.fieldnames or []}); "
-                "name the article text column 'text'"
+                "name the article text column 'text' (or a page's HTML 'html')"
             )
         for i, row in enumerate(reader, 2):
             yield i, row
@@ -209,8 +211,8 @@ def _rows_from_table(path: Path, text: str, skip: bool) -> Iterator[tuple[int, d
             raise ArticleError(
                 f"{problem}; fix the line or pass --on-error skip"
             ) from None
-        if not isinstance(row, dict) or "text" not in row:
-            problem = f"{path}:{i}: expected an object with a 'text' field"
+        if not isinstance(row, dict) or not {"text", "html"} & set(row):
+            problem = f"{path}:{i}: expected an object with a 'text' (or 'html') field"
             if skip:
                 logger.warning("%s; line skipped", problem)
                 continue
@@ -234,6 +236,8 @@ def article_from_row(
     ``<file stem>-<line>``; the dask engine uses this same function.
     """
     path = Path(path)
+    if not _cell(row.get("text")) and _cell(row.get("html")):
+        return _page_row(row, path, line, published)
     text = clean_markup(_cell(row.get("text")))
     if not text:
         logger.warning("%s:%d: empty text, row skipped", path, line)
@@ -250,6 +254,30 @@ def article_from_row(
         url=_cell(row.get("url")),
         file=f"{path}:{line}",
     )
+
+
+def _page_row(row: dict, path: Path, line: int, published) -> Article | None:
+    """Read a table row that holds a page's HTML as a saved page (``url`` kept)."""
+    from bordermap.geo.web import article_from_html
+
+    given = parse_date_value(
+        _cell(row.get("published")) or _cell(row.get("date")),
+        f"{path}:{line}: published",
+    )
+    try:
+        article = article_from_html(
+            _cell(row.get("html")),
+            id=_cell(row.get("id")) or f"{path.stem}-{line}",
+            file=f"{path}:{line}",
+            url=_cell(row.get("url")),
+            published=given or published,
+        )
+    except ArticleError as exc:
+        logger.warning("%s, row skipped", exc)
+        return None
+    if _cell(row.get("id")):
+        article = replace(article, id=_cell(row.get("id")))
+    return article
 
 
 def _articles_from_table(
@@ -280,12 +308,13 @@ def _is_article_table(path: Path) -> bool:
     head = next((line for line in text.splitlines() if line.strip()), "")
     if path.suffix.lower() == ".csv":
         # any of the separators the reader accepts
-        return "text" in {f.strip().strip("\"'") for f in re.split(r"[,;\t|]", head)}
+        fields = {f.strip().strip("\"'") for f in re.split(r"[,;\t|]", head)}
+        return bool({"text", "html"} & fields)
     try:
         first = json.loads(head)
     except json.JSONDecodeError:
         return True  # a broken line: the reader reports it with its number
-    return isinstance(first, dict) and "text" in first
+    return isinstance(first, dict) and bool({"text", "html"} & set(first))
 
 
 def article_files(path: Path) -> list[Path]:
@@ -295,7 +324,7 @@ def article_files(path: Path) -> list[Path]:
         suffix = p.suffix.lower()
         if (
             not p.is_file()
-            or suffix not in ARTICLE_SUFFIXES + TABLE_SUFFIXES
+            or (suffix not in ARTICLE_SUFFIXES + TABLE_SUFFIXES and not is_web_file(p))
             or p.name.startswith(".")
             or p.name.lower() == "readme.md"
         ):
@@ -336,6 +365,7 @@ def read_articles(
     *,
     published: date | None = None,
     on_error: str = "stop",
+    border: Sequence[str] | None = None,
 ) -> list[Article]:
     """Read articles from files, directories and tables.
 
@@ -349,6 +379,11 @@ def read_articles(
     on_error : {"stop", "skip"}
         What an unreadable article, file or table line does: stop with an
         :class:`ArticleError`, or log a warning and go on with the rest.
+    border : sequence of str, optional
+        ISO3 codes of a border: web pages, WARC records and feed entries that
+        name neither country nor any of its border places are skipped and
+        counted in one warning (:func:`bordermap.geo.web.names_the_border`).
+        Article files and tables are always read.
 
     Returns
     -------
@@ -374,6 +409,7 @@ def read_articles(
     seen_files: set[Path] = set()
     seen_texts: set[str] = set()
     today = date.today()
+    pages = elsewhere = 0
     files = _expand(paths)
     for path in files:
         real = path.resolve()
@@ -381,7 +417,14 @@ def read_articles(
             continue
         seen_files.add(real)
         try:
-            if path.suffix.lower() in TABLE_SUFFIXES:
+            if is_web_file(path):
+                batch = list(read_web_file(path, published=published, skip=skip))
+                pages += len(batch)
+                if border:
+                    kept = [a for a in batch if names_the_border(a.text, border)]
+                    elsewhere += len(batch) - len(kept)
+                    batch = kept
+            elif path.suffix.lower() in TABLE_SUFFIXES:
                 batch = list(_articles_from_table(path, published, skip))
             else:
                 batch = [
@@ -407,6 +450,13 @@ def read_articles(
                 continue
             seen_texts.add(article.text)
             articles.append(article)
+    if elsewhere:
+        logger.warning(
+            "%s of %s pages name neither %s nor a place on their border; skipped",
+            f"{elsewhere:,}",
+            f"{pages:,}",
+            " nor ".join(border),
+        )
     if files and not articles:
         raise ArticleError(
             "no readable article in the input; check the files and messages"
