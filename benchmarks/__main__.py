@@ -38,6 +38,7 @@ FULL = {
     "large_text": ["benchmarks/bench_large_text.py"],
     "files": ["benchmarks/bench_files.py"],
     "events": ["benchmarks/bench_events.py"],
+    "web": ["benchmarks/bench_web.py"],
     "compare": [
         "benchmarks/bench_compare.py",
         "--ged",
@@ -53,6 +54,7 @@ QUICK = {
     "large_text": ["benchmarks/bench_large_text.py", "--sizes", "0.2"],
     "files": ["benchmarks/bench_files.py", "--rows", "2000"],
     "events": ["benchmarks/bench_events.py", "--rows", "2000", "--repeat", "1"],
+    "web": ["benchmarks/bench_web.py", "--sizes", "30", "--crawl", "100"],
     "compare": ["benchmarks/bench_compare.py", "--sizes", "1000"],
 }
 

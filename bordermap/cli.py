@@ -23,7 +23,7 @@ from bordermap.data import seeds_dir
 from bordermap.errors import BordermapError
 from bordermap.geo.boundaries import BUNDLED_COUNTRIES
 from bordermap.geo.export import article_record
-from bordermap.geo.text import parse_date_value, read_articles
+from bordermap.geo.text import Reading, iter_inputs, parse_date_value
 from bordermap.layers.labels import contents_label
 from bordermap.layers.render import write_atomic
 
@@ -325,13 +325,14 @@ def _add_compare_command(
     )
 
 
-def _progress(items: list, quiet: bool, what: str):
+def _progress(items, quiet: bool, what: str):
+    short = hasattr(items, "__len__") and len(items) < 20
     return tqdm(
         items,
         desc=what,
         unit="article",
         file=sys.stderr,
-        disable=quiet or len(items) < 20 or None,
+        disable=quiet or short or None,
         leave=False,
     )
 
@@ -362,26 +363,31 @@ def _extract_pairs(args: argparse.Namespace, layers):
     if args.engine == "dask":
         from bordermap.scale import dask_client, extract_by_article_dask
 
+        reading = Reading(args.on_error, layers.countries)
         with dask_client(args.scheduler, args.workers) as client:
-            return extract_by_article_dask(
+            pairs = extract_by_article_dask(
                 args.inputs or [seeds_dir()],
                 client,
                 boundaries=None if layers.source in ("bundled", "world") else layers,
                 published=args.published,
+                reading=reading,
             )
-    articles = read_articles(
-        args.inputs or [seeds_dir()],
-        published=args.published,
-        on_error=args.on_error,
-        border=layers.countries,
+        reading.finish()
+        return pairs
+    reading = Reading(args.on_error, layers.countries)
+    items = iter_inputs(
+        args.inputs or [seeds_dir()], published=args.published, reading=reading
     )
-    return list(
+    pairs = list(
         extract_by_article(
-            _progress(articles, args.quiet, "extract"),
+            _progress(items, args.quiet, "extract"),
             boundaries=layers,
             jobs=args.jobs,
+            reading=reading,
         )
     )
+    reading.finish()
+    return pairs
 
 
 def _extract_frame(args: argparse.Namespace, layers, inputs: list):
@@ -391,22 +397,27 @@ def _extract_frame(args: argparse.Namespace, layers, inputs: list):
     if args.engine == "dask":
         from bordermap.scale import extract_dask
 
-        return extract_dask(
+        reading = Reading(args.on_error, layers.countries)
+        frame = extract_dask(
             inputs,
             boundaries=layers,
             scheduler=args.scheduler,
             workers=args.workers,
             published=args.published,
+            reading=reading,
         )
-    articles = read_articles(
-        inputs,
-        published=args.published,
-        on_error=args.on_error,
-        border=layers.countries,
+        reading.finish()
+        return frame
+    reading = Reading(args.on_error, layers.countries)
+    items = iter_inputs(inputs, published=args.published, reading=reading)
+    frame = extract(
+        _progress(items, args.quiet, "extract"),
+        boundaries=layers,
+        jobs=args.jobs,
+        reading=reading,
     )
-    return extract(
-        _progress(articles, args.quiet, "extract"), boundaries=layers, jobs=args.jobs
-    )
+    reading.finish()
+    return frame
 
 
 def _incidents(args: argparse.Namespace, layers):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
-from collections.abc import Iterable, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -23,7 +25,8 @@ from bordermap.geo.frames import incidents_frame, join_boundaries
 from bordermap.geo.gazetteer import load_gazetteer
 from bordermap.geo.incidents import article_incidents, merge_reports
 from bordermap.geo.records import Article
-from bordermap.geo.text import read_articles
+from bordermap.geo.text import Reading, iter_inputs
+from bordermap.geo.web import Page, read_page
 from bordermap.layers.render import build_map
 from bordermap.layers.static import save_static
 
@@ -39,19 +42,29 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 
-def _as_articles(articles: Iterable[Article | str | os.PathLike]) -> Iterable[Article]:
-    """Articles as given; runs of paths are read together (a repeat is read once)."""
+def _as_items(
+    articles: Iterable[Article | Page | str | os.PathLike],
+    reading: Reading | None,
+    own: Reading,
+) -> Iterator[tuple[Article | Page, Reading | None]]:
+    """Items in order, each with the :class:`Reading` that keeps or drops it.
+
+    Paths are read as they come (:func:`iter_inputs`: an archive a record at a
+    time), with ``reading`` or else ``own``; articles and pages given as they
+    are go through ``reading`` only when one is given.
+    """
+    judge = reading or own
     paths: list = []
     for item in articles:
-        if isinstance(item, Article):
+        if isinstance(item, Article | Page):
             if paths:
-                yield from read_articles(paths)
+                yield from ((i, judge) for i in iter_inputs(paths, reading=judge))
                 paths = []
-            yield item
+            yield item, reading
         else:
             paths.append(item)
     if paths:
-        yield from read_articles(paths)
+        yield from ((i, judge) for i in iter_inputs(paths, reading=judge))
 
 
 def _gazetteer(boundaries: Boundaries | None):
@@ -72,32 +85,74 @@ def _start_worker(boundaries: Boundaries | None) -> None:
     _WORKER["gazetteer"] = _gazetteer(boundaries)
 
 
-def _extract_one(article: Article) -> tuple[Article, list]:
-    return article, article_incidents(article, _WORKER["gazetteer"])
+def _extract_one(item: Article | Page, gazetteer=None) -> tuple:
+    """``(article, why, incidents)`` of an article, or of a page read here first."""
+    article, why = read_page(item) if isinstance(item, Page) else (item, "")
+    if article is None:
+        return None, why, []
+    return article, "", article_incidents(article, gazetteer or _WORKER["gazetteer"])
+
+
+def _extract_chunk(items: list) -> list:
+    return [_extract_one(item) for item in items]
+
+
+def _in_processes(items: Iterator, jobs: int, boundaries) -> Iterator[tuple]:
+    """Extract in ``jobs`` processes, in input order, a few chunks ahead only.
+
+    Chunks of 16 items are handed out as workers free up, so a long archive is
+    never read ahead whole (``Executor.map`` would submit every item at once).
+    """
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_start_worker, initargs=(boundaries,)
+    ) as pool:
+        pending: deque = deque()
+        while True:
+            chunk = list(itertools.islice(items, 16))
+            if chunk:
+                work = pool.submit(_extract_chunk, [item for item, _ in chunk])
+                pending.append((chunk, work))
+            if pending and (not chunk or len(pending) >= 2 * jobs):
+                done, work = pending.popleft()
+                yield from zip(done, work.result(), strict=True)
+            if not chunk and not pending:
+                return
 
 
 def extract_by_article(
-    articles: Iterable[Article | str | os.PathLike],
+    articles: Iterable[Article | Page | str | os.PathLike],
     *,
     boundaries: Boundaries | None = None,
     jobs: int = 1,
+    reading: Reading | None = None,
 ) -> Iterable[tuple[Article, list]]:
     """Yield ``(article, incidents)`` per article, before cross-article merging.
 
     Incidents are located on any land border; ``boundaries`` matters only for a
     user's boundary file, whose names and codes then join the gazetteer. With
-    ``jobs`` > 1 the articles are shared out among that many processes; the
-    results come back in input order, the same as with one process.
+    ``jobs`` > 1 the articles are shared out among that many processes, web
+    pages unread (their main text is taken in the worker); the results come
+    back in input order, the same as with one process. ``reading``
+    (:class:`bordermap.geo.text.Reading`) drops repeated texts and, with its
+    ``border``, pages about elsewhere, and counts them; the caller calls its
+    ``finish()``.
     """
+    own = Reading()
+    items = _as_items(articles, reading, own)
     if jobs > 1:
-        with ProcessPoolExecutor(
-            max_workers=jobs, initializer=_start_worker, initargs=(boundaries,)
-        ) as pool:
-            yield from pool.map(_extract_one, _as_articles(articles), chunksize=16)
-        return
-    gazetteer = _gazetteer(boundaries)
-    for article in _as_articles(articles):
-        yield article, article_incidents(article, gazetteer)
+        results = _in_processes(items, jobs, boundaries)
+    else:
+        gazetteer = _gazetteer(boundaries)
+        results = ((pair, _extract_one(pair[0], gazetteer)) for pair in items)
+    for (item, judge), (article, why, incidents) in results:
+        if judge is not None:
+            if isinstance(item, Page):
+                article = judge.take(item.part, article, why)
+            if article is None or not judge.keep(article):
+                continue
+        yield article, incidents
+    if own.files:  # paths read without a caller's reading: said here
+        own.finish()
 
 
 def extract(
@@ -106,6 +161,7 @@ def extract(
     *,
     boundaries: Boundaries | None = None,
     jobs: int = 1,
+    reading: Reading | None = None,
 ) -> gpd.GeoDataFrame:
     """Extract located incidents from articles.
 
@@ -120,6 +176,9 @@ def extract(
         default: the bundled layers of ``countries``.
     jobs : int
         Processes to extract with (see :func:`extract_by_article`).
+    reading : bordermap.geo.text.Reading, optional
+        Drops repeated texts and pages about elsewhere (see
+        :func:`extract_by_article`).
 
     Returns
     -------
@@ -139,7 +198,8 @@ def extract(
     """
     layers = _boundaries(countries, boundaries)
     incidents, read = [], 0
-    for _, incs in extract_by_article(articles, boundaries=layers, jobs=jobs):
+    pairs = extract_by_article(articles, boundaries=layers, jobs=jobs, reading=reading)
+    for _, incs in pairs:
         incidents.extend(incs)
         read += 1
     frame = join_boundaries(incidents_frame(merge_reports(incidents)), layers.admin1)

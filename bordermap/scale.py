@@ -15,7 +15,9 @@ the command line); without one, a :class:`distributed.LocalCluster` with
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
+from collections import deque
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -29,7 +31,8 @@ from bordermap.geo.boundaries import BUNDLED_COUNTRIES, Boundaries, load_boundar
 from bordermap.geo.frames import apply_hits, incidents_frame
 from bordermap.geo.incidents import article_incidents, merge_reports
 from bordermap.geo.records import Article, Incident
-from bordermap.geo.text import article_from_row
+from bordermap.geo.text import Reading, article_from_row
+from bordermap.geo.web import Page, is_web_file, iter_web_file, read_page
 
 __all__ = ["dask_client", "extract_by_article_dask", "extract_dask"]
 
@@ -110,45 +113,92 @@ def _extract_partition(
     return out
 
 
+def _extract_pages(pages: list[Page], boundaries: Boundaries | None) -> list[tuple]:
+    """Read and extract web pages on a worker: ``(part, article, why, incidents)``."""
+    from bordermap.pipeline import _gazetteer
+
+    gazetteer = _gazetteer(boundaries)
+    out = []
+    for page in pages:
+        article, why = read_page(page)
+        found = article_incidents(article, gazetteer) if article is not None else []
+        out.append((page.part, article, why, found))
+    return out
+
+
+def _web_results(path: Path, client, boundaries, published, border, ahead: int = 8):
+    """Read and extract a web file's pages on the workers, 64 at a time, in order.
+
+    The client streams the file (an archive a record at a time) and keeps at
+    most ``ahead`` chunks in flight, so an archive is never held whole.
+    """
+    pages = iter_web_file(path, published=published, border=border)
+    pending: deque = deque()
+    out = []
+    while True:
+        chunk = list(itertools.islice(pages, 64))
+        if chunk:
+            pending.append(client.submit(_extract_pages, chunk, boundaries, pure=False))
+        if pending and (not chunk or len(pending) >= ahead):
+            out.extend(pending.popleft().result())
+        if not chunk and not pending:
+            return out
+
+
+def _table_results(path: Path, client, dask, dd, boundaries, published) -> list:
+    """Every row of an article table, extracted a partition per task."""
+    frame = _read_table(dd, path)
+    if "text" not in frame.columns:
+        raise ArticleError(f"{path}: no 'text' column (columns: {list(frame.columns)})")
+    sizes = frame.map_partitions(len).compute().tolist()
+    start = _FIRST_LINE.get(path.suffix.lower(), 1)
+    tasks = []
+    for part, size in zip(frame.to_delayed(), sizes, strict=True):
+        tasks.append(
+            dask.delayed(_extract_partition)(
+                part, str(path), start, published, boundaries
+            )
+        )
+        start += size
+    return [
+        (False, article, "", incidents)
+        for part in client.compute(tasks, sync=True)
+        for article, incidents in part
+    ]
+
+
 def extract_by_article_dask(
     tables: Sequence[str | os.PathLike],
     client,
     *,
     boundaries: Boundaries | None = None,
     published: date | None = None,
+    reading: Reading | None = None,
 ) -> list[tuple[Article, list[Incident]]]:
-    """``(article, incidents)`` for every row of the tables, in table order.
+    """``(article, incidents)`` for every row of the tables and every web page.
 
-    Each partition of each table is extracted on a worker.
+    Each partition of each table, and each chunk of 64 pages of a saved page,
+    WARC archive or feed, is extracted on a worker; the results come back in
+    input order and go through ``reading`` (repeats, pages about elsewhere)
+    as the local engine's do.
     """
     dask, dd, _, _ = _imports()
-    tasks = []
+    reading = reading or Reading()
+    out = []
     for item in tables:
         path = Path(item)
         if not path.exists():
             raise ArticleError(f"{path}: no such file or directory; check the path")
-        frame = _read_table(dd, path)
-        if "text" not in frame.columns:
-            raise ArticleError(
-                f"{path}: no 'text' column (columns: {list(frame.columns)})"
-            )
-        sizes = frame.map_partitions(len).compute().tolist()
-        start = _FIRST_LINE.get(path.suffix.lower(), 1)
-        for part, size in zip(frame.to_delayed(), sizes, strict=True):
-            tasks.append(
-                dask.delayed(_extract_partition)(
-                    part, str(path), start, published, boundaries
-                )
-            )
-            start += size
-    results = client.compute(tasks, sync=True)
-    # as the local reader: an article whose text came before is read once
-    seen: set[str] = set()
-    out = []
-    for article, incidents in (pair for part in results for pair in part):
-        if article.text not in seen:
-            seen.add(article.text)
-            out.append((article, incidents))
+        reading.files += 1
+        if is_web_file(path):
+            results = _web_results(path, client, boundaries, published, reading.border)
+        else:
+            results = _table_results(path, client, dask, dd, boundaries, published)
+        for part, article, why, incidents in results:
+            if is_web_file(path):
+                article = reading.take(part, article, why)
+            if article is not None and reading.keep(article):
+                out.append((article, incidents))
     return out
 
 
@@ -178,6 +228,7 @@ def extract_dask(
     scheduler: str | None = None,
     workers: int = 2,
     published: date | None = None,
+    reading: Reading | None = None,
 ) -> gpd.GeoDataFrame:
     """:func:`bordermap.extract` on Dask, for article tables (CSV, JSON Lines, Parquet).
 
@@ -192,6 +243,8 @@ def extract_dask(
         Worker processes of the LocalCluster.
     published : datetime.date, optional
         Publication date for rows that give none.
+    reading : bordermap.geo.text.Reading, optional
+        Drops repeats and, with its border, pages about elsewhere.
 
     Returns
     -------
@@ -201,7 +254,11 @@ def extract_dask(
     layers = boundaries if boundaries is not None else load_boundaries(tuple(countries))
     with dask_client(scheduler, workers) as client:
         pairs = extract_by_article_dask(
-            tables, client, boundaries=boundaries, published=published
+            tables,
+            client,
+            boundaries=boundaries,
+            published=published,
+            reading=reading,
         )
         frame = incidents_frame(merge_reports(i for _, incs in pairs for i in incs))
         frame = frame.reset_index(drop=True)

@@ -99,3 +99,40 @@ def test_engine_on_the_command_line(tables, tmp_path):
         == 0
     )
     assert local.read_bytes() == dask.read_bytes()
+
+
+def test_a_warc_split_by_record_equals_one_process(tmp_path):
+    from tests.geo.test_web import _warc, page
+
+    seeds = bordermap.read_articles([ROOT / "seeds"])
+    pages = [
+        (f"https://x.example/{a.id}", "200", "text/html",
+         page(a, f"https://x.example/{a.id}").encode("utf-8"))
+        for a in seeds
+    ]  # fmt: skip
+    archive = tmp_path / "crawl.warc.gz"
+    # more records than one chunk, with repeats and pages about elsewhere
+    other = bordermap.Article(
+        "o",
+        "Markets rose in Frankfurt on a quiet day of trade.",
+        "Markets",
+        seeds[0].published,
+    )
+    _warc(
+        archive,
+        [*pages * 3, ("https://x.example/o", "200", "text/html",
+                      page(other, "https://x.example/o").encode("utf-8"))],
+    )  # fmt: skip
+    outputs = {}
+    for name, extra in {
+        "one": [],
+        "jobs": ["--jobs", "2"],
+        "dask": ["--engine", "dask", "--workers", "2"],
+    }.items():
+        out = tmp_path / f"{name}.jsonl"
+        args = ["extract", str(archive), "--format", "jsonl", "-o", str(out), "-q"]
+        assert main(args + extra) == 0
+        outputs[name] = out.read_bytes()
+    assert outputs["one"] == outputs["jobs"] == outputs["dask"]
+    rows = [json.loads(line) for line in outputs["one"].splitlines()]
+    assert len(rows) == len(seeds)  # repeats read once, the market page skipped

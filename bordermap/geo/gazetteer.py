@@ -554,6 +554,42 @@ def country_names() -> dict[str, str]:
 
 
 @functools.cache
+def country_label(iso3: str) -> str:
+    """Name a country for messages (Natural Earth's name), else give its code.
+
+    Examples
+    --------
+    >>> country_label("KHM"), country_label("XXX")
+    ('Cambodia', 'XXX')
+    """
+    with data_path("world_admin1_names.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if NE_ISO3.get(row["country_iso3"], row["country_iso3"]) == iso3:
+                return row["country"]
+    return iso3
+
+
+@functools.cache
+def country_forms() -> dict[str, tuple[str, ...]]:
+    """Each country's names as written: Natural Earth's, other names, demonyms.
+
+    Examples
+    --------
+    >>> "Cambodian" in country_forms()["KHM"]
+    True
+    """
+    forms: dict[str, set[str]] = {}
+    with data_path("world_admin1_names.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            iso3 = NE_ISO3.get(row["country_iso3"], row["country_iso3"])
+            forms.setdefault(iso3, set()).add(row["country"])
+    for table in (_COUNTRY_ALIASES, _DEMONYMS):
+        for iso, names in table.items():
+            forms.setdefault(iso, set()).update(names)
+    return {iso: tuple(sorted(names)) for iso, names in forms.items()}
+
+
+@functools.cache
 def load_gazetteer() -> Gazetteer:
     """Build the gazetteer from bundled data.
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import glob
+import hashlib
 import io
 import json
 import logging
@@ -22,15 +23,18 @@ import yaml
 
 from bordermap.errors import ArticleError
 from bordermap.geo.datasets.tables import detect_dataset
+from bordermap.geo.gazetteer import country_label
 from bordermap.geo.records import Article
-from bordermap.geo.web import is_web_file, names_the_border, read_web_file
+from bordermap.geo.web import Page, is_web_file, iter_web_file, read_page
 
 __all__ = [
     "ARTICLE_SUFFIXES",
     "TABLE_SUFFIXES",
+    "Reading",
     "article_files",
     "article_from_row",
     "article_from_text",
+    "iter_inputs",
     "parse_date_value",
     "read_articles",
 ]
@@ -402,63 +406,112 @@ def read_articles(
     >>> [a.id for a in read_articles([seeds_dir()])][:1]
     ['00-talks-resume-lasting-ceasefire']
     """
-    if on_error not in ("stop", "skip"):
-        raise ValueError(f"on_error={on_error!r}: use 'stop' or 'skip'")
-    skip = on_error == "skip"
-    articles: list[Article] = []
+    reading = Reading(on_error, border)
+    articles = []
+    for item in iter_inputs(paths, published=published, reading=reading):
+        article = (
+            reading.take(item, *read_page(item)) if isinstance(item, Page) else item
+        )
+        if article is not None and reading.keep(article):
+            articles.append(article)
+    reading.finish()
+    return articles
+
+
+class Reading:
+    """What reading the inputs meets, said once: repeats, pages about elsewhere.
+
+    Shared by :func:`read_articles` and the extraction of pages in worker
+    processes (:func:`bordermap.pipeline.extract_by_article`), so that both
+    keep the same articles in the same order.
+    """
+
+    def __init__(self, on_error: str = "stop", border: Sequence[str] | None = None):
+        if on_error not in ("stop", "skip"):
+            raise ValueError(f"on_error={on_error!r}: use 'stop' or 'skip'")
+        self.skip = on_error == "skip"
+        self.border = tuple(border or ())
+        self.files = self.pages = self.elsewhere = self.kept = 0
+        self._texts: set[bytes] = set()  # digests: a crawl's texts are not kept
+        self._today = date.today()
+
+    def take(self, part: bool, article: Article | None, why: str) -> Article | None:
+        """Count a page that was read: its article, or why it has none.
+
+        A page that cannot be read stops the run unless ``on_error`` is
+        "skip" or it is ``part`` of an archive or a feed (then it is a warning).
+        """
+        self.pages += 1
+        if article is None and why == "elsewhere":
+            self.elsewhere += 1
+        elif article is None and not (self.skip or part):
+            raise ArticleError(why)
+        elif article is None:
+            logger.warning("%s; skipped", why)
+        return article
+
+    def keep(self, article: Article) -> bool:
+        """Whether to keep an article: not a repeat of an earlier one's text."""
+        if article.published and article.published > self._today:
+            logger.warning(
+                "%s: publication date %s is in the future; relative dates are "
+                "resolved against it",
+                article.file or article.id,
+                article.published,
+            )
+        digest = hashlib.sha1(article.text.encode("utf-8")).digest()
+        if digest in self._texts:
+            logger.warning("%s repeats an earlier article; read once", article.file)
+            return False
+        self._texts.add(digest)
+        self.kept += 1
+        return True
+
+    def finish(self) -> None:
+        """Say how many pages were about elsewhere; fail if nothing was read."""
+        if self.elsewhere:
+            logger.warning(
+                "%s of %s pages name neither %s nor a place on their border; skipped",
+                f"{self.elsewhere:,}",
+                f"{self.pages:,}",
+                " nor ".join(country_label(c) for c in self.border),
+            )
+        if self.files and not self.kept:
+            raise ArticleError(
+                "no readable article in the input; check the files and messages"
+            )
+
+
+def iter_inputs(
+    paths: Iterable[str | Path],
+    *,
+    published: date | None = None,
+    reading: Reading | None = None,
+) -> Iterator[Article | Page]:
+    """Yield the inputs' articles in order, web pages as :class:`Page` (unread).
+
+    A file given twice is read once. Reading a page is left to the caller
+    (:func:`bordermap.geo.web.read_page`), which may be a worker process.
+    """
+    reading = reading or Reading()
     seen_files: set[Path] = set()
-    seen_texts: set[str] = set()
-    today = date.today()
-    pages = elsewhere = 0
-    files = _expand(paths)
-    for path in files:
+    for path in _expand(paths):
         real = path.resolve()
         if real in seen_files:
             continue
         seen_files.add(real)
+        reading.files += 1
         try:
             if is_web_file(path):
-                batch = list(read_web_file(path, published=published, skip=skip))
-                pages += len(batch)
-                if border:
-                    kept = [a for a in batch if names_the_border(a.text, border)]
-                    elsewhere += len(batch) - len(kept)
-                    batch = kept
+                items = iter_web_file(path, published=published, border=reading.border)
             elif path.suffix.lower() in TABLE_SUFFIXES:
-                batch = list(_articles_from_table(path, published, skip))
+                items = _articles_from_table(path, published, reading.skip)
             else:
-                batch = [
-                    article_from_text(
-                        _decode(path), id=path.stem, file=str(path), published=published
-                    )
-                ]
+                items = iter([article_from_text(
+                    _decode(path), id=path.stem, file=str(path), published=published
+                )])  # fmt: skip
+            yield from items
         except ArticleError as exc:
-            if not skip:
+            if not reading.skip:
                 raise
             logger.warning("%s; skipped", exc)
-            continue
-        for article in batch:
-            if article.published and article.published > today:
-                logger.warning(
-                    "%s: publication date %s is in the future; relative dates are "
-                    "resolved against it",
-                    article.file or article.id,
-                    article.published,
-                )
-            if article.text in seen_texts:
-                logger.warning("%s repeats an earlier article; read once", article.file)
-                continue
-            seen_texts.add(article.text)
-            articles.append(article)
-    if elsewhere:
-        logger.warning(
-            "%s of %s pages name neither %s nor a place on their border; skipped",
-            f"{elsewhere:,}",
-            f"{pages:,}",
-            " nor ".join(border),
-        )
-    if files and not articles:
-        raise ArticleError(
-            "no readable article in the input; check the files and messages"
-        )
-    return articles

@@ -27,8 +27,10 @@ import hashlib
 import json
 import logging
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -39,12 +41,16 @@ __all__ = [
     "FEED_SUFFIXES",
     "HTML_SUFFIXES",
     "WARC_SUFFIXES",
+    "Page",
     "article_from_html",
     "articles_from_feed",
     "articles_from_warc",
+    "feed_pages",
     "is_web_file",
+    "iter_web_file",
     "names_the_border",
-    "read_web_file",
+    "read_page",
+    "warc_pages",
 ]
 
 logger = logging.getLogger(__name__)
@@ -55,7 +61,7 @@ FEED_SUFFIXES = (".xml", ".rss", ".atom")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _MIN_WORDS = 8
 _CAPTION = re.compile(r"\s+")
-_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_TOKEN = re.compile(r"[^\W_]+")
 
 
 def _suffix(path: Path) -> str:
@@ -66,6 +72,49 @@ def _suffix(path: Path) -> str:
 def is_web_file(path: Path) -> bool:
     """Whether a file is a saved page, a WARC archive or a feed (by its name)."""
     return _suffix(path) in HTML_SUFFIXES + WARC_SUFFIXES + FEED_SUFFIXES
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A web page not read yet: its bytes and what its file or archive says of it.
+
+    Pages travel to worker processes as they are, so that reading the main text
+    (the costly part) is shared out with ``--jobs`` like the extraction.
+    ``border``: the ISO3 codes of the pre-filter (empty: none).
+    """
+
+    html: bytes
+    id: str
+    file: str
+    url: str = ""
+    fallback_date: date | None = None
+    published: date | None = None
+    border: tuple[str, ...] = ()
+    title: str = ""  # a feed entry's title
+    entry: bool = False  # a feed entry's HTML fragment, not a whole page
+    part: bool = False  # one of an archive's or a feed's: if bad, warned and skipped
+
+
+def read_page(page: Page) -> tuple[Article | None, str]:
+    """Read a page: ``(article, "")``, or ``(None, why)`` when it is not read.
+
+    ``why`` is ``"elsewhere"`` for a page that names neither country of
+    ``page.border`` nor a place on it, else the problem (no main text, ...).
+    """
+    # cheap first: a page that names neither anywhere, furniture included,
+    # is not read at all (its bytes, decoded loosely, are enough to tell)
+    if page.border and not names_the_border(
+        page.html.decode("utf-8", errors="ignore"), page.border
+    ):
+        return None, "elsewhere"
+    try:
+        article = (_entry_article if page.entry else _page_article)(page)
+    except (ArticleError, UnicodeError, ValueError) as exc:
+        text = str(exc)
+        return None, text if text.startswith(page.file) else f"{page.file}: {text}"
+    if page.border and not names_the_border(article.text, page.border):
+        return None, "elsewhere"
+    return article, ""
 
 
 def _page_id(url: str, fallback: str) -> str:
@@ -151,7 +200,6 @@ def article_from_html(
         include_comments=False,
         include_tables=False,
         include_images=False,
-        deduplicate=True,
     )
     meta = json.loads(found) if found else {}
     text = (meta.get("text") or "").strip()
@@ -176,14 +224,40 @@ def article_from_html(
     )
 
 
-def _html_file(path: Path, published: date | None) -> Iterator[Article]:
+def _page_article(page: Page) -> Article:
+    return article_from_html(
+        page.html,
+        id=page.id,
+        file=page.file,
+        url=page.url,
+        published=page.published,
+        fallback_date=page.fallback_date,
+    )
+
+
+def _entry_article(page: Page) -> Article:
+    text = _fragment_text(page.html.decode("utf-8"))
+    if not text:
+        raise ArticleError(f"{page.file}: the entry has no text")
+    return Article(
+        id=page.id,
+        text="\n\n".join(p for p in (page.title, text) if p),
+        title=page.title,
+        published=page.published or page.fallback_date,
+        url=page.url,
+        file=page.file,
+    )
+
+
+def _html_page(path: Path, published: date | None, border=()) -> Page:
     day = datetime.fromtimestamp(path.stat().st_mtime, UTC).date()
-    yield article_from_html(
+    return Page(
         path.read_bytes(),
         id=path.stem,
         file=str(path),
-        published=published,
         fallback_date=day,
+        published=published,
+        border=tuple(border),
     )
 
 
@@ -199,13 +273,35 @@ def articles_from_warc(
     before it kept. With ``skip=False`` a page that cannot be read stops the
     run with :class:`ArticleError` instead.
     """
+    for page in warc_pages(path, published=published, skip=skip):
+        article, why = read_page(page)
+        if article is not None:
+            yield article
+        elif not skip:
+            raise ArticleError(why)
+        else:
+            logger.warning("%s; skipped", why)
+
+
+def warc_pages(
+    path: str | Path,
+    *,
+    published: date | None = None,
+    skip: bool = True,
+    border: Sequence[str] = (),
+) -> Iterator[Page]:
+    """Yield the HTML responses of a WARC file as pages, one record at a time.
+
+    What is skipped is counted in one warning at the end (see
+    :func:`articles_from_warc`); the pages are read by :func:`read_page`.
+    """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     path = Path(path)
     skipped: Counter[str] = Counter()
     seen: set[str] = set()
-    read = n = 0
+    n = 0
     url = ""
     with path.open("rb") as stream:
         try:
@@ -218,10 +314,7 @@ def articles_from_warc(
                     skipped[why] += 1
                     continue
                 seen.add(url)
-                article = _warc_page(record, path, n, url, published, skip)
-                if article is not None:
-                    read += 1
-                    yield article
+                yield _record_page(record, path, n, url, published, tuple(border))
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
             message = (
                 f"{path}: the archive is truncated or damaged after record {n}"
@@ -230,7 +323,7 @@ def articles_from_warc(
             if not skip:
                 raise ArticleError(message) from None
             logger.warning("%s", message)
-    _report_skips(path, read, skipped)
+    _report_skips(path, len(seen), skipped)
 
 
 def _not_a_page(record, url: str, seen: set[str]) -> str | None:
@@ -249,45 +342,47 @@ def _not_a_page(record, url: str, seen: set[str]) -> str | None:
     return None
 
 
-def _warc_page(record, path: Path, n: int, url: str, published, skip: bool):
-    """Read one HTML response record as an article; None (warned) if it fails."""
+def _record_page(record, path: Path, n: int, url: str, published, border) -> Page:
+    """Take one HTML response record's payload as a page (read to its end)."""
     stamp = record.rec_headers.get_header("WARC-Date") or ""
-    where = f"{path} record {n} ({url})"
     payload = record.content_stream().read()
     record.raw_stream.read()
     if getattr(record.raw_stream, "limit", 0) > 0:  # the file ends inside it
         raise EOFError(f"record {n} ends before its length")
-    try:
-        return article_from_html(
-            payload,
-            id=f"{path.name}-{n}",
-            file=where,
-            url=url,
-            published=published,
-            fallback_date=_metadata_date(stamp),
-        )
-    except ArticleError as exc:
-        if not skip:
-            raise
-        logger.warning("%s; skipped", exc)
-        return None
-    except (UnicodeError, ValueError) as exc:
-        if not skip:
-            raise ArticleError(f"{where}: {exc}") from None
-        logger.warning("%s: %s; skipped", where, exc)
-        return None
+    return Page(
+        payload,
+        id=f"{path.name}-{n}",
+        file=f"{path} record {n} ({url})",
+        url=url,
+        fallback_date=_metadata_date(stamp),
+        published=published,
+        border=border,
+        part=True,
+    )
 
 
-def _report_skips(path: Path, read: int, skipped: Counter) -> None:
+def _report_skips(path: Path, pages: int, skipped: Counter) -> None:
     if skipped:
         parts = ", ".join(f"{n:,} {why}" for why, n in sorted(skipped.items()))
-        logger.warning("%s: %s pages read; skipped %s", path, f"{read:,}", parts)
+        logger.warning("%s: %s HTML pages; skipped %s", path, f"{pages:,}", parts)
 
 
 def articles_from_feed(
     path: str | Path, *, published: date | None = None
 ) -> Iterator[Article]:
     """Yield an article per entry of an RSS or Atom feed saved to a file."""
+    for page in feed_pages(path, published=published):
+        article, why = read_page(page)
+        if article is None:
+            logger.warning("%s; skipped", why)
+        else:
+            yield article
+
+
+def feed_pages(
+    path: str | Path, *, published: date | None = None, border: Sequence[str] = ()
+) -> Iterator[Page]:
+    """Yield each entry of a feed file (content, else summary) as a page."""
     import feedparser
 
     path = Path(path)
@@ -302,20 +397,19 @@ def articles_from_feed(
     for n, entry in enumerate(feed.entries, start=1):
         content = entry.get("content") or []
         raw = content[0].get("value", "") if content else entry.get("summary", "")
-        text = _fragment_text(raw)
-        if not text:
-            logger.warning("%s entry %d has no text; skipped", path, n)
-            continue
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         link = entry.get("link", "")
-        title = entry.get("title", "")
-        yield Article(
+        yield Page(
+            raw.encode("utf-8"),
             id=_page_id(link or entry.get("id", ""), f"{path.stem}-{n}"),
-            text="\n\n".join(p for p in (title, text) if p),
-            title=title,
-            published=published or (date(*stamp[:3]) if stamp else None),
-            url=link,
             file=f"{path} entry {n}",
+            url=link,
+            fallback_date=date(*stamp[:3]) if stamp else None,
+            published=published,
+            border=tuple(border),
+            title=entry.get("title", ""),
+            entry=True,
+            part=True,
         )
 
 
@@ -338,40 +432,67 @@ def _fragment_text(raw: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-def read_web_file(
-    path: Path, *, published: date | None = None, skip: bool = False
-) -> Iterator[Article]:
-    """Yield the articles of a saved page, a WARC archive or a feed file."""
+def iter_web_file(
+    path: Path, *, published: date | None = None, border: Sequence[str] = ()
+) -> Iterator[Page]:
+    """Yield a saved page, a WARC archive's pages or a feed's entries, unread.
+
+    :func:`read_page` reads them (in a worker process with ``--jobs``) and
+    applies the ``border`` pre-filter. An archive is many pages: a damaged
+    record or a cut-off end is a warning naming it, and the rest is read.
+    """
     suffix = _suffix(path)
     if suffix in WARC_SUFFIXES:
-        # an archive is many pages: a damaged record or a cut-off end is a
-        # warning naming it, and the rest is read, whatever ``skip`` says
-        return articles_from_warc(path, published=published, skip=True)
-    if suffix in FEED_SUFFIXES:
-        return articles_from_feed(path, published=published)
-    return _html_file(path, published)
+        yield from warc_pages(path, published=published, skip=True, border=border)
+    elif suffix in FEED_SUFFIXES:
+        yield from feed_pages(path, published=published, border=border)
+    else:
+        yield _html_page(path, published, border)
+
+
+def _tokens(text: str) -> list[str]:
+    """Lower-case words without accents, as :func:`name_key` sees names."""
+    if not text.isascii():
+        text = "".join(
+            ch
+            for ch in unicodedata.normalize("NFKD", text)
+            if not unicodedata.combining(ch)
+        )
+    return _TOKEN.findall(text.lower())
 
 
 @functools.cache
-def _border_terms(countries: tuple[str, ...]) -> frozenset[str]:
-    """Name keys of the two countries, their demonyms and their border places."""
-    from bordermap.geo.gazetteer import load_gazetteer, name_key
+def _border_terms(
+    countries: tuple[str, ...],
+) -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
+    """Collect the names of two countries, their demonyms and border places as words.
 
-    gazetteer = load_gazetteer()
+    Returns the one-word names, and the longer ones by their first word.
+    """
+    from bordermap.geo.gazetteer import country_forms, load_gazetteer
+
     wanted = set(countries)
-    terms = {k for k, iso in gazetteer.countries.items() if iso in wanted}
-    terms |= {k for k, iso in gazetteer.demonyms.items() if iso in wanted}
-    for place in gazetteer.places:
+    words: set[tuple[str, ...]] = set()
+    for iso in wanted:
+        words.update(tuple(_tokens(form)) for form in country_forms().get(iso, ()))
+    for place in load_gazetteer().places:
         if place.country_iso3 in wanted and place.border and len(place.name) > 3:
-            terms.add(name_key(place.name))
-    return frozenset(t for t in terms if t)
+            words.add(tuple(_tokens(place.name)))
+    words.discard(())
+    single = frozenset(w[0] for w in words if len(w) == 1)
+    longer: dict[str, set] = {}
+    for w in words:
+        if len(w) > 1:
+            longer.setdefault(w[0], set()).add(w)
+    return single, {k: tuple(sorted(v)) for k, v in longer.items()}
 
 
 def names_the_border(text: str, countries: Sequence[str]) -> bool:
     """Say whether a text names either country of a border or a border place.
 
-    A cheap test on runs of one to four words (no extraction), used to skip
-    the pages of a general news crawl that are about something else.
+    A cheap test on words (no extraction), used to skip the pages of a general
+    news crawl that are about something else: first on the raw page, then on
+    its main text.
 
     Examples
     --------
@@ -380,14 +501,12 @@ def names_the_border(text: str, countries: Sequence[str]) -> bool:
     >>> names_the_border("Markets rose in Frankfurt.", ["THA", "KHM"])
     False
     """
-    from bordermap.geo.gazetteer import name_key
-
-    terms = _border_terms(tuple(sorted(countries)))
-    words = [name_key(w) for w in _WORD.findall(text)]
-    for i in range(len(words)):
-        key = ""
-        for word in words[i : i + 4]:
-            key += word
-            if key in terms:
+    single, longer = _border_terms(tuple(sorted(countries)))
+    words = _tokens(text)
+    if not single.isdisjoint(words):
+        return True
+    for i, word in enumerate(words):
+        for name in longer.get(word, ()):
+            if tuple(words[i : i + len(name)]) == name:
                 return True
     return False

@@ -168,7 +168,7 @@ def test_a_warc_gives_one_article_per_page_and_counts_the_rest(archive, caplog):
     urls = {f"https://x.example/{s.id}" for s in bordermap.read_articles(SEEDS[:4])}
     assert {a.url for a in articles} == urls
     said = caplog.text
-    assert "4 pages read" in said
+    assert "4 HTML pages" in said
     assert "1 non-HTML records" in said and "1 redirects" in said
     assert "1 repeated urls" in said
     # the same through the command line, into incidents
@@ -237,7 +237,7 @@ def test_pages_about_something_else_are_skipped_and_counted(seeds, tmp_path, cap
     with caplog.at_level(logging.WARNING):
         kept = bordermap.read_articles([folder], border=("THA", "KHM"))
     assert len(kept) == 1
-    assert "4 of 5 pages name neither THA nor KHM" in caplog.text
+    assert "4 of 5 pages name neither Thailand nor Cambodia" in caplog.text
     assert len(bordermap.read_articles([folder])) == 5  # no border: all read
 
 
