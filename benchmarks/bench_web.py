@@ -23,6 +23,9 @@ from __future__ import annotations
 
 import argparse
 import io
+import random
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -84,12 +87,12 @@ def _write_folder(folder: Path, pages: list[str]) -> None:
         (folder / f"p{i:06d}.html").write_text(html, encoding="utf-8")
 
 
-def _write_warc(path: Path, pages: list[str]) -> None:
+def _write_warc(path: Path, pages: list[str], gzip: bool = True) -> None:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     with path.open("wb") as fh:
-        writer = WARCWriter(fh, gzip=True)
+        writer = WARCWriter(fh, gzip=gzip)
         for i, html in enumerate(pages):
             headers = StatusAndHeaders(
                 "200 OK", [("Content-Type", "text/html; charset=utf-8")], "HTTP/1.1"
@@ -119,10 +122,50 @@ def _row(label: str, n: int, read: float, extract: float) -> None:
     )
 
 
+def _big_archive(folder: Path, megabytes: int) -> None:
+    """``bordermap extract`` of an uncompressed WARC of about ``megabytes`` MB.
+
+    Each page carries 200 kB of inline script (as real pages do), so the
+    archive is large and its text small; the command runs in a child process
+    whose peak resident memory is read from ``getrusage``.
+    """
+    rng = random.Random(1)
+    pad = "".join(rng.choice("abcdefghij0123456789") for _ in range(200_000))
+    n = max(1, megabytes * 1_000_000 // (len(pad) + 6_000))
+    pages = [
+        html.replace("</head>", f"<script>var x='{pad[i % 97 :]}';</script></head>")
+        for i, html in enumerate(_border_pages(n))
+    ]
+    path = folder / "big.warc"
+    _write_warc(path, pages, gzip=False)
+    out = folder / "big.jsonl"
+    t0 = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from bordermap.cli import main; sys.exit(main(sys.argv[1:]))",
+            "extract",
+            str(path),
+            "-q",
+            "-o",
+            str(out),
+        ],
+        check=True,
+    )
+    took = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(
+        f"\nbordermap extract of a {path.stat().st_size / 1e6:,.0f} MB WARC "
+        f"({n:,} pages): {took:.1f} s, peak RSS {peak:,.0f} MB"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--crawl", type=int, default=4000, help="pages of the mixed crawl")
+    ap.add_argument("--big", type=int, default=0, help="MB of an uncompressed WARC")
     args = ap.parse_args()
     print(
         f"{'input':<28}{'pages':>8}{'read s':>9}{'extract s':>9}{'pages/s':>10}"
@@ -156,6 +199,8 @@ def main() -> None:
             extract, _ = _timed(lambda a=articles: list(extract_by_article(a)))
             _row(label, len(crawl), read, extract)
             print(f"{'':<28}articles extracted: {len(articles):,}")
+        if args.big:
+            _big_archive(Path(tmp), args.big)
 
 
 if __name__ == "__main__":

@@ -303,9 +303,11 @@ def warc_pages(
     seen: set[str] = set()
     n = 0
     url = ""
+    record = None
     with path.open("rb") as stream:
         try:
-            for n, record in enumerate(ArchiveIterator(stream), start=1):
+            records = ArchiveIterator(stream)
+            for n, record in enumerate(records, start=1):  # noqa: B007
                 if record.rec_type != "response":
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI") or ""
@@ -315,6 +317,11 @@ def warc_pages(
                     continue
                 seen.add(url)
                 yield _record_page(record, path, n, url, published, tuple(border))
+            if record is not None:  # the iterator read the last one to its end
+                _check_whole(record, n)
+            # bytes left after the last whole record: a record cut in its headers
+            if path.stat().st_size - (records.offset or 0) > 4:
+                raise EOFError(f"the file ends inside record {n + 1}")
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
             message = (
                 f"{path}: the archive is truncated or damaged after record {n}"
@@ -342,13 +349,18 @@ def _not_a_page(record, url: str, seen: set[str]) -> str | None:
     return None
 
 
+def _check_whole(record, n: int) -> None:
+    """Raise EOFError when a record read to its end fell short of its length."""
+    if getattr(record.raw_stream, "limit", 0) > 0:  # the file ends inside it
+        raise EOFError(f"record {n} ends before its length")
+
+
 def _record_page(record, path: Path, n: int, url: str, published, border) -> Page:
     """Take one HTML response record's payload as a page (read to its end)."""
     stamp = record.rec_headers.get_header("WARC-Date") or ""
     payload = record.content_stream().read()
     record.raw_stream.read()
-    if getattr(record.raw_stream, "limit", 0) > 0:  # the file ends inside it
-        raise EOFError(f"record {n} ends before its length")
+    _check_whole(record, n)
     return Page(
         payload,
         id=f"{path.name}-{n}",

@@ -154,6 +154,8 @@ def archive(seeds, tmp_path):
         [
             *pages,
             ("https://x.example/report.pdf", "200", "application/pdf", b"%PDF-1.4"),
+            # says it is a page, holds bytes that decode to no text
+            ("https://x.example/broken", "200", "text/html", bytes(range(256)) * 4),
             ("https://x.example/old", "301", "text/html", b""),
             pages[1],  # the same url again
         ],
@@ -168,21 +170,25 @@ def test_a_warc_gives_one_article_per_page_and_counts_the_rest(archive, caplog):
     urls = {f"https://x.example/{s.id}" for s in bordermap.read_articles(SEEDS[:4])}
     assert {a.url for a in articles} == urls
     said = caplog.text
-    assert "4 HTML pages" in said
+    assert "5 HTML pages" in said
     assert "1 non-HTML records" in said and "1 redirects" in said
     assert "1 repeated urls" in said
+    assert "https://x.example/broken" in said and "no main text" in said
     # the same through the command line, into incidents
     frame = bordermap.extract(bordermap.read_articles([archive]))
     assert frame["article_id"].nunique() >= 3
 
 
-def test_a_truncated_warc_keeps_the_pages_before_the_break(archive, tmp_path, caplog):
+@pytest.mark.parametrize("kept", [0.3, 0.6, 0.9])  # in a page, in headers, at the end
+def test_a_truncated_warc_keeps_the_pages_before_the_break(
+    archive, tmp_path, caplog, kept
+):
     data = archive.read_bytes()
     cut = tmp_path / "cut.warc.gz"
-    cut.write_bytes(data[: int(len(data) * 0.6)])
+    cut.write_bytes(data[: int(len(data) * kept)])
     with caplog.at_level(logging.WARNING):
         articles = list(articles_from_warc(cut))
-    assert 1 <= len(articles) < 4
+    assert 1 <= len(articles) <= 4
     assert "truncated or damaged" in caplog.text
     # with --on-error stop, the first page that cannot be read stops the run
     with pytest.raises(ArticleError, match=r"truncated or damaged|no main text"):
