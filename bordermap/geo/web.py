@@ -307,7 +307,7 @@ def warc_pages(
     with path.open("rb") as stream:
         try:
             records = ArchiveIterator(stream)
-            for n, record in enumerate(records, start=1):  # noqa: B007
+            for n, record in enumerate(records, start=1):
                 if record.rec_type != "response":
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI") or ""
