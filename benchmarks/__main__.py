@@ -38,7 +38,7 @@ FULL = {
     "large_text": ["benchmarks/bench_large_text.py"],
     "files": ["benchmarks/bench_files.py"],
     "events": ["benchmarks/bench_events.py"],
-    "web": ["benchmarks/bench_web.py"],
+    "web": ["benchmarks/bench_web.py", "--big", "1000"],
     "compare": [
         "benchmarks/bench_compare.py",
         "--ged",

@@ -7,13 +7,14 @@ Exit codes: 0 success, 1 bad input or output (one ``error:`` line on stderr),
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import io
 import json
 import logging
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from tqdm import tqdm
@@ -356,68 +357,66 @@ def _layers(args: argparse.Namespace):
     )
 
 
+@contextlib.contextmanager
+def _reading(args: argparse.Namespace, layers) -> Iterator[Reading]:
+    """Track repeats and pages about elsewhere while reading; say them at the end."""
+    reading = Reading(args.on_error, layers.countries)
+    yield reading
+    reading.finish()
+
+
 def _extract_pairs(args: argparse.Namespace, layers):
     """Extract ``(article, incidents)`` pairs with the chosen engine."""
     from bordermap.pipeline import extract_by_article
 
-    if args.engine == "dask":
-        from bordermap.scale import dask_client, extract_by_article_dask
+    inputs = args.inputs or [seeds_dir()]
+    with _reading(args, layers) as reading:
+        if args.engine == "dask":
+            from bordermap.scale import dask_client, extract_by_article_dask
 
-        reading = Reading(args.on_error, layers.countries)
-        with dask_client(args.scheduler, args.workers) as client:
-            pairs = extract_by_article_dask(
-                args.inputs or [seeds_dir()],
-                client,
-                boundaries=None if layers.source in ("bundled", "world") else layers,
-                published=args.published,
+            own = layers.source not in ("bundled", "world")
+            with dask_client(args.scheduler, args.workers) as client:
+                return extract_by_article_dask(
+                    inputs,
+                    client,
+                    boundaries=layers if own else None,
+                    published=args.published,
+                    reading=reading,
+                )
+        items = iter_inputs(inputs, published=args.published, reading=reading)
+        return list(
+            extract_by_article(
+                _progress(items, args.quiet, "extract"),
+                boundaries=layers,
+                jobs=args.jobs,
                 reading=reading,
             )
-        reading.finish()
-        return pairs
-    reading = Reading(args.on_error, layers.countries)
-    items = iter_inputs(
-        args.inputs or [seeds_dir()], published=args.published, reading=reading
-    )
-    pairs = list(
-        extract_by_article(
-            _progress(items, args.quiet, "extract"),
-            boundaries=layers,
-            jobs=args.jobs,
-            reading=reading,
         )
-    )
-    reading.finish()
-    return pairs
 
 
 def _extract_frame(args: argparse.Namespace, layers, inputs: list):
     """Extract the merged, joined incidents frame with the chosen engine."""
     from bordermap.pipeline import extract
 
-    if args.engine == "dask":
-        from bordermap.scale import extract_dask
+    with _reading(args, layers) as reading:
+        if args.engine == "dask":
+            from bordermap.scale import extract_dask
 
-        reading = Reading(args.on_error, layers.countries)
-        frame = extract_dask(
-            inputs,
+            return extract_dask(
+                inputs,
+                boundaries=layers,
+                scheduler=args.scheduler,
+                workers=args.workers,
+                published=args.published,
+                reading=reading,
+            )
+        items = iter_inputs(inputs, published=args.published, reading=reading)
+        return extract(
+            _progress(items, args.quiet, "extract"),
             boundaries=layers,
-            scheduler=args.scheduler,
-            workers=args.workers,
-            published=args.published,
+            jobs=args.jobs,
             reading=reading,
         )
-        reading.finish()
-        return frame
-    reading = Reading(args.on_error, layers.countries)
-    items = iter_inputs(inputs, published=args.published, reading=reading)
-    frame = extract(
-        _progress(items, args.quiet, "extract"),
-        boundaries=layers,
-        jobs=args.jobs,
-        reading=reading,
-    )
-    reading.finish()
-    return frame
 
 
 def _incidents(args: argparse.Namespace, layers):
