@@ -172,8 +172,8 @@ def article_from_html(
     file : str
         Where the page came from, for messages (a path, or path and record).
     url : str
-        The page's address when known (a WARC record's); the page's canonical
-        url wins.
+        The page's address when known (a WARC record's, a table's ``url``); it
+        wins over the page's canonical url, which is used otherwise.
     published : datetime.date, optional
         Overrides every other date (``--published``).
     fallback_date : datetime.date, optional
@@ -213,7 +213,7 @@ def article_from_html(
     if title and lines[0].strip() == title:
         lines = lines[1:]
     body = "\n\n".join([*lines[:1], *captions, *lines[1:]])
-    page_url = meta.get("source") or url or ""
+    page_url = url or meta.get("source") or ""  # an archive's record url first
     return Article(
         id=_page_id(page_url, id),
         text=body,
