@@ -24,6 +24,7 @@ from bordermap.geo.datasets import read_events
 from bordermap.geo.files import write_geopackage, write_geoparquet
 from bordermap.geo.records import Article, Count, Incident, Precision
 from bordermap.geo.text import read_articles
+from bordermap.geo.tolls import latest_tolls, tolls
 from bordermap.layers.render import render_fragment, render_html, save_html
 from bordermap.pipeline import aggregate, extract, make_map, save_static_map, totals
 
@@ -45,6 +46,7 @@ __all__ = [
     "aggregate",
     "compare",
     "extract",
+    "latest_tolls",
     "make_map",
     "parse_count",
     "read_articles",
@@ -54,6 +56,7 @@ __all__ = [
     "save_html",
     "save_static_map",
     "seeds_dir",
+    "tolls",
     "totals",
     "write_geopackage",
     "write_geoparquet",
