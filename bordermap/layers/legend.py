@@ -21,6 +21,10 @@ class Box(SafeMacro):
         Leaflet corner: ``topleft``, ``topright``, ``bottomleft``, ``bottomright``.
     css_class : str
         Extra class on the box (tests and style hooks).
+    tolls : dict, optional
+        From :func:`bordermap.layers.tolls.toll_view`: the box then shows the
+        latest reported totals and their chart first, the sections behind a
+        "History" switch.
     """
 
     _template = ENV.get_template("control.j2")
@@ -32,6 +36,7 @@ class Box(SafeMacro):
         *,
         position: str = "bottomleft",
         css_class: str = "",
+        tolls: dict | None = None,
     ) -> None:
         super().__init__()
         self._name = "Box"
@@ -41,6 +46,8 @@ class Box(SafeMacro):
             "position": position,
             "css_class": css_class,
         }
+        if tolls:
+            self.spec["tolls"] = tolls
 
 
 class TimeFilter(SafeMacro):
@@ -57,12 +64,15 @@ class TimeFilter(SafeMacro):
 
     _template = ENV.get_template("time_filter.j2")
 
-    def __init__(self, incidents, provinces, displacement, spec: dict) -> None:
+    def __init__(
+        self, incidents, provinces, displacement, spec: dict, figures=None
+    ) -> None:
         super().__init__()
         self._name = "TimeFilter"
         self.incidents = incidents
         self.provinces = provinces
         self.displacement = displacement
+        self.figures = figures  # the box of figures on no province: tolls as of
         self.spec = spec
 
 

@@ -44,6 +44,7 @@ from bordermap.layers.templating import (
     render_macros,
     stable_ids,
 )
+from bordermap.layers.tolls import toll_view
 
 __all__ = [
     "BorderMap",
@@ -260,7 +261,9 @@ def _side(code) -> str:
     return "both sides" if code == "both" else f"victims: {code}"
 
 
-def totals_box(totals: pd.DataFrame, limit: int = 25) -> Box:
+def totals_box(
+    totals: pd.DataFrame, limit: int = 500, tolls: dict | None = None
+) -> Box:
     """Build the box of figures that belong to no province (border-wide, unplaced).
 
     Each kind lists its first ``limit`` figures (reported totals first, then the
@@ -313,7 +316,11 @@ def totals_box(totals: pd.DataFrame, limit: int = 25) -> Box:
         }
     )
     return Box(
-        "Not on any province", sections, position="bottomright", css_class="bm-totals"
+        "Not on any province",
+        sections,
+        position="bottomright",
+        css_class="bm-totals",
+        tolls=tolls,
     )
 
 
@@ -386,8 +393,10 @@ def build_map(
         markers.add_to(m)
         heading = _title_box(title, incidents).add_to(m)
         legend = _legend_box(incidents).add_to(m)
-        figures = totals_box(totals).add_to(m)
-        dates = _time_filter(markers, casualties, displacement, incidents).add_to(m)
+        figures = totals_box(totals, tolls=toll_view(incidents)).add_to(m)
+        dates = _time_filter(markers, casualties, displacement, incidents)
+        dates.figures = figures
+        dates.add_to(m)
         switcher = folium.LayerControl(collapsed=False).add_to(m)
         Layout(
             heading,

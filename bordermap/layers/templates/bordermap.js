@@ -261,7 +261,7 @@ var bordermap = (function () {
   });
   function markerLayer(data, opts, textId) { return new PointCanvas(data, opts, textId); }
   // Date filter: markers, province colours and displacement circles follow it.
-  function timeFilter(map, incidents, provinces, displacement, spec) {
+  function timeFilter(map, incidents, provinces, displacement, spec, figures) {
     var data = incidents.bmData;
     function classColor(value) {
       var k = 0;
@@ -298,6 +298,7 @@ var bordermap = (function () {
                            : spec.min_radius);
         l.setStyle({ opacity: seen ? 1 : 0, fillOpacity: seen && people ? 0.35 : 0 });
       });
+      if (figures && figures.bmTolls) { figures.bmTolls.asOf(to ? hi : null); }
       status.textContent = (ranged ? "Showing " + shown + " of " + data.n +
         " located incidents. Province colours and displacement circles follow these dates; " +
         "undated incidents are hidden." : "All " + data.n + " located incidents, all dates.");
@@ -336,13 +337,134 @@ var bordermap = (function () {
     apply("", "");
     return { control: control, apply: apply };
   }
+  var SVG = "http://www.w3.org/2000/svg";
+  function svg(tag, attrs) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    return node;
+  }
+  var DASHES = ["", "5 3", "2 2", "8 3 2 3", "1 3"];
+  // The latest reported totals (one line per kind x side x claimant, as of a
+  // day), the range across claimants, and each group's running total drawn as
+  // a step line. Claims are never added up or replaced by another's.
+  function tollsView(data) {
+    var root = el("div", "bm-tolls"), head = el("h4", null, "Latest reported totals");
+    var note = el("p", "bm-note"), rows = el("div", "bm-latest");
+    var chart = svg("svg", { "class": "bm-toll-chart", width: 280, height: 130,
+                             viewBox: "0 0 280 130", role: "img" });
+    var keys = el("div", "bm-toll-keys");
+    [head, note, rows].forEach(function (n) { root.appendChild(n); });
+    root.appendChild(chart);
+    root.appendChild(keys);
+    var order = data.groups;
+    function asOf(last) {
+      var latest = {}, seen = {}, counts = {};
+      data.reports.forEach(function (r) {
+        if (last !== null && last !== undefined && r.day > last) { return; }
+        latest[r.group] = r;
+        counts[r.group] = (counts[r.group] || 0) + 1;
+        seen[r.group] = (seen[r.group] || []).concat([r]);
+      });
+      rows.textContent = "";
+      var shown = order.filter(function (g) { return latest[g]; });
+      shown.forEach(function (g) {
+        var r = latest[g], line = el("p");
+        line.appendChild(el("strong", null, r.kind_label + " · " + r.side + " · " + r.claimant));
+        line.appendChild(document.createTextNode(": " + r.label + (r.date ? ", as of " + r.date : "") +
+          " (" + counts[g] + " report" + (counts[g] === 1 ? "" : "s") + ")"));
+        rows.appendChild(line);
+      });
+      var bySide = {};
+      shown.forEach(function (g) {
+        var r = latest[g], k = r.kind_label + ", " + r.side;
+        (bySide[k] = bySide[k] || []).push(r);
+      });
+      Object.keys(bySide).forEach(function (k) {
+        var list = bySide[k].filter(function (r) { return r.best !== null; });
+        if (list.length < 2) { return; }
+        list.sort(function (a, b) { return a.best - b.best; });
+        var lo = list[0], hi = list[list.length - 1];
+        rows.appendChild(el("p", "bm-note", "Range, " + k.toLowerCase() + ": " + lo.best +
+          " (" + lo.claimant + (lo.date ? ", " + lo.date : "") + ") … " + hi.best + " (" +
+          hi.claimant + (hi.date ? ", " + hi.date : "") + "); not added up"));
+      });
+      note.textContent = "Each claimant's newest figure, side by side" +
+        (last === null || last === undefined ? "." : ", as of the end of the chosen dates.");
+      draw(shown, seen);
+    }
+    function draw(shown, seen) {
+      chart.textContent = "";
+      keys.textContent = "";
+      var pts = [];
+      shown.forEach(function (g) {
+        seen[g].forEach(function (r) { if (r.day >= 0 && r.best !== null) { pts.push(r); } });
+      });
+      chart.setAttribute("aria-label", "Running totals over time, one line per kind, side and claimant");
+      if (!pts.length) { return; }
+      var d0 = Math.min.apply(null, pts.map(function (r) { return r.day; }));
+      var d1 = Math.max.apply(null, pts.map(function (r) { return r.day; }));
+      var top = Math.max.apply(null, pts.map(function (r) { return r.best; })) || 1;
+      function x(d) { return 34 + (d1 > d0 ? (d - d0) / (d1 - d0) : 0.5) * 236; }
+      function y(v) { return 112 - v / top * 100; }
+      chart.appendChild(svg("line", { x1: 34, y1: 112, x2: 270, y2: 112, stroke: "#888" }));
+      chart.appendChild(svg("line", { x1: 34, y1: 12, x2: 34, y2: 112, stroke: "#888" }));
+      [[String(top), 34 - 3, 16, "end"], ["0", 34 - 3, 115, "end"],
+       [pts.reduce(function (a, r) { return r.day === d0 ? r.date : a; }, ""), 34, 126, "start"],
+       [pts.reduce(function (a, r) { return r.day === d1 ? r.date : a; }, ""), 270, 126, "end"]
+      ].forEach(function (t) {
+        var label = svg("text", { x: t[1], y: t[2], "text-anchor": t[3], "font-size": 9, fill: "#333" });
+        label.textContent = t[0];
+        chart.appendChild(label);
+      });
+      shown.forEach(function (g, i) {
+        var series = seen[g].filter(function (r) { return r.day >= 0 && r.best !== null; });
+        if (!series.length) { return; }
+        var path = "M" + x(series[0].day) + " " + y(series[0].best);
+        series.slice(1).forEach(function (r) { path += " H" + x(r.day) + " V" + y(r.best); });
+        path += " H" + (x(series[series.length - 1].day) + 4);
+        var r0 = series[0], colour = data.colors[r0.kind] || "#333", dash = DASHES[i % DASHES.length];
+        var line = svg("path", { d: path, fill: "none", stroke: colour, "stroke-width": 1.8,
+                                 "stroke-dasharray": dash, "class": "bm-toll-line" });
+        var tip = svg("title");
+        tip.textContent = r0.kind_label + " · " + r0.side + " · " + r0.claimant;
+        line.appendChild(tip);
+        chart.appendChild(line);
+        var key = el("p", "bm-note"), swatch = svg("svg", { width: 22, height: 8 });
+        swatch.appendChild(svg("line", { x1: 0, y1: 4, x2: 22, y2: 4, stroke: colour,
+                                         "stroke-width": 2, "stroke-dasharray": dash }));
+        key.appendChild(swatch);
+        key.appendChild(document.createTextNode(" " + tip.textContent));
+        keys.appendChild(key);
+      });
+    }
+    asOf(null);
+    return { node: root, asOf: asOf, groups: order.length };
+  }
   function box(map, spec) {
     var control = L.control({ position: spec.position });
     control.onAdd = function () {
       var root = el("div", "bm-box " + (spec.css_class || ""));
       if (spec.title) { root.appendChild(el("h3", null, spec.title)); }
+      var list = root;
+      if (spec.tolls) {
+        // the latest figures first; every report behind a switch
+        control.bmTolls = tollsView(spec.tolls);
+        root.appendChild(control.bmTolls.node);
+        var more = el("button", "bm-history-toggle",
+                      "History: every report (" + spec.tolls.reports.length + " totals)");
+        more.type = "button";
+        more.setAttribute("aria-expanded", "false");
+        list = el("div", "bm-history");
+        list.hidden = true;
+        more.addEventListener("click", function () {
+          list.hidden = !list.hidden;
+          more.setAttribute("aria-expanded", String(!list.hidden));
+        });
+        root.appendChild(more);
+        root.appendChild(list);
+      }
       (spec.sections || []).forEach(function (section) {
-        if (section.heading) { root.appendChild(el("h4", null, section.heading)); }
+        if (section.heading) { list.appendChild(el("h4", null, section.heading)); }
         (section.items || []).forEach(function (item) {
           var line = el("p", item.note ? "bm-note" : null);
           if (item.swatch) {
@@ -352,7 +474,7 @@ var bordermap = (function () {
             line.appendChild(key);
           }
           line.appendChild(document.createTextNode(item.text));
-          root.appendChild(line);
+          list.appendChild(line);
         });
       });
       L.DomEvent.disableClickPropagation(root);
