@@ -17,6 +17,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import matplotlib
+import matplotlib.dates
 import pandas as pd
 import shapely
 from matplotlib.axes import Axes
@@ -25,13 +26,17 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from bordermap.errors import RenderError
+from bordermap.geo.tolls import NOT_STATED, latest_tolls, tolls
 from bordermap.layers.choropleth import CASUALTY_BINS, CASUALTY_COLORS
 from bordermap.layers.displacement import MIN_RADIUS, SYMBOL_SCALE
 from bordermap.layers.labels import EVENT_COLORS, EVENT_LABELS, contents_label, label_of
+from bordermap.layers.tolls import KIND_COLORS, side_label
 
 __all__ = ["STATIC_FORMATS", "render_static", "save_static"]
 
 STATIC_FORMATS = ("png", "svg", "pdf")
+_LINESTYLES = ("-", "--", ":", "-.")
+_SHOWN = 6  # claimants' latest figures on the image (the page lists all)
 _METADATA = {
     "png": {"Software": None},
     "svg": {"Date": None, "Creator": None},
@@ -105,7 +110,7 @@ def render_static(
     located = _located(incidents)
     _draw_incidents(ax, located)
     _draw_legend(fig, _legend_handles(set(located["event_type"])))
-    _draw_totals(fig, totals)
+    _draw_totals(fig, totals, incidents)
     _draw_captions(fig, title, incidents, len(located), attributions)
     return _image_bytes(fig, fmt)
 
@@ -337,32 +342,99 @@ def _draw_legend(fig: Figure, handles: list) -> None:
     )
 
 
-def _draw_totals(fig: Figure, totals: pd.DataFrame) -> None:
-    """List the figures that belong to no province below the legend.
+def _draw_totals(fig: Figure, totals: pd.DataFrame, incidents: pd.DataFrame) -> None:
+    """Show the figures that belong to no province below the legend.
+
+    With reported totals, the latest of each kind x side x claimant and a
+    chart of how they grew (the page's default view); else the list.
 
     Parameters
     ----------
     fig : matplotlib.figure.Figure
     totals : pandas.DataFrame
         From :func:`bordermap.border_totals`.
+    incidents : pandas.DataFrame
+        For :func:`bordermap.geo.tolls.tolls`.
     """
-    lines = [w for t in _totals_lines(totals) for w in textwrap.wrap(t, 62)]
+    history = tolls(incidents)
+    top = 0.36
+    if history.empty:
+        heading = "Not on any province (listed, not added up)"
+        wrapped = [w for t in _totals_lines(totals) for w in textwrap.wrap(t, 62)]
+    else:
+        # the legend ends near 0.58: the latest figures, then their chart
+        top, latest = 0.56, latest_tolls(incidents)
+        heading = "Not on any province: latest reported totals (not added up)"
+        lines = _toll_lines(latest, len(totals) - len(history))
+        wrapped = [w for t in lines for w in textwrap.wrap(t, 62)]
+        if len(wrapped) > 14:
+            wrapped = [*wrapped[:13], "… (the HTML map lists them all)"]
+        shown = latest.head(_SHOWN)[["kind", "side", "claimant_key"]]
+        _draw_toll_chart(
+            fig.add_axes((0.675, 0.2, 0.3, 0.11)), history.merge(shown, how="inner")
+        )
+    fig.text(0.635, top, heading, fontsize=8, weight="bold", va="top")
     fig.text(
         0.635,
-        0.36,
-        "Not on any province (listed, not added up)",
-        fontsize=8,
-        weight="bold",
-        va="top",
-    )
-    fig.text(
-        0.635,
-        0.335,
-        "\n".join(_plain(t) for t in lines),
+        top - 0.025,
+        "\n".join(_plain(w) for w in wrapped),
         fontsize=6.5,
         va="top",
         linespacing=1.4,
     )
+
+
+def _toll_lines(latest: pd.DataFrame, others: int, limit: int = _SHOWN) -> list[str]:
+    """One line per claimant's newest figure, then the ranges across claimants."""
+    lines = []
+    for row in latest.head(limit).itertuples():
+        when = f"as of {row.as_of.date()}; " if pd.notna(row.as_of) else ""
+        reports = f"{row.reports} report" + ("s" if row.reports != 1 else "")
+        lines.append(
+            f"{row.kind.capitalize()} · {side_label(row.side)} · {_claimant(row)}: "
+            f"{label_of(row._asdict(), '').split(' (low ')[0]} ({when}{reports})"
+        )
+    if len(latest) > limit:
+        lines.append(f"… and {len(latest) - limit} more claimants (see the HTML map)")
+    for (kind, side), group in latest.groupby(["kind", "side"], sort=True):
+        if group["best"].notna().sum() > 1:
+            lines.append(
+                f"Range, {kind}, {side_label(side)}: {group['best'].min():,} … "
+                f"{group['best'].max():,} across {len(group)} claimants"
+            )
+    if others > 0:
+        lines.append(f"{others:,} other figures on no province: see the HTML map")
+    return lines
+
+
+def _claimant(row) -> str:
+    return "claimant not stated" if row.claimant_key == NOT_STATED else row.claimant
+
+
+def _draw_toll_chart(ax: Axes, history: pd.DataFrame) -> None:
+    """Each claimant's running total over time: a step line per kind, side, claimant."""
+    dated = history[history["as_of"].notna() & history["best"].notna()]
+    groups = dated.groupby(["kind", "side", "claimant_key"], sort=True)
+    for i, ((kind, side, _), rows) in enumerate(groups):
+        ax.step(
+            rows["as_of"].to_numpy(),
+            rows["best"].astype(float).to_numpy(),
+            where="post",
+            color=KIND_COLORS[kind],
+            linestyle=_LINESTYLES[i % len(_LINESTYLES)],
+            linewidth=1.2,
+            label=_plain(f"{kind} · {side_label(side)} · {_claimant(rows.iloc[0])}"),
+        )
+    locator = matplotlib.dates.AutoDateLocator(maxticks=4)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(matplotlib.dates.ConciseDateFormatter(locator))
+    ax.tick_params(labelsize=5.5)
+    ax.set_title("Reported totals over time", fontsize=6.5, loc="left")
+    ax.legend(
+        fontsize=5, loc="upper left", bbox_to_anchor=(-0.12, -0.22), frameon=False
+    )
+    for spine in ("top", "right"):
+        ax.spines[spine].set_visible(False)
 
 
 def _draw_captions(

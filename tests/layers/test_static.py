@@ -1,3 +1,4 @@
+import re
 import subprocess
 import sys
 
@@ -94,3 +95,22 @@ def test_unknown_static_format(tmp_path):
     frame = bordermap.extract([ROOT / "seeds"])
     with pytest.raises(RenderError, match=r"\.png, \.svg or \.pdf"):
         bordermap.save_static_map(frame, tmp_path / "m.jpg")
+
+
+def test_the_image_shows_the_latest_tolls_and_their_chart(tmp_path):
+    from tests.layers.tollsdata import conflict
+
+    frame = bordermap.extract(conflict())
+    svg = bordermap.save_static_map(frame, tmp_path / "t.svg").read_text("utf-8")
+    # matplotlib draws text as paths, each line named in a comment: the lines
+    svg = " ".join(re.findall(r"<!-- (.*?) -->", svg.replace("&#39;", "'"), re.S))
+    assert "latest reported totals" in svg
+    latest = bordermap.latest_tolls(frame)
+    for row in latest[latest["kind"] == "killed"].itertuples():
+        assert f"{row.claimant}: {row.best}" in svg
+    assert (
+        "Thai interior ministry: more than 390,000" in svg
+    )  # as written and "Reported totals over time" in svg
+    png = [bordermap.save_static_map(frame, tmp_path / f"t{i}.png").read_bytes()
+           for i in range(2)]  # fmt: skip
+    assert png[0] == png[1]
