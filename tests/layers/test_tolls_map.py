@@ -10,8 +10,15 @@ from tests.layers.tollsdata import conflict
 
 
 @pytest.fixture(scope="module")
-def frame():
-    return bordermap.extract(conflict())
+def frame(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("conflict")  # a folder of 40 article files
+    for a in conflict():
+        (folder / f"{a.id}.md").write_text(
+            f"---\ntitle: {a.title}\ndate: {a.published}\n---\n\n{a.text}\n", "utf-8"
+        )
+    frame = bordermap.extract([folder])
+    assert frame.attrs["articles"] == 40
+    return frame
 
 
 @pytest.fixture(scope="module")
