@@ -413,7 +413,7 @@ def _claimant(row) -> str:
 
 def _draw_toll_chart(ax: Axes, history: pd.DataFrame) -> None:
     """Each claimant's running total over time: a step line per kind, side, claimant."""
-    dated = history[history["as_of"].notna() & history["best"].notna()]
+    dated = history[history["as_of"].notna() & history["best"].fillna(0).gt(0)]
     groups = dated.groupby(["kind", "side", "claimant_key"], sort=True)
     for i, ((kind, side, _), rows) in enumerate(groups):
         ax.step(
@@ -429,7 +429,9 @@ def _draw_toll_chart(ax: Axes, history: pd.DataFrame) -> None:
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(matplotlib.dates.ConciseDateFormatter(locator))
     ax.tick_params(labelsize=5.5)
-    ax.set_title("Reported totals over time", fontsize=6.5, loc="left")
+    # killed in tens and displaced in hundreds of thousands: a log scale shows both
+    ax.set_yscale("log")
+    ax.set_title("Reported totals over time (log scale)", fontsize=6.5, loc="left")
     ax.legend(
         fontsize=5, loc="upper left", bbox_to_anchor=(-0.12, -0.22), frameon=False
     )

@@ -108,9 +108,8 @@ def test_the_image_shows_the_latest_tolls_and_their_chart(tmp_path):
     latest = bordermap.latest_tolls(frame)
     for row in latest[latest["kind"] == "killed"].itertuples():
         assert f"{row.claimant}: {row.best}" in svg
-    assert (
-        "Thai interior ministry: more than 390,000" in svg
-    )  # as written and "Reported totals over time" in svg
+    assert "Thai interior ministry: more than 390,000" in svg  # as written
+    assert "Reported totals over time" in svg
     png = [bordermap.save_static_map(frame, tmp_path / f"t{i}.png").read_bytes()
            for i in range(2)]  # fmt: skip
     assert png[0] == png[1]

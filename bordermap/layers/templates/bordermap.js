@@ -397,7 +397,7 @@ var bordermap = (function () {
       keys.textContent = "";
       var pts = [];
       shown.forEach(function (g) {
-        seen[g].forEach(function (r) { if (r.day >= 0 && r.best !== null) { pts.push(r); } });
+        seen[g].forEach(function (r) { if (r.day >= 0 && r.best > 0) { pts.push(r); } });
       });
       chart.setAttribute("aria-label", "Running totals over time, one line per kind, side and claimant");
       if (!pts.length) { return; }
@@ -405,10 +405,12 @@ var bordermap = (function () {
       var d1 = Math.max.apply(null, pts.map(function (r) { return r.day; }));
       var top = Math.max.apply(null, pts.map(function (r) { return r.best; })) || 1;
       function x(d) { return 34 + (d1 > d0 ? (d - d0) / (d1 - d0) : 0.5) * 236; }
-      function y(v) { return 112 - v / top * 100; }
+      // killed in tens, displaced in hundreds of thousands: a log scale shows both
+      function y(v) { return 112 - (top > 1 ? Math.log(v) / Math.log(top) : 1) * 100; }
       chart.appendChild(svg("line", { x1: 34, y1: 112, x2: 270, y2: 112, stroke: "#888" }));
       chart.appendChild(svg("line", { x1: 34, y1: 12, x2: 34, y2: 112, stroke: "#888" }));
-      [[String(top), 34 - 3, 16, "end"], ["0", 34 - 3, 115, "end"],
+      [[top.toLocaleString("en"), 34 - 3, 16, "end"], ["1", 34 - 3, 115, "end"],
+       ["log scale", 270, 10, "end"],
        [pts.reduce(function (a, r) { return r.day === d0 ? r.date : a; }, ""), 34, 126, "start"],
        [pts.reduce(function (a, r) { return r.day === d1 ? r.date : a; }, ""), 270, 126, "end"]
       ].forEach(function (t) {
@@ -417,7 +419,7 @@ var bordermap = (function () {
         chart.appendChild(label);
       });
       shown.forEach(function (g, i) {
-        var series = seen[g].filter(function (r) { return r.day >= 0 && r.best !== null; });
+        var series = seen[g].filter(function (r) { return r.day >= 0 && r.best > 0; });
         if (!series.length) { return; }
         var path = "M" + x(series[0].day) + " " + y(series[0].best);
         series.slice(1).forEach(function (r) { path += " H" + x(r.day) + " V" + y(r.best); });
