@@ -380,11 +380,12 @@ var bordermap = (function () {
         (bySide[k] = bySide[k] || []).push(r);
       });
       Object.keys(bySide).forEach(function (k) {
+        var words = k.charAt(0).toLowerCase() + k.slice(1);  // "killed, Thailand"
         var list = bySide[k].filter(function (r) { return r.best !== null; });
         if (list.length < 2) { return; }
         list.sort(function (a, b) { return a.best - b.best; });
         var lo = list[0], hi = list[list.length - 1];
-        rows.appendChild(el("p", "bm-note", "Range, " + k.toLowerCase() + ": " + lo.best +
+        rows.appendChild(el("p", "bm-note", "Range, " + words + ": " + lo.best +
           " (" + lo.claimant + (lo.date ? ", " + lo.date : "") + ") … " + hi.best + " (" +
           hi.claimant + (hi.date ? ", " + hi.date : "") + "); not added up"));
       });
@@ -409,7 +410,8 @@ var bordermap = (function () {
       function y(v) { return 112 - (top > 1 ? Math.log(v) / Math.log(top) : 1) * 100; }
       chart.appendChild(svg("line", { x1: 34, y1: 112, x2: 270, y2: 112, stroke: "#888" }));
       chart.appendChild(svg("line", { x1: 34, y1: 12, x2: 34, y2: 112, stroke: "#888" }));
-      [[top.toLocaleString("en"), 34 - 3, 16, "end"], ["1", 34 - 3, 115, "end"],
+      var short = top >= 1e6 ? (top / 1e6).toFixed(1) + "M" : top >= 1e4 ? Math.round(top / 1e3) + "k" : String(top);
+      [[short, 34 - 3, 16, "end"], ["1", 34 - 3, 115, "end"],
        ["log scale", 270, 10, "end"],
        [pts.reduce(function (a, r) { return r.day === d0 ? r.date : a; }, ""), 34, 126, "start"],
        [pts.reduce(function (a, r) { return r.day === d1 ? r.date : a; }, ""), 270, 126, "end"]
