@@ -118,6 +118,14 @@ def tolls(incidents: pd.DataFrame) -> pd.DataFrame:
         publication day; ``side`` is the victims' country (ISO3), ``both`` or
         "not stated"; ``claimant`` is who said it as the text gives it
         (the most used spelling of its ``claimant_key``).
+
+    Examples
+    --------
+    >>> import bordermap, datetime
+    >>> a = bordermap.Article("a", "The number of Thais killed has risen to 14, the "
+    ...     "Thai defence ministry said.", published=datetime.date(2025, 7, 25))
+    >>> tolls(bordermap.extract([a]))[["side", "claimant", "best"]].values.tolist()
+    [['THA', 'Thai defence ministry', 14]]
     """
     totals = incidents[
         incidents["scope"].eq("aggregate").fillna(False)
@@ -209,6 +217,18 @@ def latest_tolls(incidents: pd.DataFrame) -> pd.DataFrame:
         many reports the claimant made of that kind and side), and
         ``range_low`` / ``range_high``: the lowest and highest newest best
         figure among the claimants of the same kind and side.
+
+    Examples
+    --------
+    >>> import bordermap, datetime
+    >>> days = [("The number of Thais killed has risen to 14, the Thai defence "
+    ...          "ministry said.", 25),
+    ...         ("The number of Thais killed has been revised down to 13, the Thai "
+    ...          "defence ministry said.", 26)]
+    >>> arts = [bordermap.Article(f"a{d}", t, published=datetime.date(2025, 7, d))
+    ...         for t, d in days]
+    >>> latest_tolls(bordermap.extract(arts))[["best", "reports"]].values.tolist()
+    [[13, 2]]
     """
     every = tolls(incidents)
     if every.empty:

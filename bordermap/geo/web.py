@@ -187,6 +187,19 @@ def article_from_html(
     ------
     ArticleError
         If no main text is found in the page.
+
+    Examples
+    --------
+    >>> page = (
+    ...     '<html><head><title>Shelling in Surin</title>'
+    ...     '<script type="application/ld+json">{"datePublished": "2025-07-24"}'
+    ...     '</script></head><body><nav>Home World Sport</nav><article>'
+    ...     '<h1>Shelling in Surin</h1><p>Cambodian rockets hit Kap Choeng district'
+    ...     ' of Surin on Thursday, killing two villagers, the Thai army said.</p>'
+    ...     '</article></body></html>')
+    >>> a = article_from_html(page, id="p")
+    >>> a.title, a.published, a.text[:25]
+    ('Shelling in Surin', datetime.date(2025, 7, 24), 'Cambodian rockets hit Kap')
     """
     import trafilatura
 
