@@ -618,6 +618,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.WARNING, format="warning: %(message)s", force=True
     )
+    for handler in logging.getLogger().handlers:
+        # libraries that log at INFO themselves (distributed) are not warnings
+        handler.setLevel(logging.WARNING)
+    # a local Dask cluster's chatter (start-up, serialisation fallbacks) is not
+    # the user's business; its errors still come back as exceptions
+    logging.getLogger("distributed").setLevel(logging.ERROR)
     previous = warnings.showwarning
     warnings.showwarning = _warn
     try:
