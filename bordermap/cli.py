@@ -50,6 +50,13 @@ def _date(value: str):
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+_INPUT_HELP = (
+    ".md/.txt articles, directories, CSV or JSON Lines tables; saved web pages "
+    "(.html), WARC archives (.warc, .warc.gz), RSS/Atom feeds (.xml, .rss, .atom); "
+    "UCDP GED, ACLED or GDELT event files"
+)
+
+
 def _parser() -> argparse.ArgumentParser:
     """Build the command line parser: ``map`` and ``extract`` with shared options.
 
@@ -202,8 +209,7 @@ def _add_map_command(
         "inputs",
         nargs="*",
         metavar="INPUT",
-        help=".md/.txt articles, directories, CSV or JSON Lines tables; UCDP "
-        "GED, ACLED or GDELT event files",
+        help=_INPUT_HELP,
     )
     p_map.add_argument(
         "-o",
@@ -253,8 +259,7 @@ def _add_extract_command(
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help=".md/.txt articles, directories, CSV or JSON Lines tables; UCDP "
-        "GED, ACLED or GDELT event files",
+        help=_INPUT_HELP,
     )
     p_ext.add_argument(
         "--format",
