@@ -60,7 +60,8 @@ def _as_items(
             if paths:
                 yield from ((i, judge) for i in iter_inputs(paths, reading=judge))
                 paths = []
-            yield item, reading
+            # a page is read here: it needs a reading to count it, even unasked
+            yield item, (judge if isinstance(item, Page) else reading)
         else:
             paths.append(item)
     if paths:
@@ -151,7 +152,7 @@ def extract_by_article(
             if article is None or not judge.keep(article):
                 continue
         yield article, incidents
-    if own.files:  # paths read without a caller's reading: said here
+    if own.files or own.pages:  # read without a caller's reading: said here
         own.finish()
 
 

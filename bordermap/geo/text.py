@@ -409,9 +409,10 @@ def read_articles(
     reading = Reading(on_error, border)
     articles = []
     for item in iter_inputs(paths, published=published, reading=reading):
-        article = (
-            reading.take(item, *read_page(item)) if isinstance(item, Page) else item
-        )
+        if isinstance(item, Page):
+            article = reading.take(item.part, *read_page(item))
+        else:
+            article = item
         if article is not None and reading.keep(article):
             articles.append(article)
     reading.finish()

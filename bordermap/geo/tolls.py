@@ -58,16 +58,45 @@ _DROP = re.compile(
 )
 
 
+#: Country forms that are also common words once lower-cased ("told us").
+_NOT_COUNTRIES = {"us"}
+
+
 @functools.cache
-def _country_words() -> dict[str, str]:
-    """Lower-case country names, demonyms and their possessives → ISO3."""
+def _country_words() -> tuple[dict[str, str], re.Pattern]:
+    """Lower-case country names, demonyms and abbreviations → ISO3, and their pattern.
+
+    The pattern tries the longest names first and matches whole words, names
+    ending in a dot included ("U.S.").
+    """
     from bordermap.geo.gazetteer import country_forms
 
-    words = {}
-    for iso, forms in country_forms().items():
-        for form in forms:
-            words[form.lower()] = iso
-    return words
+    words = {
+        form.lower(): iso
+        for iso, forms in country_forms().items()
+        for form in forms
+        if form.lower() not in _NOT_COUNTRIES
+    }
+    names = sorted(words, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+    return words, pattern
+
+
+@functools.cache
+def _cased_forms() -> dict[str, str]:
+    """Map upper-case country abbreviations that are words in lower case ("US")."""
+    from bordermap.geo.gazetteer import country_forms
+
+    # each becomes the country's longest name, which the word pattern maps
+    return {
+        form: max(forms, key=len)
+        for forms in country_forms().values()
+        for form in forms
+        if form.isupper() and form.lower() in _NOT_COUNTRIES
+    }
+
+
+_CASED = re.compile(r"(?<!\w)US(?!\w)")
 
 
 def claimant_key(text: object) -> str:
@@ -83,15 +112,14 @@ def claimant_key(text: object) -> str:
     """
     if not isinstance(text, str) or not text.strip():
         return NOT_STATED
-    s = text.casefold().replace("’", "'")
+    # "US" (upper case) is a country; "us", once lower-cased, is a pronoun
+    s = _CASED.sub(lambda m: f" {_cased_forms()[m.group()]} ", text)
+    s = s.casefold().replace("’", "'")
     s = s.replace("defense", "defence")
     s = _MINISTRY_OF.sub(lambda m: f"{m.group(1)} ministry", s)
     s = re.sub(r"'s\b", "", s)
-    words = _country_words()
-    # longest country forms first ("central african republic" before "african")
-    for form in sorted(words, key=len, reverse=True):
-        if form in s:
-            s = re.sub(rf"\b{re.escape(form)}\b", f" {words[form]} ", s)
+    words, pattern = _country_words()
+    s = pattern.sub(lambda m: f" {words[m.group()]} ", s)
     s = _DROP.sub(" ", re.sub(r"[^\w ]+", " ", s))
     return " ".join(s.split()) or NOT_STATED
 
@@ -207,8 +235,9 @@ def latest_tolls(incidents: pd.DataFrame) -> pd.DataFrame:
     """Give the newest figure of each kind × side × claimant, and their range.
 
     The newest is the one with the latest ``as_of`` (then the latest
-    publication, then the later article): a figure revised down is the
-    latest. Nothing is added across claimants or sides.
+    publication, then the greater article id, so that ties are settled the
+    same way every run): a figure revised down is the latest. Nothing is
+    added across claimants or sides.
 
     Returns
     -------

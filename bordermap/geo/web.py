@@ -6,10 +6,11 @@
   The headline is the article's title (as an article file's front matter
   gives it) and photo captions are kept as lines that start "Photo:", which
   the page pass (:mod:`bordermap.geo.page`) reads as captions.
-* ``.warc`` / ``.warc.gz`` — every HTML response (status 200) is a page; other
-  records (PDFs, images, requests, redirects) and repeats of a url are skipped
-  and counted. Records are read one at a time from the stream (warcio), so an
-  archive is never held in memory whole.
+* ``.warc`` / ``.warc.gz`` — every HTML response (status 200) is a page;
+  other responses (PDFs, images, redirects) and repeats of a url are skipped
+  and counted; request, metadata and revisit records are not pages. Records
+  are read one at a time from the stream (warcio), so an archive is never held
+  in memory whole.
 * ``.xml`` / ``.rss`` / ``.atom`` — each feed entry's content, else summary, is
   an article with the entry's link, title and date (feedparser).
 
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import html
 import json
 import logging
 import re
@@ -217,7 +219,10 @@ def article_from_html(
     meta = json.loads(found) if found else {}
     text = (meta.get("text") or "").strip()
     if len(text.split()) < _MIN_WORDS:  # a menu or a "Home" link is no story
-        raise ArticleError(f"{file or id}: no main text found in the page")
+        raise ArticleError(
+            f"{file or id}: no main text found in the page; save the article's "
+            "own page, or give its text as a .txt file"
+        )
     captions = [f"Photo: {c}" for c in _captions(html) if c not in text]
     lines = text.split("\n")
     title = (meta.get("title") or "").strip()
@@ -254,7 +259,7 @@ def _entry_article(page: Page) -> Article:
         raise ArticleError(f"{page.file}: the entry has no text")
     return Article(
         id=page.id,
-        text="\n\n".join(p for p in (page.title, text) if p),
+        text=text,  # the title is the article's title, as for a page
         title=page.title,
         published=page.published or page.fallback_date,
         url=page.url,
@@ -279,8 +284,9 @@ def articles_from_warc(
 ) -> Iterator[Article]:
     """Yield an article per HTML response of a WARC file, streaming it.
 
-    Non-HTML records, responses other than 200 (redirects) and repeats of a
-    url are skipped and counted in one warning at the end. A record with no
+    Non-HTML responses, responses other than 200 (redirects) and repeats of a
+    url are skipped and counted in one warning at the end (records other than
+    responses are not pages). A record with no
     main text or that cannot be decoded is a warning naming it; a truncated or
     damaged archive ends with a warning saying after which record, the pages
     before it kept. With ``skip=False`` a page that cannot be read stops the
@@ -445,7 +451,7 @@ def _fragment_text(raw: str) -> str:
     if not raw or not raw.strip():
         return ""
     if "<" not in raw:
-        return raw.strip()
+        return html.unescape(raw).strip()
     try:
         root = lxml.html.fragment_fromstring(raw, create_parent="div")
     except (ValueError, lxml.etree.ParserError):
@@ -476,7 +482,7 @@ def iter_web_file(
 
 
 def _tokens(text: str) -> list[str]:
-    """Lower-case words without accents, as :func:`name_key` sees names."""
+    """Lower-case words without accents, as the gazetteer's name keys see names."""
     if not text.isascii():
         text = "".join(
             ch

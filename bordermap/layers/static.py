@@ -414,7 +414,12 @@ def _claimant(row) -> str:
 def _draw_toll_chart(ax: Axes, history: pd.DataFrame) -> None:
     """Each claimant's running total over time: a step line per kind, side, claimant."""
     dated = history[history["as_of"].notna() & history["best"].fillna(0).gt(0)]
-    groups = dated.groupby(["kind", "side", "claimant_key"], sort=True)
+    # the page's order of groups (kind, side, claimant), so the dashes match
+    kinds = {k: i for i, k in enumerate(KIND_COLORS)}
+    groups = sorted(
+        dated.groupby(["kind", "side", "claimant_key"], sort=False),
+        key=lambda item: (kinds[item[0][0]], item[0][1], item[0][2]),
+    )
     for i, ((kind, side, _), rows) in enumerate(groups):
         ax.step(
             rows["as_of"].to_numpy(),

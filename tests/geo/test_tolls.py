@@ -59,6 +59,11 @@ def test_one_ministry_written_four_ways_is_one_claimant():
     assert {claimant_key(s) for s in spellings} == {THAI}
     assert claimant_key("Cambodia's Ministry of National Defence") == KHMER
     assert claimant_key("Cambodia's defence ministry") == KHMER
+    # abbreviations with dots, and a pronoun that is not a country
+    assert claimant_key("the U.S. State Department") == claimant_key(
+        "the US State Department"
+    )
+    assert claimant_key("officials told us") == "officials told us"
 
 
 def test_the_history_has_every_report_once(incidents):

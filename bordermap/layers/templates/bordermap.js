@@ -420,13 +420,15 @@ var bordermap = (function () {
         label.textContent = t[0];
         chart.appendChild(label);
       });
-      shown.forEach(function (g, i) {
+      shown.forEach(function (g) {
         var series = seen[g].filter(function (r) { return r.day >= 0 && r.best > 0; });
         if (!series.length) { return; }
         var path = "M" + x(series[0].day) + " " + y(series[0].best);
         series.slice(1).forEach(function (r) { path += " H" + x(r.day) + " V" + y(r.best); });
         path += " H" + (x(series[series.length - 1].day) + 4);
-        var r0 = series[0], colour = data.colors[r0.kind] || "#333", dash = DASHES[i % DASHES.length];
+        // a group keeps its dash whatever the dates hide (and as on the image)
+        var r0 = series[0], colour = data.colors[r0.kind] || "#333";
+        var dash = DASHES[order.indexOf(g) % DASHES.length];
         var line = svg("path", { d: path, fill: "none", stroke: colour, "stroke-width": 1.8,
                                  "stroke-dasharray": dash, "class": "bm-toll-line" });
         var tip = svg("title");
