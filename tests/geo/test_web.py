@@ -263,3 +263,29 @@ def test_an_html_column_in_a_table_is_read_as_a_page(seeds, tmp_path):
     (article,) = bordermap.read_articles([table])
     assert (article.id, article.url) == ("t1", "https://x.example/t")
     assert article.published == seeds[0].published
+
+
+def test_a_saved_page_without_text_stops_the_run_unless_skipping(tmp_path):
+    bad, good = tmp_path / "bad.html", tmp_path / "good.txt"
+    bad.write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
+    good.write_text("Shells hit Surin on Monday, killing two.", encoding="utf-8")
+    with pytest.raises(ArticleError, match="no main text"):
+        bordermap.read_articles([bad, good])
+    with pytest.raises(ArticleError, match="no main text"):
+        list(bordermap.pipeline.extract_by_article([bad]))
+    assert [a.id for a in bordermap.read_articles([bad, good], on_error="skip")] == [
+        "good"
+    ]
+
+
+def test_a_plain_feed_summary_is_unescaped(tmp_path):
+    feed = tmp_path / "f.rss"
+    feed.write_text(
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>T</title><item>"
+        "<title>Clash</title><link>https://x.example/c</link>"
+        "<description>Thai &amp;amp; Cambodian troops clashed near the border"
+        " on Monday, the army said.</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    (article,) = articles_from_feed(feed)
+    assert article.text.startswith("Thai & Cambodian troops")
