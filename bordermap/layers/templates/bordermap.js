@@ -344,6 +344,57 @@ var bordermap = (function () {
     return node;
   }
   var DASHES = ["", "5 3", "2 2", "8 3 2 3", "1 3"];
+  // Each group's running total as a step line (log scale), with a key below.
+  function drawTolls(chart, keys, data, shown, seen) {
+    chart.textContent = "";
+    keys.textContent = "";
+    var pts = [];
+    shown.forEach(function (g) {
+      seen[g].forEach(function (r) { if (r.day >= 0 && r.best > 0) { pts.push(r); } });
+    });
+    chart.setAttribute("aria-label", "Running totals over time, one line per kind, side and claimant");
+    if (!pts.length) { return; }
+    var d0 = Math.min.apply(null, pts.map(function (r) { return r.day; }));
+    var d1 = Math.max.apply(null, pts.map(function (r) { return r.day; }));
+    var top = Math.max.apply(null, pts.map(function (r) { return r.best; })) || 1;
+    function x(d) { return 34 + (d1 > d0 ? (d - d0) / (d1 - d0) : 0.5) * 236; }
+    // killed in tens, displaced in hundreds of thousands: a log scale shows both
+    function y(v) { return 112 - (top > 1 ? Math.log(v) / Math.log(top) : 1) * 100; }
+    chart.appendChild(svg("line", { x1: 34, y1: 112, x2: 270, y2: 112, stroke: "#888" }));
+    chart.appendChild(svg("line", { x1: 34, y1: 12, x2: 34, y2: 112, stroke: "#888" }));
+    var short = top >= 1e6 ? (top / 1e6).toFixed(1) + "M" : top >= 1e4 ? Math.round(top / 1e3) + "k" : String(top);
+    [[short, 34 - 3, 16, "end"], ["1", 34 - 3, 115, "end"],
+     ["log scale", 270, 10, "end"],
+     [pts.reduce(function (a, r) { return r.day === d0 ? r.date : a; }, ""), 34, 126, "start"],
+     [pts.reduce(function (a, r) { return r.day === d1 ? r.date : a; }, ""), 270, 126, "end"]
+    ].forEach(function (t) {
+      var label = svg("text", { x: t[1], y: t[2], "text-anchor": t[3], "font-size": 9, fill: "#333" });
+      label.textContent = t[0];
+      chart.appendChild(label);
+    });
+    shown.forEach(function (g) {
+      var series = seen[g].filter(function (r) { return r.day >= 0 && r.best > 0; });
+      if (!series.length) { return; }
+      var path = "M" + x(series[0].day) + " " + y(series[0].best);
+      series.slice(1).forEach(function (r) { path += " H" + x(r.day) + " V" + y(r.best); });
+      path += " H" + (x(series[series.length - 1].day) + 4);
+      // a group keeps its dash whatever the dates hide (and as on the image)
+      var r0 = series[0], colour = data.colors[r0.kind] || "#333";
+      var dash = DASHES[data.groups.indexOf(g) % DASHES.length];
+      var line = svg("path", { d: path, fill: "none", stroke: colour, "stroke-width": 1.8,
+                               "stroke-dasharray": dash, "class": "bm-toll-line" });
+      var tip = svg("title");
+      tip.textContent = r0.kind_label + " · " + r0.side + " · " + r0.claimant;
+      line.appendChild(tip);
+      chart.appendChild(line);
+      var key = el("p", "bm-note"), swatch = svg("svg", { width: 22, height: 8 });
+      swatch.appendChild(svg("line", { x1: 0, y1: 4, x2: 22, y2: 4, stroke: colour,
+                                       "stroke-width": 2, "stroke-dasharray": dash }));
+      key.appendChild(swatch);
+      key.appendChild(document.createTextNode(" " + tip.textContent));
+      keys.appendChild(key);
+    });
+  }
   // The latest reported totals (one line per kind x side x claimant, as of a
   // day), the range across claimants, and each group's running total drawn as
   // a step line. Claims are never added up or replaced by another's.
@@ -391,57 +442,7 @@ var bordermap = (function () {
       });
       note.textContent = "Each claimant's newest figure, side by side" +
         (last === null || last === undefined ? "." : ", as of the end of the chosen dates.");
-      draw(shown, seen);
-    }
-    function draw(shown, seen) {
-      chart.textContent = "";
-      keys.textContent = "";
-      var pts = [];
-      shown.forEach(function (g) {
-        seen[g].forEach(function (r) { if (r.day >= 0 && r.best > 0) { pts.push(r); } });
-      });
-      chart.setAttribute("aria-label", "Running totals over time, one line per kind, side and claimant");
-      if (!pts.length) { return; }
-      var d0 = Math.min.apply(null, pts.map(function (r) { return r.day; }));
-      var d1 = Math.max.apply(null, pts.map(function (r) { return r.day; }));
-      var top = Math.max.apply(null, pts.map(function (r) { return r.best; })) || 1;
-      function x(d) { return 34 + (d1 > d0 ? (d - d0) / (d1 - d0) : 0.5) * 236; }
-      // killed in tens, displaced in hundreds of thousands: a log scale shows both
-      function y(v) { return 112 - (top > 1 ? Math.log(v) / Math.log(top) : 1) * 100; }
-      chart.appendChild(svg("line", { x1: 34, y1: 112, x2: 270, y2: 112, stroke: "#888" }));
-      chart.appendChild(svg("line", { x1: 34, y1: 12, x2: 34, y2: 112, stroke: "#888" }));
-      var short = top >= 1e6 ? (top / 1e6).toFixed(1) + "M" : top >= 1e4 ? Math.round(top / 1e3) + "k" : String(top);
-      [[short, 34 - 3, 16, "end"], ["1", 34 - 3, 115, "end"],
-       ["log scale", 270, 10, "end"],
-       [pts.reduce(function (a, r) { return r.day === d0 ? r.date : a; }, ""), 34, 126, "start"],
-       [pts.reduce(function (a, r) { return r.day === d1 ? r.date : a; }, ""), 270, 126, "end"]
-      ].forEach(function (t) {
-        var label = svg("text", { x: t[1], y: t[2], "text-anchor": t[3], "font-size": 9, fill: "#333" });
-        label.textContent = t[0];
-        chart.appendChild(label);
-      });
-      shown.forEach(function (g) {
-        var series = seen[g].filter(function (r) { return r.day >= 0 && r.best > 0; });
-        if (!series.length) { return; }
-        var path = "M" + x(series[0].day) + " " + y(series[0].best);
-        series.slice(1).forEach(function (r) { path += " H" + x(r.day) + " V" + y(r.best); });
-        path += " H" + (x(series[series.length - 1].day) + 4);
-        // a group keeps its dash whatever the dates hide (and as on the image)
-        var r0 = series[0], colour = data.colors[r0.kind] || "#333";
-        var dash = DASHES[order.indexOf(g) % DASHES.length];
-        var line = svg("path", { d: path, fill: "none", stroke: colour, "stroke-width": 1.8,
-                                 "stroke-dasharray": dash, "class": "bm-toll-line" });
-        var tip = svg("title");
-        tip.textContent = r0.kind_label + " · " + r0.side + " · " + r0.claimant;
-        line.appendChild(tip);
-        chart.appendChild(line);
-        var key = el("p", "bm-note"), swatch = svg("svg", { width: 22, height: 8 });
-        swatch.appendChild(svg("line", { x1: 0, y1: 4, x2: 22, y2: 4, stroke: colour,
-                                         "stroke-width": 2, "stroke-dasharray": dash }));
-        key.appendChild(swatch);
-        key.appendChild(document.createTextNode(" " + tip.textContent));
-        keys.appendChild(key);
-      });
+      drawTolls(chart, keys, data, shown, seen);
     }
     asOf(null);
     return { node: root, asOf: asOf, groups: order.length };
@@ -554,66 +555,90 @@ var bordermap = (function () {
   // (title, panel buttons), two columns of panels that scroll inside
   // themselves, and a foot (scale bar, attribution). Below spec.compact the
   // panels fold behind their buttons, one open at a time.
-  function layout(map, parts, spec) {
-    var root = map.getContainer(), base = root.id, state = { compact: null };
-    var ui = el("div", "bm-ui"), head = el("div", "bm-head"), middle = el("div", "bm-middle");
-    var left = el("div", "bm-col bm-left"), right = el("div", "bm-col bm-right");
-    var foot = el("div", "bm-foot"), toolbar = el("div", "bm-box bm-toolbar");
-    toolbar.setAttribute("role", "toolbar");
-    toolbar.setAttribute("aria-label", "Map panels");
-    middle.appendChild(left);
-    middle.appendChild(right);
-    [head, middle, foot].forEach(function (n) { ui.appendChild(n); });
-    head.appendChild(container(parts.title));
-    head.appendChild(toolbar);
-    if (map.zoomControl) { left.appendChild(map.zoomControl.getContainer()); }
-    // printed below the map: copies of the legend and of the figures on no province
-    var print = el("div", "bm-print");
-    var panels = parts.panels.map(function (part) {
-      var opts = part[1], node = part[0] === "list" ? incidentList(parts.markers) : container(part[0]);
-      if (opts.print) {
-        var copy = print.appendChild(node.cloneNode(true));
-        copy.className = "bm-box bm-printed";
-        copy.setAttribute("aria-hidden", "true");  // on paper only: not read twice
-      }
-      node.id = base + "-" + opts.key;
-      node.classList.add("bm-panel");
-      node.setAttribute("role", "region");
-      node.setAttribute("aria-label", opts.name);
-      node.tabIndex = 0;  // a panel that scrolls can be scrolled with the keyboard
-      node.style.flexShrink = String(opts.shrink);
-      if (opts.key === "layers" && !node.querySelector("h4")) {
-        node.insertBefore(el("h4", null, "Layers"), node.firstChild);
-      }
-      var button = el("button", "bm-toggle", opts.name);
-      button.type = "button";
-      button.setAttribute("aria-controls", node.id);
-      toolbar.appendChild(button);
-      var panel = { node: node, button: button, opts: opts, open: opts.open };
-      button.addEventListener("click", function () { toggle(panel, !panel.open); });
-      L.DomEvent.disableClickPropagation(node);
-      L.DomEvent.disableScrollPropagation(node);
-      return panel;
-    });
+  // One panel: its node (a control's, or the incident list) made a labelled,
+  // scrollable region, its button in the toolbar, and its copy for print.
+  function makePanel(part, markers, base, toolbar, print) {
+    var opts = part[1], node = part[0] === "list" ? incidentList(markers) : container(part[0]);
+    if (opts.print) {
+      var copy = print.appendChild(node.cloneNode(true));
+      copy.className = "bm-box bm-printed";
+      copy.setAttribute("aria-hidden", "true");  // on paper only: not read twice
+    }
+    node.id = base + "-" + opts.key;
+    node.classList.add("bm-panel");
+    node.setAttribute("role", "region");
+    node.setAttribute("aria-label", opts.name);
+    node.tabIndex = 0;  // a panel that scrolls can be scrolled with the keyboard
+    node.style.flexShrink = String(opts.shrink);
+    if (opts.key === "layers" && !node.querySelector("h4")) {
+      node.insertBefore(el("h4", null, "Layers"), node.firstChild);
+    }
+    var button = el("button", "bm-toggle", opts.name);
+    button.type = "button";
+    button.setAttribute("aria-controls", node.id);
+    toolbar.appendChild(button);
+    L.DomEvent.disableClickPropagation(node);
+    L.DomEvent.disableScrollPropagation(node);
+    return { node: node, button: button, opts: opts, open: opts.open };
+  }
+  // The foot row: the scale bar, and the attribution with a button that shows
+  // it whole when it is folded to one line.
+  function makeFoot(map, root, foot) {
     var scale = root.querySelector(".leaflet-control-scale");
     if (scale) { foot.appendChild(scale); }
     var attribution = map.attributionControl ? map.attributionControl.getContainer() : null;
-    if (attribution) {
-      attribution.id = base + "-sources";
-      foot.appendChild(attribution);
-      var sources = el("button", "bm-box bm-attr-toggle", "Sources");
-      sources.type = "button";
-      sources.setAttribute("aria-controls", attribution.id);
-      sources.setAttribute("aria-expanded", "false");
-      sources.setAttribute("aria-label", "Data sources and licences");
-      sources.addEventListener("click", function () {
-        var open = !foot.classList.contains("bm-attr-open");
-        foot.classList.toggle("bm-attr-open", open);
-        sources.setAttribute("aria-expanded", String(open));
-      });
-      foot.appendChild(sources);
-    }
-    [head, foot].forEach(function (n) {
+    if (!attribution) { return; }
+    attribution.id = root.id + "-sources";
+    foot.appendChild(attribution);
+    var sources = el("button", "bm-box bm-attr-toggle", "Sources");
+    sources.type = "button";
+    sources.setAttribute("aria-controls", attribution.id);
+    sources.setAttribute("aria-expanded", "false");
+    sources.setAttribute("aria-label", "Data sources and licences");
+    sources.addEventListener("click", function () {
+      var open = !foot.classList.contains("bm-attr-open");
+      foot.classList.toggle("bm-attr-open", open);
+      sources.setAttribute("aria-expanded", String(open));
+    });
+    foot.appendChild(sources);
+  }
+  // Popup options that fit the free part of the map, panned clear of the boxes.
+  function popupFit(map, rows, compact) {
+    var size = map.getSize(), top = rows.head.offsetHeight + 16;
+    var bottom = rows.foot.offsetHeight + 16;
+    var lw = rows.left.offsetWidth + 16, rw = compact ? 8 : rows.right.offsetWidth + 16;
+    // the content's width: the popup adds about 46 px of margins and rim
+    return {
+      maxWidth: Math.max(120, Math.min(360, size.x - lw - rw - 60)),
+      minWidth: Math.min(150, size.x - lw - rw - 60),
+      maxHeight: Math.max(120, size.y - top - bottom - 40),
+      autoPanPaddingTopLeft: [lw, top],
+      autoPanPaddingBottomRight: [rw, bottom]
+    };
+  }
+  function layout(map, parts, spec) {
+    var root = map.getContainer(), state = { compact: null };
+    var ui = el("div", "bm-ui"), toolbar = el("div", "bm-box bm-toolbar");
+    var rows = { head: el("div", "bm-head"), middle: el("div", "bm-middle"),
+                 left: el("div", "bm-col bm-left"), right: el("div", "bm-col bm-right"),
+                 foot: el("div", "bm-foot") };
+    toolbar.setAttribute("role", "toolbar");
+    toolbar.setAttribute("aria-label", "Map panels");
+    rows.middle.appendChild(rows.left);
+    rows.middle.appendChild(rows.right);
+    [rows.head, rows.middle, rows.foot].forEach(function (n) { ui.appendChild(n); });
+    rows.head.appendChild(container(parts.title));
+    rows.head.appendChild(toolbar);
+    if (map.zoomControl) { rows.left.appendChild(map.zoomControl.getContainer()); }
+    // printed below the map: copies of the legend and of the figures on no province
+    var print = el("div", "bm-print");
+    var panels = parts.panels.map(function (part) {
+      var panel = makePanel(part, parts.markers, root.id, toolbar, print);
+      panel.button.addEventListener("click", function () { toggle(panel, !panel.open); });
+      return panel;
+    });
+    makeFoot(map, root, rows.foot);
+    [rows.head, rows.foot].forEach(function (n) {
       L.DomEvent.disableClickPropagation(n);
       L.DomEvent.disableScrollPropagation(n);
     });
@@ -621,7 +646,7 @@ var bordermap = (function () {
     if (print.childNodes.length) { root.parentNode.insertBefore(print, root.nextSibling); }
     function show() {
       panels.forEach(function (p) {
-        (state.compact || p.opts.side === "right" ? right : left).appendChild(p.node);
+        (state.compact || p.opts.side === "right" ? rows.right : rows.left).appendChild(p.node);
         p.node.hidden = !p.open;
         p.button.setAttribute("aria-expanded", String(p.open));
         if (p.open && p.node.bmRender) { p.node.bmRender(); }
@@ -638,22 +663,12 @@ var bordermap = (function () {
       state.compact = compact;
       root.classList.toggle("bm-compact", compact);
       panels.forEach(function (p) { p.open = !compact && p.opts.open; });
-      foot.classList.remove("bm-attr-open");
+      rows.foot.classList.remove("bm-attr-open");
       show();
     }
-    // popups fit the free part of the map and are panned clear of the boxes
     map.on("popupopen", function (e) {
       if (state.compact) { panels.forEach(function (p) { p.open = false; }); show(); }
-      var size = map.getSize(), top = head.offsetHeight + 16, bottom = foot.offsetHeight + 16;
-      var lw = left.offsetWidth + 16, rw = state.compact ? 8 : right.offsetWidth + 16;
-      // the content's width: the popup adds about 46 px of margins and rim
-      L.setOptions(e.popup, {
-        maxWidth: Math.max(120, Math.min(360, size.x - lw - rw - 60)),
-        minWidth: Math.min(150, size.x - lw - rw - 60),
-        maxHeight: Math.max(120, size.y - top - bottom - 40),
-        autoPanPaddingTopLeft: [lw, top],
-        autoPanPaddingBottomRight: [rw, bottom]
-      });
+      L.setOptions(e.popup, popupFit(map, rows, state.compact));
       e.popup.update();
     });
     ui.addEventListener("keydown", function (e) {
