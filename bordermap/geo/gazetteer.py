@@ -531,6 +531,17 @@ def _world_entries() -> list[tuple[Place, tuple[str, ...]]]:
 
 
 @functools.cache
+def _natural_earth_countries() -> tuple[tuple[str, str], ...]:
+    """Natural Earth's (ISO3, country name) pairs, in the file's order, once each."""
+    seen: dict[tuple[str, str], None] = {}
+    with data_path("world_admin1_names.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            iso3 = NE_ISO3.get(row["country_iso3"], row["country_iso3"])
+            seen.setdefault((iso3, row["country"]), None)
+    return tuple(seen)
+
+
+@functools.cache
 def country_names() -> dict[str, str]:
     """Country names and their aliases (as :func:`name_key`) → ISO 3166-1 alpha-3.
 
@@ -543,10 +554,8 @@ def country_names() -> dict[str, str]:
     ('CAF', 'COD')
     """
     keys: dict[str, str] = {}
-    with data_path("world_admin1_names.csv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            iso3 = NE_ISO3.get(row["country_iso3"], row["country_iso3"])
-            keys.setdefault(name_key(row["country"]), iso3)
+    for iso3, name in _natural_earth_countries():
+        keys.setdefault(name_key(name), iso3)
     for iso, names in _COUNTRY_ALIASES.items():
         for name in names:
             keys[name_key(name)] = iso
@@ -562,11 +571,7 @@ def country_label(iso3: str) -> str:
     >>> country_label("KHM"), country_label("XXX")
     ('Cambodia', 'XXX')
     """
-    with data_path("world_admin1_names.csv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            if NE_ISO3.get(row["country_iso3"], row["country_iso3"]) == iso3:
-                return row["country"]
-    return iso3
+    return next((name for iso, name in _natural_earth_countries() if iso == iso3), iso3)
 
 
 @functools.cache
@@ -579,10 +584,8 @@ def country_forms() -> dict[str, tuple[str, ...]]:
     True
     """
     forms: dict[str, set[str]] = {}
-    with data_path("world_admin1_names.csv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            iso3 = NE_ISO3.get(row["country_iso3"], row["country_iso3"])
-            forms.setdefault(iso3, set()).add(row["country"])
+    for iso3, name in _natural_earth_countries():
+        forms.setdefault(iso3, set()).add(name)
     for table in (_COUNTRY_ALIASES, _DEMONYMS):
         for iso, names in table.items():
             forms.setdefault(iso, set()).update(names)
