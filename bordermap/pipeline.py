@@ -91,7 +91,9 @@ def _extract_one(item: Article | Page, gazetteer=None) -> tuple:
     article, why = read_page(item) if isinstance(item, Page) else (item, "")
     if article is None:
         return None, why, []
-    return article, "", article_incidents(article, gazetteer or _WORKER["gazetteer"])
+    if gazetteer is None:
+        gazetteer = _WORKER["gazetteer"]
+    return article, "", article_incidents(article, gazetteer)
 
 
 def _extract_chunk(items: list) -> list:

@@ -32,7 +32,7 @@ from bordermap.geo.frames import apply_hits, incidents_frame
 from bordermap.geo.incidents import article_incidents, merge_reports
 from bordermap.geo.records import Article, Incident
 from bordermap.geo.text import Reading, article_from_row
-from bordermap.geo.web import Page, is_web_file, iter_web_file, read_page
+from bordermap.geo.web import Page, is_web_file, iter_web_file
 
 __all__ = ["dask_client", "extract_by_article_dask", "extract_dask"]
 
@@ -115,15 +115,10 @@ def _extract_partition(
 
 def _extract_pages(pages: list[Page], boundaries: Boundaries | None) -> list[tuple]:
     """Read and extract web pages on a worker: ``(part, article, why, incidents)``."""
-    from bordermap.pipeline import _gazetteer
+    from bordermap.pipeline import _extract_one, _gazetteer
 
     gazetteer = _gazetteer(boundaries)
-    out = []
-    for page in pages:
-        article, why = read_page(page)
-        found = article_incidents(article, gazetteer) if article is not None else []
-        out.append((page.part, article, why, found))
-    return out
+    return [(page.part, *_extract_one(page, gazetteer)) for page in pages]
 
 
 def _web_results(path: Path, client, boundaries, published, border, ahead: int = 8):
