@@ -30,7 +30,7 @@ import pandas as pd
 
 from bordermap.geo.frames import COUNT_KINDS
 
-__all__ = ["TOLL_COLUMNS", "claimant_key", "latest_tolls", "tolls"]
+__all__ = ["TOLL_COLUMNS", "claimant_key", "latest_tolls", "newest_reports", "tolls"]
 
 TOLL_COLUMNS = [
     "as_of",
@@ -259,7 +259,11 @@ def latest_tolls(incidents: pd.DataFrame) -> pd.DataFrame:
     >>> latest_tolls(bordermap.extract(arts))[["best", "reports"]].values.tolist()
     [[13, 2]]
     """
-    every = tolls(incidents)
+    return newest_reports(tolls(incidents))
+
+
+def newest_reports(every: pd.DataFrame) -> pd.DataFrame:
+    """:func:`latest_tolls` of a frame :func:`tolls` already made."""
     if every.empty:
         return every.assign(reports=pd.Series(dtype="int64"),
                             range_low=pd.array([], dtype="Int64"),

@@ -26,11 +26,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from bordermap.errors import RenderError
-from bordermap.geo.tolls import NOT_STATED, latest_tolls, tolls
+from bordermap.geo.tolls import newest_reports, tolls
 from bordermap.layers.choropleth import CASUALTY_BINS, CASUALTY_COLORS
 from bordermap.layers.displacement import MIN_RADIUS, SYMBOL_SCALE
 from bordermap.layers.labels import EVENT_COLORS, EVENT_LABELS, contents_label, label_of
-from bordermap.layers.tolls import KIND_COLORS, side_label
+from bordermap.layers.tolls import KIND_COLORS, claimant_label, side_label
 
 __all__ = ["STATIC_FORMATS", "render_static", "save_static"]
 
@@ -363,7 +363,7 @@ def _draw_totals(fig: Figure, totals: pd.DataFrame, incidents: pd.DataFrame) -> 
         wrapped = [w for t in _totals_lines(totals) for w in textwrap.wrap(t, 62)]
     else:
         # the legend ends near 0.58: the latest figures, then their chart
-        top, latest = 0.56, latest_tolls(incidents)
+        top, latest = 0.56, newest_reports(history)
         heading = "Not on any province: latest reported totals (not added up)"
         lines = _toll_lines(latest, len(totals) - len(history))
         wrapped = [w for t in lines for w in textwrap.wrap(t, 62)]
@@ -390,10 +390,11 @@ def _toll_lines(latest: pd.DataFrame, others: int, limit: int = _SHOWN) -> list[
     for row in latest.head(limit).itertuples():
         when = f"as of {row.as_of.date()}; " if pd.notna(row.as_of) else ""
         reports = f"{row.reports} report" + ("s" if row.reports != 1 else "")
-        lines.append(
-            f"{row.kind.capitalize()} · {side_label(row.side)} · {_claimant(row)}: "
-            f"{label_of(row._asdict(), '').split(' (low ')[0]} ({when}{reports})"
+        who = (
+            f"{row.kind.capitalize()} · {side_label(row.side)} · {claimant_label(row)}"
         )
+        figure = label_of(row._asdict(), "").split(" (low ")[0]
+        lines.append(f"{who}: {figure} ({when}{reports})")
     if len(latest) > limit:
         lines.append(f"… and {len(latest) - limit} more claimants (see the HTML map)")
     for (kind, side), group in latest.groupby(["kind", "side"], sort=True):
@@ -405,10 +406,6 @@ def _toll_lines(latest: pd.DataFrame, others: int, limit: int = _SHOWN) -> list[
     if others > 0:
         lines.append(f"{others:,} other figures on no province: see the HTML map")
     return lines
-
-
-def _claimant(row) -> str:
-    return "claimant not stated" if row.claimant_key == NOT_STATED else row.claimant
 
 
 def _draw_toll_chart(ax: Axes, history: pd.DataFrame) -> None:
@@ -428,7 +425,9 @@ def _draw_toll_chart(ax: Axes, history: pd.DataFrame) -> None:
             color=KIND_COLORS[kind],
             linestyle=_LINESTYLES[i % len(_LINESTYLES)],
             linewidth=1.2,
-            label=_plain(f"{kind} · {side_label(side)} · {_claimant(rows.iloc[0])}"),
+            label=_plain(
+                f"{kind} · {side_label(side)} · {claimant_label(rows.iloc[0])}"
+            ),
         )
     locator = matplotlib.dates.AutoDateLocator(maxticks=4)
     ax.xaxis.set_major_locator(locator)

@@ -16,7 +16,7 @@ from bordermap.geo.gazetteer import country_label
 from bordermap.geo.tolls import NOT_STATED, tolls
 from bordermap.layers.labels import label_of
 
-__all__ = ["KIND_COLORS", "side_label", "toll_view"]
+__all__ = ["KIND_COLORS", "claimant_label", "side_label", "toll_view"]
 
 #: One colour per kind for the tolls chart (killed, wounded, displaced).
 KIND_COLORS = {"killed": "#B2182B", "wounded": "#E08214", "displaced": "#2166AC"}
@@ -36,6 +36,11 @@ def side_label(side: str) -> str:
     if side == NOT_STATED:
         return "side not stated"
     return country_label(side)
+
+
+def claimant_label(row) -> str:
+    """Who claims a figure, in words ("claimant not stated" when nobody is said)."""
+    return "claimant not stated" if row.claimant_key == NOT_STATED else row.claimant
 
 
 def toll_view(incidents: pd.DataFrame) -> dict | None:
@@ -68,11 +73,7 @@ def toll_view(incidents: pd.DataFrame) -> dict | None:
                 "kind": row.kind,
                 "kind_label": _KIND_WORDS[row.kind],
                 "side": side_label(row.side),
-                "claimant": (
-                    "claimant not stated"
-                    if row.claimant_key == NOT_STATED
-                    else row.claimant
-                ),
+                "claimant": claimant_label(row),
                 "day": day,
                 "date": None if day < 0 else row.as_of.date().isoformat(),
                 "label": label_of(row._asdict(), ""),
