@@ -124,6 +124,11 @@ def claimant_key(text: object) -> str:
     return " ".join(s.split()) or NOT_STATED
 
 
+def _int64(values) -> pd.arrays.IntegerArray:
+    """Whole numbers as a nullable Int64 array (None, NaN and <NA> are missing)."""
+    return pd.array([None if pd.isna(v) else int(v) for v in values], dtype="Int64")
+
+
 def _side(country: object) -> str:
     if isinstance(country, str) and country:
         return country
@@ -204,9 +209,7 @@ def tolls(incidents: pd.DataFrame) -> pd.DataFrame:
     same = ["kind", "side", "claimant_key", "as_of", "article_id", "qualifier", "best"]
     out = out[~out[same].astype(str).duplicated()]
     for bound in ("low", "best", "high"):
-        out[bound] = pd.array(
-            [None if pd.isna(v) else int(v) for v in out[bound]], dtype="Int64"
-        )
+        out[bound] = _int64(out[bound])
     out["as_of"] = pd.to_datetime(out["as_of"])
     out["published"] = pd.to_datetime(out["published"])
     out["claimant"] = _labels(out)
@@ -277,7 +280,5 @@ def newest_reports(every: pd.DataFrame) -> pd.DataFrame:
     latest = latest.join(bounds, on=["kind", "side"])
     latest = latest.rename(columns={"min": "range_low", "max": "range_high"})
     for col in ("range_low", "range_high"):
-        latest[col] = pd.array(
-            [None if pd.isna(v) else int(v) for v in latest[col]], dtype="Int64"
-        )
+        latest[col] = _int64(latest[col])
     return latest.reset_index(drop=True)
