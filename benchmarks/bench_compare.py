@@ -34,11 +34,11 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from bordermap.geo.boundaries import load_boundaries
-from bordermap.geo.compare import compare
-from bordermap.geo.datasets import read_events
-from bordermap.geo.frames import incidents_frame
+from bordermap.geo.places.boundaries import load_boundaries
 from bordermap.geo.records import VIOLENT_TYPES
+from bordermap.geo.sources.datasets import read_events
+from bordermap.geo.tables.compare import compare
+from bordermap.geo.tables.frames import incidents_frame
 
 TYPES = ("armed_clash", "shelling", "air_strike", "landmine_explosive")
 _KM_PER_DEG = 111.195

@@ -27,9 +27,9 @@ import numpy as np
 import pandas as pd
 
 import bordermap
-from bordermap.geo.boundaries import load_boundaries
-from bordermap.geo.datasets import read_event_files, read_events
-from bordermap.geo.datasets.acled import ACLED_COLUMNS, SUB_EVENT_TYPES
+from bordermap.geo.places.boundaries import load_boundaries
+from bordermap.geo.sources.datasets import read_event_files, read_events
+from bordermap.geo.sources.datasets.acled import ACLED_COLUMNS, SUB_EVENT_TYPES
 from bordermap.layers.render import render_html
 
 

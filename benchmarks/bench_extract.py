@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import bordermap
-from bordermap.geo.gazetteer import load_gazetteer
+from bordermap.geo.places.gazetteer import load_gazetteer
 from bordermap.pipeline import extract_by_article
 
 ROOT = Path(__file__).resolve().parents[1]

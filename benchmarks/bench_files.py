@@ -26,10 +26,10 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pyogrio
 
-from bordermap.geo.aggregate import aggregate_by_province, border_totals
-from bordermap.geo.boundaries import load_boundaries
-from bordermap.geo.files import write_geopackage, write_geoparquet
-from bordermap.geo.frames import incidents_frame, join_boundaries
+from bordermap.geo.places.boundaries import load_boundaries
+from bordermap.geo.tables.aggregate import aggregate_by_province, border_totals
+from bordermap.geo.tables.files import write_geopackage, write_geoparquet
+from bordermap.geo.tables.frames import incidents_frame, join_boundaries
 
 TYPES = np.array(["armed_clash", "shelling", "air_strike", "landmine_explosive"])
 

@@ -21,9 +21,9 @@ import sys
 CHILD = r"""
 import json, resource, sys, time
 import numpy as np, pandas as pd, geopandas as gpd
-from bordermap.geo.boundaries import load_boundaries
-from bordermap.geo.frames import incidents_frame, join_boundaries
-from bordermap.geo.aggregate import aggregate_by_province
+from bordermap.geo.places.boundaries import load_boundaries
+from bordermap.geo.tables.frames import incidents_frame, join_boundaries
+from bordermap.geo.tables.aggregate import aggregate_by_province
 
 n = int(sys.argv[1])
 rng = np.random.default_rng(0)

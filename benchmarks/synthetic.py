@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from bordermap.geo.boundaries import load_boundaries
-from bordermap.geo.frames import incidents_frame, join_boundaries
+from bordermap.geo.places.boundaries import load_boundaries
 from bordermap.geo.records import Count, Incident, Precision, Quote, Source
+from bordermap.geo.tables.frames import incidents_frame, join_boundaries
 
 TYPES = (
     "armed_clash",

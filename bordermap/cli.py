@@ -22,9 +22,9 @@ from tqdm import tqdm
 from bordermap import __version__
 from bordermap.data import seeds_dir
 from bordermap.errors import BordermapError
-from bordermap.geo.boundaries import BUNDLED_COUNTRIES
-from bordermap.geo.export import article_record
-from bordermap.geo.text import Reading, iter_inputs, parse_date_value
+from bordermap.geo.places.boundaries import BUNDLED_COUNTRIES
+from bordermap.geo.sources.articles import Reading, iter_inputs, parse_date_value
+from bordermap.geo.tables.export import article_record
 from bordermap.layers.labels import contents_label
 from bordermap.layers.render import write_atomic
 
@@ -351,7 +351,7 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _layers(args: argparse.Namespace):
-    from bordermap.geo.boundaries import load_boundaries
+    from bordermap.geo.places.boundaries import load_boundaries
 
     return load_boundaries(
         args.countries,
@@ -428,8 +428,8 @@ def _incidents(args: argparse.Namespace, layers):
     """Read the incidents of the articles and the coded event files, joined."""
     import pandas as pd
 
-    from bordermap.geo.datasets import read_event_files, split_inputs
-    from bordermap.geo.frames import join_boundaries
+    from bordermap.geo.sources.datasets import read_event_files, split_inputs
+    from bordermap.geo.tables.frames import join_boundaries
 
     events, articles = split_inputs(args.inputs or [seeds_dir()])
     frames = []
@@ -459,7 +459,7 @@ def _warn_other_countries(events, countries) -> None:
 
 
 def _run_extract(args: argparse.Namespace) -> None:
-    from bordermap.geo.datasets import split_inputs
+    from bordermap.geo.sources.datasets import split_inputs
 
     if args.format in _BINARY and args.output is None:
         raise BordermapError(
@@ -503,7 +503,7 @@ def _iso_dates(frame):
 
 def _csv_text(frame, form: str) -> str:
     """Write the incidents as CSV: bordermap's columns, or UCDP GED's or ACLED's."""
-    from bordermap.geo.datasets import to_acled, to_ged
+    from bordermap.geo.sources.datasets import to_acled, to_ged
 
     if form == "ucdp":
         table = to_ged(frame)
@@ -520,7 +520,7 @@ def _csv_text(frame, form: str) -> str:
 
 def _write_binary(args: argparse.Namespace, frame, layers) -> None:
     """GeoPackage (incidents, provinces, not_on_a_province) or GeoParquet."""
-    from bordermap.geo.files import write_geopackage, write_geoparquet
+    from bordermap.geo.tables.files import write_geopackage, write_geoparquet
     from bordermap.pipeline import aggregate, totals
 
     if args.format == "parquet":
@@ -570,7 +570,7 @@ def _run_map(args: argparse.Namespace) -> None:
 
 
 def _run_compare(args: argparse.Namespace) -> None:
-    from bordermap.geo.compare import compare
+    from bordermap.geo.tables.compare import compare
 
     layers = _layers(args)
     sides = []

@@ -14,19 +14,19 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
-from bordermap.geo.aggregate import aggregate_by_province, border_totals
-from bordermap.geo.boundaries import (
+from bordermap.geo.extract.incidents import article_incidents, merge_reports
+from bordermap.geo.places.boundaries import (
     BUNDLED_COUNTRIES,
     Boundaries,
     context_polygons,
     load_boundaries,
 )
-from bordermap.geo.frames import incidents_frame, join_boundaries
-from bordermap.geo.gazetteer import load_gazetteer
-from bordermap.geo.incidents import article_incidents, merge_reports
+from bordermap.geo.places.gazetteer import load_gazetteer
 from bordermap.geo.records import Article
-from bordermap.geo.text import Reading, iter_inputs
-from bordermap.geo.web import Page, read_page
+from bordermap.geo.sources.articles import Reading, iter_inputs
+from bordermap.geo.sources.web import Page, read_page
+from bordermap.geo.tables.aggregate import aggregate_by_province, border_totals
+from bordermap.geo.tables.frames import incidents_frame, join_boundaries
 from bordermap.layers.render import build_map
 from bordermap.layers.static import save_static
 
@@ -136,7 +136,7 @@ def extract_by_article(
     ``jobs`` > 1 the articles are shared out among that many processes, web
     pages unread (their main text is taken in the worker); the results come
     back in input order, the same as with one process. ``reading``
-    (:class:`bordermap.geo.text.Reading`) drops repeated texts and, with its
+    (:class:`bordermap.geo.sources.articles.Reading`) drops repeated texts and, with its
     ``border``, pages about elsewhere, and counts them; the caller calls its
     ``finish()``.
     """
@@ -175,11 +175,12 @@ def extract(
     countries : sequence of str
         ISO 3166-1 alpha-3 codes of the two countries whose border is mapped.
     boundaries : Boundaries, optional
-        From :func:`bordermap.geo.boundaries.load_boundaries` (e.g. a user's file);
+        From :func:`bordermap.geo.places.boundaries.load_boundaries` (e.g. a
+        user's file);
         default: the bundled layers of ``countries``.
     jobs : int
         Processes to extract with (see :func:`extract_by_article`).
-    reading : bordermap.geo.text.Reading, optional
+    reading : bordermap.geo.sources.articles.Reading, optional
         Drops repeated texts and pages about elsewhere (see
         :func:`extract_by_article`).
 
@@ -188,7 +189,7 @@ def extract(
     geopandas.GeoDataFrame
         One row per incident (EPSG:4326), reports of the same incident from
         several articles merged, joined with the admin-1 polygons; see
-        :func:`bordermap.geo.frames.incidents_frame`. ``attrs["articles"]`` is
+        :func:`bordermap.geo.tables.frames.incidents_frame`. ``attrs["articles"]`` is
         the number of articles read, those that gave no incident included.
 
     Examples
@@ -218,7 +219,7 @@ def aggregate(
 ) -> gpd.GeoDataFrame:
     """Per-province totals of the border provinces (and any other province hit).
 
-    See :func:`bordermap.geo.aggregate.aggregate_by_province` for the rules.
+    See :func:`bordermap.geo.tables.aggregate.aggregate_by_province` for the rules.
     """
     return aggregate_by_province(incidents, _boundaries(countries, boundaries).admin1)
 
@@ -226,7 +227,7 @@ def aggregate(
 def totals(incidents: gpd.GeoDataFrame) -> pd.DataFrame:
     """List the figures that belong to no province.
 
-    See :func:`bordermap.geo.aggregate.border_totals`.
+    See :func:`bordermap.geo.tables.aggregate.border_totals`.
     """
     return border_totals(incidents)
 

@@ -5,7 +5,7 @@ done with dask-geopandas, and the totals are made on the client. The results
 are the local engine's, row for row: workers run the same per-article
 extraction, the client merges reports across articles the same way, and the
 spatial join's hits go through the same tie-breaking as
-:func:`bordermap.geo.frames.join_boundaries`.
+:func:`bordermap.geo.tables.frames.join_boundaries`.
 
 Point it at a cluster with ``scheduler="tcp://host:8786"`` (``--scheduler`` on
 the command line); without one, a :class:`distributed.LocalCluster` with
@@ -27,12 +27,16 @@ import numpy as np
 import pandas as pd
 
 from bordermap.errors import ArticleError, BordermapError
-from bordermap.geo.boundaries import BUNDLED_COUNTRIES, Boundaries, load_boundaries
-from bordermap.geo.frames import apply_hits, incidents_frame
-from bordermap.geo.incidents import article_incidents, merge_reports
+from bordermap.geo.extract.incidents import article_incidents, merge_reports
+from bordermap.geo.places.boundaries import (
+    BUNDLED_COUNTRIES,
+    Boundaries,
+    load_boundaries,
+)
 from bordermap.geo.records import Article, Incident
-from bordermap.geo.text import Reading, article_from_row
-from bordermap.geo.web import Page, is_web_file, iter_web_file
+from bordermap.geo.sources.articles import Reading, article_from_row
+from bordermap.geo.sources.web import Page, is_web_file, iter_web_file
+from bordermap.geo.tables.frames import apply_hits, incidents_frame
 
 __all__ = ["dask_client", "extract_by_article_dask", "extract_dask"]
 
@@ -238,7 +242,7 @@ def extract_dask(
         Worker processes of the LocalCluster.
     published : datetime.date, optional
         Publication date for rows that give none.
-    reading : bordermap.geo.text.Reading, optional
+    reading : bordermap.geo.sources.articles.Reading, optional
         Drops repeats and, with its border, pages about elsewhere.
 
     Returns

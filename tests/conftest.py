@@ -10,7 +10,7 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from bordermap.geo.gazetteer import load_gazetteer
+from bordermap.geo.places.gazetteer import load_gazetteer
 from bordermap.geo.records import Article
 
 HERE = Path(__file__).resolve().parent
@@ -76,6 +76,6 @@ def read_gold(name: str) -> list[dict]:
 
 
 def seed_articles():
-    from bordermap.geo.text import read_articles
+    from bordermap.geo.sources.articles import read_articles
 
     return read_articles([ROOT / "seeds"])

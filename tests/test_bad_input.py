@@ -273,7 +273,7 @@ def test_boundaries_empty_layer(tmp_path, out, capsys):
 def _kg_tj(tmp_path, crs=None, name="adm1_name"):
     import geopandas as gpd
 
-    from bordermap.geo.boundaries import world_admin1
+    from bordermap.geo.places.boundaries import world_admin1
 
     world = world_admin1()
     frame = world[world["adm0_iso3"].isin(["KGZ", "TJK"])][["adm1_name", "geometry"]]

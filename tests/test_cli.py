@@ -136,7 +136,7 @@ def test_map_of_another_border(tmp_path):
 
 
 def test_user_boundaries_on_the_command_line(tmp_path, capsys):
-    from bordermap.geo.boundaries import world_admin1
+    from bordermap.geo.places.boundaries import world_admin1
 
     world = world_admin1()
     frame = world[world["adm0_iso3"].isin(["KGZ", "TJK"])][

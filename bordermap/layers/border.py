@@ -28,7 +28,7 @@ def background_layer(polygons: gpd.GeoDataFrame, name: str = "Boundaries") -> Da
     ----------
     polygons : geopandas.GeoDataFrame
         ``kind`` (``"admin1"`` or ``"country"``) and geometry, e.g. from
-        :func:`bordermap.geo.boundaries.context_polygons`.
+        :func:`bordermap.geo.places.boundaries.context_polygons`.
     """
     styles = {
         "admin1": {"fillColor": "#f4f1ea", "color": "#b5ab9a", "weight": 0.6},

@@ -110,7 +110,7 @@ def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
         ``total`` (1 for running totals), ``day`` (days since 1970-01-01, -1
         when undated), the
         aggregation columns ``e``, ``adm1``, ``k``, ``w``, ``d``, ``dr`` (the
-        rule of :func:`bordermap.geo.aggregate.aggregate_by_province`), and the
+        rule of :func:`bordermap.geo.tables.aggregate.aggregate_by_province`), and the
         popup columns as indexes into ``strings`` (-1: empty; a single number
         when the whole column has one value).
     """
@@ -262,7 +262,7 @@ def _province_index(
     """Index the provinces that events add up on, and each incident's province.
 
     Only a single event placed in one province counts for a province (the rule
-    of :func:`bordermap.geo.aggregate.aggregate_by_province`).
+    of :func:`bordermap.geo.tables.aggregate.aggregate_by_province`).
 
     Parameters
     ----------

@@ -366,7 +366,7 @@ def build_map(
         makes no network request.
     background : geopandas.GeoDataFrame, optional
         Polygons drawn under everything (``kind``, ``name``, geometry), e.g.
-        :func:`bordermap.geo.boundaries.context_polygons`; used offline, or
+        :func:`bordermap.geo.places.boundaries.context_polygons`; used offline, or
         online when given.
 
     Returns

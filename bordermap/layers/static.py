@@ -26,7 +26,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from bordermap.errors import RenderError
-from bordermap.geo.tolls import newest_reports, tolls
+from bordermap.geo.tables.tolls import newest_reports, tolls
 from bordermap.layers.choropleth import CASUALTY_BINS, CASUALTY_COLORS
 from bordermap.layers.displacement import MIN_RADIUS, SYMBOL_SCALE
 from bordermap.layers.labels import EVENT_COLORS, EVENT_LABELS, contents_label, label_of
@@ -354,7 +354,7 @@ def _draw_totals(fig: Figure, totals: pd.DataFrame, incidents: pd.DataFrame) -> 
     totals : pandas.DataFrame
         From :func:`bordermap.border_totals`.
     incidents : pandas.DataFrame
-        For :func:`bordermap.geo.tolls.tolls`.
+        For :func:`bordermap.geo.tables.tolls.tolls`.
     """
     history = tolls(incidents)
     top = 0.36

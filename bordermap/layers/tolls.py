@@ -1,19 +1,19 @@
 """The latest reported tolls and their history, as data for the page and the image.
 
-:func:`toll_view` lays out :func:`bordermap.geo.tolls.tolls` for the box of
+:func:`toll_view` lays out :func:`bordermap.geo.tables.tolls.tolls` for the box of
 figures on no province: each report with its group (kind × side × claimant),
 its day and its figure as written. The page computes the latest figure of each
 group as of a day (the date filter's end) and draws each group's running
 total as a step line; the static image draws the same from
-:func:`bordermap.geo.tolls.latest_tolls`.
+:func:`bordermap.geo.tables.tolls.latest_tolls`.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from bordermap.geo.gazetteer import country_label
-from bordermap.geo.tolls import NOT_STATED, tolls
+from bordermap.geo.places.countries import country_label
+from bordermap.geo.tables.tolls import NOT_STATED, tolls
 from bordermap.layers.labels import label_of
 
 __all__ = ["KIND_COLORS", "claimant_label", "side_label", "toll_view"]

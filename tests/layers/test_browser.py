@@ -240,7 +240,7 @@ PAYLOADS = {
 def test_every_hostile_payload_stays_text(browser, tmp_path):
     import geopandas as gpd
 
-    from bordermap.geo.boundaries import read_boundaries, world_admin1
+    from bordermap.geo.places.boundaries import read_boundaries, world_admin1
     from bordermap.geo.records import Article
 
     hostile = " ".join(PAYLOADS.values())

@@ -159,7 +159,7 @@ def test_merged_incident_lists_every_source_with_its_figures():
 
 
 def test_attributions_follow_the_layers_in_use():
-    from bordermap.geo.boundaries import load_boundaries
+    from bordermap.geo.places.boundaries import load_boundaries
 
     layers = load_boundaries(("KGZ", "TJK"))
     frame = bordermap.extract([], boundaries=layers)

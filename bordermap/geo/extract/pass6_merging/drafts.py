@@ -1,0 +1,114 @@
+"""Draft incidents: an incident of one article as its frames tell it so far.
+
+The records and small operations pass 6's modules share (``merge.py``,
+``summaries.py``, ``context.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from bordermap.geo.extract.document import Mention
+from bordermap.geo.extract.pass6_merging.geocode import Location
+from bordermap.geo.records import VIOLENT_TYPES, Count, Precision
+
+__all__ = [
+    "Draft",
+    "When",
+    "adopt_orphans",
+    "has_counts",
+    "has_figures",
+    "merge_into",
+    "new_draft",
+    "same_place",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """The day of a frame and how it was found."""
+
+    day: date | None
+    text: str
+    basis: str
+    fallback: bool  # dated only by the page (dateline or publication date)
+
+
+@dataclass
+class Draft:
+    """An incident of one article as its frames tell it so far."""
+
+    mention: Mention  # the first frame that told it
+    location: Location
+    date: date | None
+    date_text: str
+    date_basis: str
+    fallback: bool
+    counts: dict[str, Count] = field(default_factory=dict)
+    other_counts: dict[str, Count] = field(default_factory=dict)
+    attribution: str = ""
+
+
+def has_figures(m: Mention) -> bool:
+    """Whether a frame gives a killed, wounded or displaced figure (a number)."""
+    return any(c.best is not None or c.low is not None for c in m.counts.values())
+
+
+def has_counts(counts: dict[str, Count]) -> bool:
+    """Whether any count gives a figure or a hedge (not only "unquantified")."""
+    return any(c.qualifier != "unquantified" for c in counts.values())
+
+
+def same_place(a: Location, b: Location) -> bool:
+    """Whether two locations can be one place (one without a province, or equal)."""
+    return not a.admin1 or not b.admin1 or a.admin1 == b.admin1
+
+
+def merge_into(d: Draft, m: Mention, loc: Location, when: When, orphans: bool) -> None:
+    """Add what a frame tells to an incident already told."""
+    order = list(Precision)
+    if order.index(loc.precision) < order.index(d.location.precision):
+        d.location = loc
+    if when.day and (d.date is None or (d.fallback and not when.fallback)):
+        d.date, d.date_text, d.date_basis = when.day, when.text, when.basis
+        d.fallback = when.fallback
+    for k, c in m.counts.items():
+        if k not in d.counts or d.counts[k].qualifier == "unquantified":
+            d.counts[k] = c
+    for k, c in m.other_counts.items():
+        d.other_counts.setdefault(k, c)
+    d.attribution = d.attribution or m.attribution
+    if orphans:
+        adopt_orphans(d, m)
+
+
+def adopt_orphans(d: Draft, m: Mention) -> None:
+    """Give an incident the counts that fit no frame of a sentence."""
+    for kind, count in m.orphan_counts.items():
+        d.counts.setdefault(kind, count)
+
+
+def new_draft(drafts: list[Draft], m: Mention, loc: Location, when: When) -> None:
+    """Start an incident with a frame; its orphan counts go to the last violent one."""
+    violent = [
+        d
+        for d in drafts
+        if d.mention.event_type in VIOLENT_TYPES and d.mention.scope == "event"
+    ]
+    draft = Draft(
+        m,
+        loc,
+        when.day,
+        when.text,
+        when.basis,
+        when.fallback,
+        dict(m.counts),
+        dict(m.other_counts),
+        m.attribution,
+    )
+    drafts.append(draft)
+    # a count that fits no mention of its sentence ("He confirmed one death")
+    # belongs to the latest violent incident; if that has one, it is a restatement
+    if m.orphan_counts:
+        adopt_orphans(violent[-1] if violent else draft, m)

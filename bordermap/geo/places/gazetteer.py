@@ -1,0 +1,549 @@
+"""The gazetteer: names of provinces, districts, sites and countries.
+
+It is built from the bundled polygons (admin-1 and admin-2 names and
+alternative names), the border-places table (towns, temples, villages,
+subdistricts) and the world admin-1 name table (meeting venues, false friends).
+Every entry carries its admin-1 ISO 3166-2 code, admin-2 name and country.
+
+Other land borders get the Natural Earth admin-1 units, GeoNames towns near
+the border and GeoNames districts (admin-2) of the border provinces
+(``world_towns.csv.gz``, ``world_districts.csv.gz``; how they are chosen is in
+``tools/build_data.py``).
+
+Lookup is by token n-grams: a name matches when its letters, case-folded and
+without diacritics or spaces, equal those of one to six consecutive words of the
+text that start with a capital letter. "Si Sa Ket", "Sisaket" and "SI SA KET"
+are one key; a name inside a longer word never matches.
+
+Safety rules: one-word names under four letters, stop words, country names and
+demonyms are not indexed, except that a three-letter town name is matched where
+the town is trusted (its own name, a border town of ``SHORT_NAME_POPULATION``
+people or more) and the text writes it capitalised ("Uri", not "URI" or "uri").
+A name that is one place's own name is not also read as a world town's or
+district's alternative name ("Jermuk", "Islamabad").
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import functools
+import gzip
+import io
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+import shapely
+
+from bordermap.data import data_path
+from bordermap.geo.places.boundaries import (
+    BUNDLED_COUNTRIES,
+    MERGED_ADMIN1,
+    NE_ISO3,
+    load_admin1,
+    load_admin2,
+    world_admin1,
+)
+from bordermap.geo.places.countries import DEMONYMS, country_names, name_key
+from bordermap.geo.records import Place
+
+__all__ = ["Gazetteer", "PlaceMatch", "load_gazetteer", "name_key"]
+
+_GAP = re.compile(r"[^\w\s'’-]|\s{2,}|\n")
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_MAX_TOKENS = 6
+# Words that are place names somewhere but read as ordinary English here.
+_STOP = frozenset(
+    """
+    border central north south east west northern southern eastern western capital
+    city town district province river hill camp temple army navy royal police song
+    said the this that mine mines may will august march union federal national
+    national capital territory island islands lake coast sea bay port new old
+    central region zone area sector
+    more most many some after before over under near even still also then than when
+    where while with without into from about around during since until both each every
+    other such only just very much what which whom those these there here they them
+    their have been were would could should might must shall later early last next
+    first second third people troops forces officials government ministry security
+    peace fighting attack attacks against among across along between within according
+    including
+    """.split()
+)
+# A name never ends in a small lower-case word of the sentence: keys ignore spaces,
+# so "Late in" would read as "Latein" (a German name of a Czech town) and "Batken
+# as" as "Batkenas" (Lithuanian for Batken).
+_TAIL_WORDS = frozenset("a an and as at be by for in is it of on or the to was".split())
+_KINDS = {"district": "admin2"}  # border-places kinds kept as written otherwise
+#: A three-letter town name is matched only for towns this large (GeoNames).
+SHORT_NAME_POPULATION = 5_000
+_SHORT = re.compile(r"[A-Z][a-z]{2}")  # "Uri", "Osh", "Leh": capitalised, not "URI"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMatch:
+    """A name found in text with the gazetteer entries it may denote."""
+
+    start: int
+    end: int
+    text: str
+    places: tuple[Place, ...]
+
+
+_TURKIC = {"ə": "a", "ş": "sh", "ç": "ch", "ğ": "gh", "ı": "i", "ö": "o", "ü": "u"}
+
+
+def _variants(name: str) -> set[str] | tuple[str]:
+    """Spelling variants from common romanisation alternations (Thai, Khmer)."""
+    low = name.casefold()
+    if low.isascii() and "aeo" not in low and not low.startswith(("si", "mueang ")):
+        return (name,)  # most names: none
+    out = {name}
+    if low.startswith(("si ", "si")):
+        out.add("Sri" + name[2:])
+    if "aeo" in low:
+        out.add(re.sub("aeo", "aew", name, flags=re.I))
+    if low.startswith("mueang "):
+        out.add("Muang " + name[7:])
+    if not low.isascii() and any(ch in low for ch in _TURKIC):
+        # Azerbaijani and Turkish letters as English news writes them
+        plain = "".join(_TURKIC.get(ch, ch) for ch in low)
+        out |= {plain, plain.replace("c", "j").replace("chh", "ch")}
+    return out
+
+
+class Gazetteer:
+    """Place names of two neighbouring countries, plus countries and venues.
+
+    Build it with :func:`load_gazetteer`; query it with :meth:`find`.
+    """
+
+    def __init__(
+        self,
+        entries: Iterable[tuple[Place, tuple[str, ...]]],
+        countries: dict[str, str],
+        demonyms: dict[str, str],
+    ) -> None:
+        entries = list(entries)
+        self._entries = entries
+        self.places: tuple[Place, ...] = tuple(place for place, _ in entries)
+        self.countries = countries  # name key -> ISO3
+        self.demonyms = demonyms  # name key -> ISO3
+        index: dict[str, list[int]] = defaultdict(list)
+        short: dict[str, list[int]] = defaultdict(list)
+        own: set[tuple[str, int]] = set()
+        for i, (place, alts) in enumerate(entries):
+            for n, raw in enumerate((place.name, *alts)):
+                for name in _variants(raw):
+                    key = name_key(name)
+                    if key in countries or key in demonyms:
+                        continue
+                    if n == 0:
+                        own.add((key, i))
+                    if self._indexable(name, key):
+                        if i not in index[key]:
+                            index[key].append(i)
+                    elif n == 0 and self._trusted_short(name, key, place):
+                        short[key].append(i)
+        self._index = {k: self._own_names_first(k, v, own) for k, v in index.items()}
+        self._short = {k: tuple(v) for k, v in short.items()}
+
+    def extended(self, adm1) -> Gazetteer:
+        """Return a gazetteer with the user's admin-1 polygons added (and preferred).
+
+        World-layer admin-1 units of the same countries are dropped, and their
+        towns are re-assigned to the user's polygon they lie in, so that the
+        user's names and codes are the ones that locate incidents.
+        """
+        countries = set(adm1["adm0_iso3"])
+        names = dict(zip(adm1["adm1_iso"], adm1["adm1_name"], strict=True))
+        border = dict(zip(adm1["adm1_iso"], adm1["border"], strict=True))
+        tree = shapely.STRtree(adm1.geometry.values)
+        kept = []
+        for place, alts in self._entries:
+            if place.curated or place.country_iso3 not in countries:
+                kept.append((place, alts))
+            elif place.kind in ("town", "admin2") and place.lat is not None:
+                hits = tree.query(
+                    shapely.Point(place.lon, place.lat), predicate="within"
+                )
+                if len(hits):
+                    code = adm1["adm1_iso"].iloc[int(hits[0])]
+                    kept.append(
+                        (
+                            replace(
+                                place,
+                                admin1_iso=code,
+                                admin1_name=names[code],
+                                border=bool(border[code]),
+                            ),
+                            alts,
+                        )
+                    )
+        return Gazetteer(
+            _admin1_entries(adm1, curated=True) + kept, self.countries, self.demonyms
+        )
+
+    @staticmethod
+    def _indexable(name: str, key: str) -> bool:
+        words = name.split()
+        if not key or key.isdigit():
+            return False
+        if len(words) == 1 and (len(key) < 4 or key in _STOP):
+            return False
+        return True
+
+    @staticmethod
+    def _trusted_short(name: str, key: str, place: Place) -> bool:
+        """Whether a three-letter name is a trusted town's own ("Uri", "Osh").
+
+        The build already dropped three-letter names that are English words
+        ("Man", "Bar", "Mon"); what is left is matched only for border towns
+        of some size, and only as written capitalised (see :meth:`find`).
+        """
+        return (
+            len(name.split()) == 1
+            and len(key) == 3
+            and key.isalpha()
+            and key not in _STOP
+            and place.kind == "town"
+            and not place.curated
+            and place.border
+            and place.population >= SHORT_NAME_POPULATION
+        )
+
+    def _own_names_first(
+        self, key: str, found: list[int], own: set[tuple[str, int]]
+    ) -> tuple[int, ...]:
+        """Drop world towns and districts that have ``key`` only as another name.
+
+        They go where another entry has it as its own name: "Jermuk" is a town
+        of Vayots Dzor and an old name of a Shirak village; "Islamabad" is the
+        capital, and an old name of Anantnag and of Chittagong.
+        """
+        if len(found) < 2 or not any((key, i) in own for i in found):
+            return tuple(found)
+        places = self.places
+        return tuple(
+            i
+            for i in found
+            if (key, i) in own
+            or places[i].curated
+            or places[i].kind not in ("town", "admin2")
+        )
+
+    def lookup(self, name: str) -> tuple[Place, ...]:
+        """Entries whose name or alternative name matches ``name``.
+
+        Examples
+        --------
+        >>> [(p.kind, p.admin1_iso) for p in load_gazetteer().lookup("Srisaket")]
+        [('admin1', 'TH-33'), ('town', 'TH-33')]
+        >>> [(p.name, p.admin1_iso) for p in load_gazetteer().lookup("Uri")]
+        [('Uri', 'IN-JK')]
+        """
+        key = name_key(name)
+        found = self._index.get(key) or self._short.get(key, ())
+        return tuple(self.places[i] for i in found)
+
+    def _memo(self, kind: str, text: str, compute) -> list:
+        """Results over a whole text, kept for the few texts used last.
+
+        The extractor asks for one sentence or window after another of the same
+        article: scanning the article once and slicing keeps that linear.
+        """
+        cache = self.__dict__.setdefault("_cache", {})
+        hit = cache.get((kind, id(text)))
+        if hit is not None and hit[0] is text:
+            return hit[1]
+        result = compute(text)
+        if len(cache) >= 8:
+            cache.pop(next(iter(cache)))
+        cache[(kind, id(text))] = (text, result)
+        return result
+
+    def find(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> list[PlaceMatch]:
+        """Longest non-overlapping place names in ``text[start:end]``.
+
+        Examples
+        --------
+        >>> s = "Rockets hit Kap Choeng district of Surin."
+        >>> [(m.text, m.places[0].kind) for m in load_gazetteer().find(s)]
+        [('Kap Choeng', 'admin2'), ('Surin', 'admin1')]
+        """
+        end = len(text) if end is None else end
+        matches = self._memo("places", text, self._find_all)
+        lo = bisect.bisect_left(matches, start, key=lambda m: m.start)
+        out = []
+        for m in matches[lo:]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                out.append(m)
+        return out
+
+    def _find_all(self, text: str) -> list[PlaceMatch]:
+        start, end = 0, len(text)
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+        keys = [name_key(text[s:e]) for s, e in tokens]
+        out: list[PlaceMatch] = []
+        i = 0
+        while i < len(tokens):
+            found = None
+            s0 = tokens[i][0]
+            if text[s0].isupper():
+                for n in range(min(_MAX_TOKENS, len(tokens) - i), 0, -1):
+                    tail = i + n - 1
+                    if (
+                        n > 1
+                        and keys[tail] in _TAIL_WORDS
+                        and text[tokens[tail][0]].islower()
+                    ):
+                        continue
+                    hits = self._index.get("".join(keys[i : i + n]))
+                    # words of a name are separated by spaces or hyphens only
+                    if hits and not _GAP.search(
+                        text, tokens[i][0], tokens[i + n - 1][1]
+                    ):
+                        found = (n, hits)
+                        break
+                # "Uri": a trusted three-letter town, written capitalised
+                if found is None and _SHORT.fullmatch(text, *tokens[i]):
+                    hits = self._short.get(keys[i])
+                    found = (1, hits) if hits else None
+            if found:
+                n, hits = found
+                s, e = tokens[i][0], tokens[i + n - 1][1]
+                out.append(
+                    PlaceMatch(s, e, text[s:e], tuple(self.places[h] for h in hits))
+                )
+                i += n
+            else:
+                i += 1
+        return out
+
+    def find_countries(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> list[tuple[int, int, str, bool]]:
+        """Country names and demonyms: ``(start, end, iso3, is_demonym)``.
+
+        Examples
+        --------
+        >>> [c[2:] for c in load_gazetteer().find_countries("Thai troops in Cambodia")]
+        [('THA', True), ('KHM', False)]
+        """
+        end = len(text) if end is None else end
+        found = self._memo("countries", text, lambda t: list(self._countries_in(t)))
+        return [c for c in found if start <= c[0] and c[1] <= end]
+
+    def _countries_in(self, text: str) -> Iterator[tuple[int, int, str, bool]]:
+        start, end = 0, len(text)
+        tokens = [
+            (m.start(), m.end())
+            for m in re.finditer(
+                r"[A-Z][\w.]*(?:\s+(?:of\s+)?[A-Z][\w.]*)*", text[start:end]
+            )
+        ]
+        for s, e in tokens:
+            words = text[start + s : start + e].split()
+            i = 0
+            while i < len(words):
+                for n in range(min(5, len(words) - i), 0, -1):
+                    phrase = " ".join(words[i : i + n])
+                    phrase = phrase.rstrip(".")  # not the full stop after it
+                    key = name_key(phrase)
+                    if key in self.demonyms or key in self.countries:
+                        pos = text.index(phrase, start + s)
+                        iso, dem = (
+                            (self.demonyms[key], True)
+                            if key in self.demonyms
+                            else (self.countries[key], False)
+                        )
+                        yield pos, pos + len(phrase), iso, dem
+                        i += n
+                        break
+                else:
+                    i += 1
+
+
+def _admin1_entries(adm1, curated: bool) -> list[tuple[Place, tuple[str, ...]]]:
+    """List entries for admin-1 polygons (name, alternative names, inner point)."""
+    out = []
+    points = shapely.point_on_surface(adm1.geometry.values)
+    for row, point in zip(adm1.itertuples(), points, strict=True):
+        alts = tuple(a for a in str(row.alt_names or "").split("|") if a)
+        place = Place(
+            row.adm1_name,
+            "admin1",
+            row.adm0_iso3,
+            row.adm1_iso,
+            row.adm1_name,
+            "",
+            round(point.y, 5),
+            round(point.x, 5),
+            bool(row.border),
+            curated,
+        )
+        out.append((place, alts))
+    return out
+
+
+def _bundled_entries() -> list[tuple[Place, tuple[str, ...]]]:
+    """List the detailed Thailand–Cambodia entries: provinces, districts, places."""
+    adm1 = load_admin1(BUNDLED_COUNTRIES)
+    adm2 = load_admin2(BUNDLED_COUNTRIES)
+    border = dict(zip(adm1["adm1_iso"], adm1["border"], strict=True))
+    names1 = dict(zip(adm1["adm1_iso"], adm1["adm1_name"], strict=True))
+    entries = _admin1_entries(adm1, curated=True)
+    points = shapely.point_on_surface(adm2.geometry.values)
+    for row, point in zip(adm2.itertuples(), points, strict=True):
+        place = Place(
+            row.adm2_name,
+            "admin2",
+            row.adm0_iso3,
+            row.adm1_iso,
+            names1.get(row.adm1_iso, row.adm1_name),
+            row.adm2_name,
+            round(point.y, 5),
+            round(point.x, 5),
+            bool(border.get(row.adm1_iso)),
+            True,
+        )
+        entries.append((place, ()))
+    with data_path("places_THA_KHM.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            alts = tuple(a for a in row["alt_names"].split("|") if a)
+            place = Place(
+                row["name"],
+                _KINDS.get(row["kind"], row["kind"]),
+                row["country_iso3"],
+                row["admin1_iso"],
+                names1.get(row["admin1_iso"], row["admin1_name"]),
+                row["admin2_name"],
+                float(row["lat"]),
+                float(row["lon"]),
+                bool(border.get(row["admin1_iso"])),
+                True,
+            )
+            entries.append((place, alts))
+    return entries
+
+
+def _read_csv_gz(name: str) -> Iterator[dict[str, str]]:
+    raw = gzip.decompress(data_path(name).read_bytes()).decode("utf-8")
+    yield from csv.DictReader(io.StringIO(raw))
+
+
+def _world_entries() -> list[tuple[Place, tuple[str, ...]]]:
+    """List admin-1 units of other land-bordering countries, border towns, districts."""
+    world = world_admin1()
+    world = world[~world["adm0_iso3"].isin(BUNDLED_COUNTRIES)].copy()
+    world["border"] = world["borders"] != ""
+    entries = _admin1_entries(world, curated=False)
+    names1 = dict(zip(world["adm1_iso"], world["adm1_name"], strict=True))
+    for row in _read_csv_gz("world_towns.csv.gz"):
+        iso3 = NE_ISO3.get(row["country_iso3"], row["country_iso3"])
+        if iso3 in BUNDLED_COUNTRIES or not row["admin1_iso"]:
+            continue
+        adm1 = MERGED_ADMIN1.get(row["admin1_iso"], row["admin1_iso"])
+        alts = tuple(a for a in row["alt_names"].split("|") if a)
+        capital = (
+            row["capital"] == "1"
+        )  # a national capital: a venue, not a border place
+        place = Place(
+            row["name"],
+            "capital" if capital else "town",
+            iso3,
+            adm1,
+            names1.get(adm1, ""),
+            "",
+            float(row["lat"]),
+            float(row["lon"]),
+            not capital,
+            False,
+            int(row["population"] or 0),
+        )
+        entries.append((place, alts))
+    # districts of border provinces; a district GeoNames files no town under has
+    # a province but no point (its incidents are counted, not drawn as markers)
+    for row in _read_csv_gz("world_districts.csv.gz"):
+        iso3 = NE_ISO3.get(row["country_iso3"], row["country_iso3"])
+        if iso3 in BUNDLED_COUNTRIES:
+            continue
+        adm1 = MERGED_ADMIN1.get(row["admin1_iso"], row["admin1_iso"])
+        place = Place(
+            row["name"],
+            "admin2",
+            iso3,
+            adm1,
+            names1.get(adm1, ""),
+            row["name"],
+            float(row["lat"]) if row["lat"] else None,
+            float(row["lon"]) if row["lon"] else None,
+            True,
+            False,
+            int(row["population"] or 0),
+        )
+        entries.append((place, tuple(a for a in row["alt_names"].split("|") if a)))
+    return entries
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    """Build the gazetteer from bundled data.
+
+    Thailand–Cambodia entries come from the detailed layers (``curated``);
+    every other land-bordering country contributes its Natural Earth admin-1
+    units, the GeoNames towns near a land border (all within about 30 km,
+    larger ones of the border provinces up to about 100 km) and the GeoNames
+    districts of its border provinces. Admin-1 units of countries without land
+    borders are kept as meeting venues.
+
+    Returns
+    -------
+    Gazetteer
+
+    Examples
+    --------
+    >>> g = load_gazetteer()
+    >>> [(p.kind, p.admin1_iso) for p in g.lookup("Ta Moan Thom")]  # disputed
+    [('temple_claim', 'KH-22'), ('temple', 'TH-32')]
+    >>> sorted({p.admin1_iso for p in g.lookup("Kalbajar")})
+    ['AZ-KAL']
+    >>> [(p.kind, p.admin1_iso) for p in g.lookup("Kurram")]
+    [('admin2', 'PK-KP')]
+    """
+    entries = _bundled_entries() + _world_entries()
+    land = set(world_admin1()["adm0_iso3"])
+    with data_path("world_admin1_names.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            iso3 = NE_ISO3.get(row["country_iso3"], row["country_iso3"])
+            if not row["iso_3166_2"] or iso3 in land:
+                continue  # countries with land borders are in the world layer
+            alts = tuple(a for a in row["alt_names"].split("|") if a)
+            place = Place(
+                row["name"],
+                "venue",
+                iso3,
+                row["iso_3166_2"],
+                row["name"],
+                "",
+                float(row["lat"]),
+                float(row["lon"]),
+                False,
+                False,
+            )
+            entries.append((place, alts))
+    country_keys = dict(country_names())
+    demonyms = {name_key(d): iso for iso, ds in DEMONYMS.items() for d in ds}
+    unique: dict[tuple, tuple[Place, tuple[str, ...]]] = {}
+    for place, alts in entries:
+        key = (place.kind, place.name, place.admin1_iso, place.admin2_name)
+        if key in unique:
+            alts = tuple(dict.fromkeys(unique[key][1] + alts))
+            place = unique[key][0]
+        unique[key] = (place, alts)
+    return Gazetteer(unique.values(), country_keys, demonyms)
