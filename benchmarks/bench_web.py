@@ -43,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import bordermap
 from bordermap.data import seeds_dir
 from bordermap.pipeline import extract_by_article
-from tests.geo.test_web import page
+from tests.geo.sources.test_web import page
 
 _OTHER = [
     "Markets in {city} rose {n} percent on Monday as investors bet on lower rates. "

@@ -18,7 +18,6 @@ from bordermap.geo.extract.incidents import article_incidents, merge_reports
 from bordermap.geo.places.boundaries import (
     BUNDLED_COUNTRIES,
     Boundaries,
-    context_polygons,
     load_boundaries,
 )
 from bordermap.geo.places.gazetteer import load_gazetteer
@@ -27,6 +26,7 @@ from bordermap.geo.sources.articles import Reading, iter_inputs
 from bordermap.geo.sources.web import Page, read_page
 from bordermap.geo.tables.aggregate import aggregate_by_province, border_totals
 from bordermap.geo.tables.frames import incidents_frame, join_boundaries
+from bordermap.geo.tables.map_tables import map_tables
 from bordermap.layers.render import build_map
 from bordermap.layers.static import save_static
 
@@ -268,20 +268,14 @@ def make_map(
         Displays inline in Jupyter; write it with :func:`bordermap.save_html`.
     """
     layers = _boundaries(countries, boundaries)
-    if provinces is None:
-        provinces = aggregate(incidents, boundaries=layers)
-    title = title or f"Border incidents: {' – '.join(layers.countries)}"
-    return build_map(
+    tables = map_tables(
         incidents,
+        layers,
         provinces,
-        border_totals(incidents),
-        layers.line,
-        offline=offline,
-        background=context_polygons(layers) if offline or tiles is None else None,
         title=title,
-        attributions=layers.attributions,
-        tiles=tiles,
+        background=offline or tiles is None,
     )
+    return build_map(tables, offline=offline, tiles=tiles)
 
 
 def save_static_map(
@@ -313,15 +307,4 @@ def save_static_map(
     pathlib.Path
     """
     layers = _boundaries(countries, boundaries)
-    if provinces is None:
-        provinces = aggregate(incidents, boundaries=layers)
-    return save_static(
-        path,
-        incidents,
-        provinces,
-        border_totals(incidents),
-        layers.line,
-        title=title or f"Border incidents: {' – '.join(layers.countries)}",
-        attributions=layers.attributions,
-        background=context_polygons(layers),
-    )
+    return save_static(path, map_tables(incidents, layers, provinces, title=title))

@@ -102,7 +102,7 @@ def test_engine_on_the_command_line(tables, tmp_path):
 
 
 def test_a_warc_split_by_record_equals_one_process(tmp_path):
-    from tests.geo.test_web import _warc, page
+    from tests.geo.sources.test_web import _warc, page
 
     seeds = bordermap.read_articles([ROOT / "seeds"])
     pages = [

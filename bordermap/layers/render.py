@@ -8,7 +8,6 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -19,6 +18,7 @@ from branca.element import CssLink, JavascriptLink
 from markupsafe import Markup
 
 from bordermap.errors import RenderError
+from bordermap.geo.tables.map_tables import MapTables
 from bordermap.layers.border import background_layer, border_layer
 from bordermap.layers.choropleth import (
     CASUALTY_BINS,
@@ -332,47 +332,32 @@ def _digest(*parts: object) -> str:
 
 
 def build_map(
-    incidents: gpd.GeoDataFrame,
-    provinces: gpd.GeoDataFrame,
-    totals: pd.DataFrame,
-    border: gpd.GeoDataFrame,
+    tables: MapTables,
     *,
-    title: str = "Border incidents",
-    attributions: Sequence[str] = (),
     tiles: str | None = "OpenStreetMap",
     offline: bool = False,
-    background: gpd.GeoDataFrame | None = None,
 ) -> BorderMap:
     """Assemble the map: choropleth, displacement, border, markers, legend, boxes.
 
     Parameters
     ----------
-    incidents : geopandas.GeoDataFrame
-        From :func:`bordermap.extract`.
-    provinces : geopandas.GeoDataFrame
-        From :func:`bordermap.aggregate`.
-    totals : pandas.DataFrame
-        From :func:`bordermap.border_totals`.
-    border : geopandas.GeoDataFrame
-        The international border line.
-    title : str
-        Title shown on the map (as text).
-    attributions : sequence of str
-        Data attributions added to the map's attribution line.
+    tables : MapTables
+        What to draw (:func:`bordermap.geo.tables.map_tables.map_tables`): the
+        incidents, per-province totals, the figures on no province, the
+        reported tolls, the border line, the background polygons (drawn
+        offline, or online when given), the title and the attributions.
     tiles : str or None
         Web basemap name (folium/xyzservices); ``None`` for no basemap.
     offline : bool
-        Inline Leaflet and draw ``background`` instead of web tiles: the page
+        Inline Leaflet and draw the background instead of web tiles: the page
         makes no network request.
-    background : geopandas.GeoDataFrame, optional
-        Polygons drawn under everything (``kind``, ``name``, geometry), e.g.
-        :func:`bordermap.geo.places.boundaries.context_polygons`; used offline, or
-        online when given.
 
     Returns
     -------
     BorderMap
     """
+    incidents, provinces, title = tables.incidents, tables.provinces, tables.title
+    background = tables.background
     if provinces.empty:
         raise RenderError(
             "no provinces to draw; check the boundaries and countries given"
@@ -383,17 +368,18 @@ def build_map(
     # the output, so the layers and boxes are made in the order they are added
     with stable_ids(prefix):
         m = _base_map(provinces, prefix, tiles=tiles, offline=offline)
-        Assets(attributions).add_to(m)
+        Assets(tables.attributions).add_to(m)
         if background is not None and (offline or tiles is None):
             background_layer(background).add_to(m)
         casualties = casualty_layer(provinces).add_to(m)
         displacement = displacement_layer(provinces).add_to(m)
-        border_layer(border).add_to(m)
+        border_layer(tables.border).add_to(m)
         markers._id = markers._generate_id()  # an id from this map's sequence
         markers.add_to(m)
         heading = _title_box(title, incidents).add_to(m)
         legend = _legend_box(incidents).add_to(m)
-        figures = totals_box(totals, tolls=toll_view(incidents)).add_to(m)
+        figures = totals_box(tables.totals, tolls=toll_view(tables.tolls))
+        figures.add_to(m)
         dates = _time_filter(markers, casualties, displacement, incidents)
         dates.figures = figures
         dates.add_to(m)

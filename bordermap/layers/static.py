@@ -26,11 +26,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from bordermap.errors import RenderError
-from bordermap.geo.tables.tolls import newest_reports, tolls
+from bordermap.geo.tables.map_tables import MapTables
 from bordermap.layers.choropleth import CASUALTY_BINS, CASUALTY_COLORS
 from bordermap.layers.displacement import MIN_RADIUS, SYMBOL_SCALE
 from bordermap.layers.labels import EVENT_COLORS, EVENT_LABELS, contents_label, label_of
-from bordermap.layers.tolls import KIND_COLORS, claimant_label, side_label
+from bordermap.layers.tolls import KIND_COLORS
 
 __all__ = ["STATIC_FORMATS", "render_static", "save_static"]
 
@@ -69,28 +69,14 @@ def _totals_lines(totals: pd.DataFrame, limit: int = 8) -> list[str]:
     return lines or ["none"]
 
 
-def render_static(
-    incidents: gpd.GeoDataFrame,
-    provinces: gpd.GeoDataFrame,
-    totals: pd.DataFrame,
-    border: gpd.GeoDataFrame,
-    *,
-    title: str,
-    attributions: Sequence[str] = (),
-    background: gpd.GeoDataFrame | None = None,
-    fmt: str = "png",
-    dpi: int = 150,
-) -> bytes:
+def render_static(tables: MapTables, *, fmt: str = "png", dpi: int = 150) -> bytes:
     """Draw the map with matplotlib and return the image file's bytes.
 
     Parameters
     ----------
-    incidents, provinces, totals, border : frames
-        As for :func:`bordermap.layers.render.build_map`.
-    title : str
-    attributions : sequence of str
-    background : geopandas.GeoDataFrame, optional
-        Polygons drawn underneath (``kind``, geometry).
+    tables : MapTables
+        What to draw, as for :func:`bordermap.layers.render.build_map`; the
+        background polygons are drawn underneath.
     fmt : {"png", "svg", "pdf"}
     dpi : int
         Resolution of PNG output.
@@ -99,19 +85,20 @@ def render_static(
     -------
     bytes
     """
+    incidents, provinces = tables.incidents, tables.provinces
     if fmt not in STATIC_FORMATS:
         raise RenderError(f"format {fmt!r}: choose one of {', '.join(STATIC_FORMATS)}")
     fig, ax = _map_axes(provinces, dpi)
     # drawn bottom to top: the order of the calls is the order of the layers
-    _draw_background(ax, background)
+    _draw_background(ax, tables.background)
     _draw_casualties(ax, provinces)
-    border.plot(ax=ax, color="#111", linewidth=1.6, linestyle=(0, (4, 3)))
+    tables.border.plot(ax=ax, color="#111", linewidth=1.6, linestyle=(0, (4, 3)))
     _draw_displacement(ax, provinces)
     located = _located(incidents)
     _draw_incidents(ax, located)
     _draw_legend(fig, _legend_handles(set(located["event_type"])))
-    _draw_totals(fig, totals, incidents)
-    _draw_captions(fig, title, incidents, len(located), attributions)
+    _draw_totals(fig, tables)
+    _draw_captions(fig, tables.title, incidents, len(located), tables.attributions)
     return _image_bytes(fig, fmt)
 
 
@@ -342,7 +329,7 @@ def _draw_legend(fig: Figure, handles: list) -> None:
     )
 
 
-def _draw_totals(fig: Figure, totals: pd.DataFrame, incidents: pd.DataFrame) -> None:
+def _draw_totals(fig: Figure, tables: MapTables) -> None:
     """Show the figures that belong to no province below the legend.
 
     With reported totals, the latest of each kind x side x claimant and a
@@ -351,19 +338,17 @@ def _draw_totals(fig: Figure, totals: pd.DataFrame, incidents: pd.DataFrame) -> 
     Parameters
     ----------
     fig : matplotlib.figure.Figure
-    totals : pandas.DataFrame
-        From :func:`bordermap.border_totals`.
-    incidents : pandas.DataFrame
-        For :func:`bordermap.geo.tables.tolls.tolls`.
+    tables : MapTables
+        Its ``totals``, ``tolls`` and ``latest``.
     """
-    history = tolls(incidents)
+    totals, history, latest = tables.totals, tables.tolls, tables.latest
     top = 0.36
     if history.empty:
         heading = "Not on any province (listed, not added up)"
         wrapped = [w for t in _totals_lines(totals) for w in textwrap.wrap(t, 62)]
     else:
         # the legend ends near 0.58: the latest figures, then their chart
-        top, latest = 0.56, newest_reports(history)
+        top = 0.56
         heading = "Not on any province: latest reported totals (not added up)"
         lines = _toll_lines(latest, len(totals) - len(history))
         wrapped = [w for t in lines for w in textwrap.wrap(t, 62)]
@@ -390,17 +375,16 @@ def _toll_lines(latest: pd.DataFrame, others: int, limit: int = _SHOWN) -> list[
     for row in latest.head(limit).itertuples():
         when = f"as of {row.as_of.date()}; " if pd.notna(row.as_of) else ""
         reports = f"{row.reports} report" + ("s" if row.reports != 1 else "")
-        who = (
-            f"{row.kind.capitalize()} · {side_label(row.side)} · {claimant_label(row)}"
-        )
+        who = f"{row.kind.capitalize()} · {row.side_label} · {row.claimant_label}"
         figure = label_of(row._asdict(), "").split(" (low ")[0]
         lines.append(f"{who}: {figure} ({when}{reports})")
     if len(latest) > limit:
         lines.append(f"… and {len(latest) - limit} more claimants (see the HTML map)")
-    for (kind, side), group in latest.groupby(["kind", "side"], sort=True):
+    for (kind, _), group in latest.groupby(["kind", "side"], sort=True):
         if group["best"].notna().sum() > 1:
             lines.append(
-                f"Range, {kind}, {side_label(side)}: {group['best'].min():,} … "
+                f"Range, {kind}, {group['side_label'].iloc[0]}: "
+                f"{group['best'].min():,} … "
                 f"{group['best'].max():,} across {len(group)} claimants"
             )
     if others > 0:
@@ -417,7 +401,7 @@ def _draw_toll_chart(ax: Axes, history: pd.DataFrame) -> None:
         dated.groupby(["kind", "side", "claimant_key"], sort=False),
         key=lambda item: (kinds[item[0][0]], item[0][1], item[0][2]),
     )
-    for i, ((kind, side, _), rows) in enumerate(groups):
+    for i, ((kind, _, _), rows) in enumerate(groups):
         ax.step(
             rows["as_of"].to_numpy(),
             rows["best"].astype(float).to_numpy(),
@@ -426,7 +410,8 @@ def _draw_toll_chart(ax: Axes, history: pd.DataFrame) -> None:
             linestyle=_LINESTYLES[i % len(_LINESTYLES)],
             linewidth=1.2,
             label=_plain(
-                f"{kind} · {side_label(side)} · {claimant_label(rows.iloc[0])}"
+                f"{kind} · {rows['side_label'].iloc[0]} · "
+                f"{rows['claimant_label'].iloc[0]}"
             ),
         )
     locator = matplotlib.dates.AutoDateLocator(maxticks=4)

@@ -28,9 +28,20 @@ from collections import Counter
 
 import pandas as pd
 
+from bordermap.geo.places.countries import country_label
 from bordermap.geo.tables.frames import COUNT_KINDS
 
-__all__ = ["TOLL_COLUMNS", "claimant_key", "latest_tolls", "newest_reports", "tolls"]
+__all__ = [
+    "NOT_STATED",
+    "TOLL_COLUMNS",
+    "claimant_key",
+    "claimant_label",
+    "labelled",
+    "latest_tolls",
+    "newest_reports",
+    "side_label",
+    "tolls",
+]
 
 TOLL_COLUMNS = [
     "as_of",
@@ -282,3 +293,54 @@ def newest_reports(every: pd.DataFrame) -> pd.DataFrame:
     for col in ("range_low", "range_high"):
         latest[col] = _int64(latest[col])
     return latest.reset_index(drop=True)
+
+
+def side_label(side: str) -> str:
+    """Whose figure it is, in words.
+
+    Examples
+    --------
+    >>> side_label("KHM"), side_label("both"), side_label("not stated")
+    ('Cambodia', 'both sides', 'side not stated')
+    """
+    if side == "both":
+        return "both sides"
+    if side == NOT_STATED:
+        return "side not stated"
+    return country_label(side)
+
+
+def claimant_label(key: str, claimant: str) -> str:
+    """Who claims a figure, in words ("claimant not stated" when nobody is said).
+
+    Examples
+    --------
+    >>> claimant_label("not stated", "not stated")
+    'claimant not stated'
+    """
+    return "claimant not stated" if key == NOT_STATED else claimant
+
+
+def labelled(reports: pd.DataFrame) -> pd.DataFrame:
+    """Add ``side_label`` and ``claimant_label`` to :func:`tolls` or its newest rows.
+
+    The words a map prints for each report's side and claimant, so that what
+    draws the reports needs no lookup of its own.
+
+    Examples
+    --------
+    >>> import bordermap, datetime
+    >>> a = bordermap.Article("a", "The number of Thais killed has risen to 14, the "
+    ...     "Thai defence ministry said.", published=datetime.date(2025, 7, 25))
+    >>> labelled(tolls(bordermap.extract([a])))[["side_label", "claimant_label"]]
+    ... # doctest: +NORMALIZE_WHITESPACE
+      side_label         claimant_label
+    0   Thailand  Thai defence ministry
+    """
+    return reports.assign(
+        side_label=[side_label(s) for s in reports["side"]],
+        claimant_label=[
+            claimant_label(k, c)
+            for k, c in zip(reports["claimant_key"], reports["claimant"], strict=True)
+        ],
+    )

@@ -10,8 +10,8 @@ from geopandas.testing import assert_geodataframe_equal
 
 import bordermap
 from bordermap.errors import BordermapError
-from bordermap.geo.tables import files
 from bordermap.geo.records import Article
+from bordermap.geo.tables import files
 from bordermap.geo.tables.files import write_geopackage, write_geoparquet
 from tests.conftest import HOSTILE
 
