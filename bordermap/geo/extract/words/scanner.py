@@ -6,27 +6,30 @@ the text, every row at every position. Most rows begin with a word ("shell",
 can begin with, and for a sentence runs only the rows whose first letters
 begin one of its words. The matches are those of the alternation: leftmost
 first, the earlier row where two begin at one place, never overlapping.
+
+The first letters are read from the row as written in the rule file
+(:func:`row_starts`), by a reader of the few forms rows use: letters,
+escapes, character classes, groups with alternatives, quantifiers and
+zero-width assertions. A row in any other form is run on every sentence, so an
+unread form costs time, never a match.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-try:  # Python 3.11+
-    import re._constants as _C
-    import re._parser as _P
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _C  # type: ignore[no-redef]
-    import sre_parse as _P  # type: ignore[no-redef]
-
-__all__ = ["Scanner", "word_starts"]
+__all__ = ["Scanner", "row_starts", "word_starts"]
 
 _KEY = 3  # letters of a word's start that select rows
 _MAX_KEYS = 400  # a row that may begin in more ways is always run
 _SMALL_SET = 12  # a character class of more characters ends the key
 _TOKEN = re.compile(r"\w+")  # "Trump-brokered": "brokered" begins a word too
-_SKIP = {_C.AT, _C.ASSERT, _C.ASSERT_NOT}
+_REPEAT = re.compile(r"\{(\d*)(?:(,)(\d*))?\}")
+_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")  # a flag group at the very start
+_OPEN = re.compile(r"\((?:\?(?::|P<\w+>|[aiLmsux-]+:|<?[=!]))?")
+_CLASS_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v"}
 
 
 def word_starts(text: str, start: int, end: int) -> frozenset[str]:
@@ -43,48 +46,163 @@ def word_starts(text: str, start: int, end: int) -> frozenset[str]:
     )
 
 
-def _chars(av) -> list[str] | None:
-    out: list[str] = []
-    for op, a in av:
-        if op is _C.LITERAL:
-            out.append(chr(a))
-        elif op is _C.RANGE and a[1] - a[0] < _SMALL_SET:
-            out.extend(chr(c) for c in range(a[0], a[1] + 1))
+class _Unread(ValueError):
+    """A form of row the reader does not know: the row is always run."""
+
+
+# A row is read into nodes: ("char", c), ("set", chars or None), ("stop",) for
+# what can be any character, ("zero",) for an assertion, ("alt", [nodes, ...])
+# for a group, ("rep", node, lo, hi) for a quantified node (hi None: no limit).
+
+
+@dataclass
+class _Reader:
+    pattern: str
+    pos: int = 0
+
+    def peek(self, n: int = 1) -> str:
+        return self.pattern[self.pos : self.pos + n]
+
+    def alternatives(self, closing: bool) -> list[list]:
+        alts: list[list] = [[]]
+        while self.pos < len(self.pattern):
+            ch = self.peek()
+            if ch == ")":
+                if not closing:
+                    raise _Unread("unbalanced )")
+                self.pos += 1
+                return alts
+            if ch == "|":
+                self.pos += 1
+                alts.append([])
+                continue
+            alts[-1].append(self.quantified(self.atom()))
+        if closing:
+            raise _Unread("unclosed (")
+        return alts
+
+    def atom(self) -> tuple:
+        ch = self.peek()
+        if ch == "(":
+            return self.group()
+        if ch == "[":
+            return self.char_class()
+        self.pos += 1
+        if ch == "\\":
+            return self.escape()
+        if ch in "^$":
+            return ("zero",)
+        if ch == ".":
+            return ("stop",)
+        if ch in "*+?{":
+            raise _Unread("quantifier without an atom")
+        return ("char", ch)
+
+    def group(self) -> tuple:
+        m = _OPEN.match(self.pattern, self.pos)
+        if m is None:
+            raise _Unread(f"group {self.pattern[self.pos : self.pos + 4]!r}")
+        self.pos = m.end()
+        alts = self.alternatives(closing=True)
+        return ("zero",) if m.group().endswith(("=", "!")) else ("alt", alts)
+
+    def escape(self) -> tuple:
+        ch = self.peek()
+        self.pos += 1
+        if ch and ch in "bBAZ":
+            return ("zero",)
+        if ch.isalnum():  # \s, \w, \d, \n, back-references ...: not a letter
+            return ("stop",)
+        return ("char", ch)
+
+    def char_class(self) -> tuple:
+        self.pos += 1
+        negated = self.peek() == "^"
+        self.pos += negated
+        chars: list[str] | None = []
+        first = True
+        while True:
+            if self.pos >= len(self.pattern):
+                raise _Unread("unclosed [")
+            ch = self.peek()
+            if ch == "]" and not first:
+                self.pos += 1
+                break
+            first = False
+            self.pos += 1
+            if ch == "\\":
+                esc = self.peek()
+                self.pos += 1
+                if esc.isalnum() and esc not in _CLASS_ESCAPES:
+                    chars = None  # \w, \s, \d: too many
+                    continue
+                ch = _CLASS_ESCAPES.get(esc, esc)
+            if self.peek() == "-" and self.peek(2)[1:] not in ("]", ""):
+                self.pos += 1
+                hi = self.peek()
+                self.pos += 1
+                if hi == "\\":
+                    raise _Unread("escaped range end")
+                span = ord(hi) - ord(ch)
+                if chars is not None and 0 <= span < _SMALL_SET:
+                    chars.extend(chr(c) for c in range(ord(ch), ord(hi) + 1))
+                else:
+                    chars = None
+            elif chars is not None:
+                chars.append(ch)
+        if negated or chars is None or len(chars) > _SMALL_SET:
+            return ("set", None)
+        return ("set", chars)
+
+    def quantified(self, node: tuple) -> tuple:
+        ch = self.peek()
+        if ch and ch in "*+?":
+            self.pos += 1
+            lo, hi = {"*": (0, None), "+": (1, None), "?": (0, 1)}[ch]
+        elif ch == "{" and (m := _REPEAT.match(self.pattern, self.pos)):
+            self.pos = m.end()
+            lo = int(m.group(1) or 0)
+            hi = lo if m.group(2) is None else (int(m.group(3)) if m.group(3) else None)
         else:
-            return None
-    return out if len(out) <= _SMALL_SET else None
+            return node
+        if self.peek() in ("?", "+"):  # lazy or possessive: the same first letters
+            self.pos += 1
+        if self.peek() in ("*", "+", "?"):
+            raise _Unread("quantifier after a quantifier")
+        return ("rep", node, lo, hi)
 
 
 def _starts(seq: list, prefix: str) -> set[str] | None:
-    """Return the key prefixes a parsed sequence can begin with (None: any)."""
+    """Return the key prefixes a row's nodes can begin with (None: any)."""
     if len(prefix) >= _KEY:
         return {prefix[:_KEY]}
+    ended = {prefix} if prefix else None
     if not seq:
-        return {prefix} if prefix else None
-    op, av = seq[0]
-    rest = seq[1:]
-    if op in _SKIP:
+        return ended
+    node, rest = seq[0], seq[1:]
+    kind = node[0]
+    if kind == "zero":
         return _starts(rest, prefix)
-    if op is _C.LITERAL:
-        char = chr(av).casefold()
-        if not char.isalnum() and char != "_":
+    if kind == "char":
+        char = node[1].casefold()
+        if not all(c.isalnum() or c == "_" for c in char):
             # "F-16": words are read without their hyphens, so is the key
-            return {prefix} if prefix else None
+            return ended
         return _starts(rest, prefix + char)
-    if op is _C.IN:
-        chars = _chars(av)
-        if chars is None:
-            return {prefix} if prefix else None
-        return _union(_starts(rest, prefix + c.casefold()) for c in chars)
-    if op is _C.SUBPATTERN:
-        return _starts(list(av[-1]) + rest, prefix)
-    if op is _C.BRANCH:
-        return _union(_starts(list(b) + rest, prefix) for b in av[1])
-    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT):
-        lo, _, sub = av
-        once = _starts(list(sub) + rest, prefix)
+    if kind == "set":
+        if node[1] is None:
+            return ended
+        return _union(_starts([("char", c), *rest], prefix) for c in node[1])
+    if kind == "alt":
+        return _union(_starts(alt + rest, prefix) for alt in node[1])
+    if kind == "rep":
+        _, sub, lo, hi = node
+        if hi == 1:  # "rockets?": with it or without it
+            once = _starts([sub, *rest], prefix)
+        else:  # "a+b" begins "ab" or "aa": after one copy the key ends
+            once = _starts([sub, ("stop",)], prefix)
         return once if lo else _union([once, _starts(rest, prefix)])
-    return {prefix} if prefix else None
+    return ended  # "stop": any character may come next
 
 
 def _union(parts: Iterable[set[str] | None]) -> set[str] | None:
@@ -96,6 +214,32 @@ def _union(parts: Iterable[set[str] | None]) -> set[str] | None:
         if len(out) > _MAX_KEYS:
             return None
     return out
+
+
+def row_starts(row: str) -> frozenset[str] | None:
+    r"""Return the first letters (one to three, case-folded) a row's matches begin with.
+
+    None when a match may begin otherwise (with a digit class, any character,
+    or a form the reader does not know): the row is then run on every
+    sentence.
+
+    Examples
+    --------
+    >>> sorted(row_starts(r"\bshell(?:ing|ed)?\b"))
+    ['she']
+    >>> sorted(row_starts(r"(?:BM-21|[Rr]ockets?)\s+fell"))
+    ['bm', 'roc']
+    >>> row_starts(r"\d+\s+rockets") is None
+    True
+    """
+    flags = _FLAGS.match(row)
+    reader = _Reader(row, flags.end() if flags else 0)
+    try:
+        nodes = reader.alternatives(closing=False)
+    except _Unread:
+        return None
+    found = _union(_starts(alt, "") for alt in nodes)
+    return None if found is None else frozenset(found)
 
 
 class Scanner:
@@ -121,11 +265,11 @@ class Scanner:
         self.always: list[int] = []
         self.by_start: dict[str, list[int]] = {}
         for i, row in enumerate(self.rows):
-            starts = _starts(list(_P.parse(row.pattern, flags)), "")
+            starts = row_starts(row.pattern)
             if starts is None:
                 self.always.append(i)
             else:
-                for key in starts:
+                for key in sorted(starts):
                     self.by_start.setdefault(key, []).append(i)
 
     def finditer(
