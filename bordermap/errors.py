@@ -7,6 +7,7 @@ __all__ = [
     "BordermapError",
     "BoundaryError",
     "CompareError",
+    "CorrectionsError",
     "CountError",
     "DatasetError",
     "GazetteerError",
@@ -25,6 +26,10 @@ class ArticleError(BordermapError):
 
 class CompareError(BordermapError, ValueError):
     """Frames or limits that :func:`bordermap.compare` cannot work with."""
+
+
+class CorrectionsError(BordermapError):
+    """A corrections file cannot be read, or one of its decisions cannot apply."""
 
 
 class CountError(BordermapError):

@@ -22,6 +22,8 @@ from bordermap.geo.places.boundaries import (
 )
 from bordermap.geo.places.gazetteer import load_gazetteer
 from bordermap.geo.records import Article
+from bordermap.geo.review.apply import Review
+from bordermap.geo.review.corrections import Decision, read_corrections
 from bordermap.geo.sources.articles import Reading, iter_inputs
 from bordermap.geo.sources.web import Page, read_page
 from bordermap.geo.tables.aggregate import aggregate_by_province, border_totals
@@ -32,6 +34,7 @@ from bordermap.layers.static import save_static
 
 __all__ = [
     "aggregate",
+    "apply_corrections",
     "extract",
     "extract_by_article",
     "make_map",
@@ -128,6 +131,7 @@ def extract_by_article(
     boundaries: Boundaries | None = None,
     jobs: int = 1,
     reading: Reading | None = None,
+    review: Review | None = None,
 ) -> Iterable[tuple[Article, list]]:
     """Yield ``(article, incidents)`` per article, before cross-article merging.
 
@@ -138,7 +142,9 @@ def extract_by_article(
     back in input order, the same as with one process. ``reading``
     (:class:`bordermap.geo.sources.articles.Reading`) drops repeated texts and, with its
     ``border``, pages about elsewhere, and counts them; the caller calls its
-    ``finish()``.
+    ``finish()``. ``review`` (:class:`bordermap.geo.review.apply.Review`)
+    applies a reviewer's decisions to each article's incidents; the caller
+    calls its ``finish()`` too.
     """
     own = Reading()
     items = _as_items(articles, reading, own)
@@ -153,6 +159,8 @@ def extract_by_article(
                 article = judge.take(item.part, article, why)
             if article is None or not judge.keep(article):
                 continue
+        if review is not None:
+            incidents = review.apply(article, incidents)
         yield article, incidents
     if own.files or own.pages:  # read without a caller's reading: said here
         own.finish()
@@ -165,6 +173,7 @@ def extract(
     boundaries: Boundaries | None = None,
     jobs: int = 1,
     reading: Reading | None = None,
+    corrections: str | os.PathLike | Sequence[Decision] | None = None,
 ) -> gpd.GeoDataFrame:
     """Extract located incidents from articles.
 
@@ -183,6 +192,9 @@ def extract(
     reading : bordermap.geo.sources.articles.Reading, optional
         Drops repeated texts and pages about elsewhere (see
         :func:`extract_by_article`).
+    corrections : path or sequence of Decision, optional
+        A reviewer's corrections file (see :func:`apply_corrections`), applied
+        to each article's incidents before reports are merged across articles.
 
     Returns
     -------
@@ -190,7 +202,15 @@ def extract(
         One row per incident (EPSG:4326), reports of the same incident from
         several articles merged, joined with the admin-1 polygons; see
         :func:`bordermap.geo.tables.frames.incidents_frame`. ``attrs["articles"]`` is
-        the number of articles read, those that gave no incident included.
+        the number of articles read, those that gave no incident included;
+        with corrections, ``attrs["unapplied"]`` lists the decisions that
+        found no incident (as corrections-file rows).
+
+    Raises
+    ------
+    CorrectionsError
+        For a corrections file that cannot be read, a value that is not one,
+        or a decision about an article not among ``articles``.
 
     Examples
     --------
@@ -201,14 +221,97 @@ def extract(
     [['shelling', 'TH-32', 'admin2', 2]]
     """
     layers = _boundaries(countries, boundaries)
+    review = None if corrections is None else load_review(corrections, layers)
     incidents, read = [], 0
-    pairs = extract_by_article(articles, boundaries=layers, jobs=jobs, reading=reading)
+    pairs = extract_by_article(
+        articles, boundaries=layers, jobs=jobs, reading=reading, review=review
+    )
     for _, incs in pairs:
         incidents.extend(incs)
         read += 1
+    if review is not None:
+        review.finish()
+    return incidents_table(incidents, layers, read, review)
+
+
+def incidents_table(
+    incidents: list, layers: Boundaries, read: int, review: Review | None = None
+) -> gpd.GeoDataFrame:
+    """Merge the articles' incidents across articles and join them to the provinces.
+
+    ``attrs["articles"]`` is ``read``; ``attrs["unapplied"]`` the decisions of
+    ``review`` that found no incident.
+    """
     frame = join_boundaries(incidents_frame(merge_reports(incidents)), layers.admin1)
     frame.attrs["articles"] = read  # those that gave nothing are counted too
+    if review is not None:
+        frame.attrs["unapplied"] = [d.as_dict() for d in review.unapplied]
     return frame
+
+
+def load_review(
+    corrections: str | os.PathLike | Sequence[Decision], layers: Boundaries
+) -> Review:
+    """Read (if a path) and check a corrections file against a border's provinces."""
+    decisions = (
+        read_corrections(corrections)
+        if isinstance(corrections, str | os.PathLike)
+        else list(corrections)
+    )
+    return Review(decisions, layers.admin1, _gazetteer(layers))
+
+
+def apply_corrections(
+    incidents: Iterable[tuple[Article, list]],
+    corrections: str | os.PathLike | Sequence[Decision],
+    *,
+    countries: Sequence[str] = BUNDLED_COUNTRIES,
+    boundaries: Boundaries | None = None,
+) -> gpd.GeoDataFrame:
+    r"""Apply a reviewer's corrections to the incidents of each article.
+
+    Parameters
+    ----------
+    incidents : iterable of (Article, list of Incident)
+        Each article with its own incidents, as :func:`extract_by_article`
+        gives them (before reports are merged across articles).
+    corrections : path or sequence of Decision
+        A corrections file (CSV or JSON Lines; README, "Reviewing incidents").
+    countries, boundaries
+        The border whose provinces a decision may name.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        As :func:`extract` returns it, with every decision applied: dropped
+        incidents left out, added ones in, corrected figures in the province
+        totals, each reviewed incident's changes in ``review``.
+
+    Raises
+    ------
+    CorrectionsError
+        As for :func:`extract`.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> a = Article("a1", "Rockets hit Kap Choeng district of Surin, killing two.")
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "corrections.csv"
+    >>> _ = p.write_text("article,quote,type,action,field,new,reviewer\n"
+    ...     "a1,\"Rockets hit Kap Choeng district of Surin, killing two.\","
+    ...     "shelling,set,killed_best,3,Dara\n")
+    >>> frame = apply_corrections(extract_by_article([a]), p)
+    >>> frame[["killed_best", "killed_stated"]].values.tolist()
+    [[3, '3']]
+    """
+    layers = _boundaries(countries, boundaries)
+    review = load_review(corrections, layers)
+    out, read = [], 0
+    for article, incs in incidents:
+        out.extend(review.apply(article, incs))
+        read += 1
+    review.finish()
+    return incidents_table(out, layers, read, review)
 
 
 def aggregate(

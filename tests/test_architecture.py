@@ -13,7 +13,7 @@ from tests.conftest import ROOT
 
 PACKAGE = ROOT / "bordermap"
 #: geo's packages in order: each may import only those before it.
-FLOORS = ["records", "places", "extract", "tables", "sources"]
+FLOORS = ["records", "places", "extract", "review", "tables", "sources"]
 
 
 def _module(path: Path) -> str:

@@ -20,8 +20,11 @@ else:  # pragma: no cover - Python 3.10
 
 __all__ = [
     "EVENT_TYPES",
+    "QUALIFIERS",
+    "VICTIM_GROUPS",
     "VIOLENT_TYPES",
     "Article",
+    "Change",
     "Count",
     "Incident",
     "Place",
@@ -43,6 +46,21 @@ EVENT_TYPES = (
     "other",
 )
 VIOLENT_TYPES = frozenset(EVENT_TYPES[:5])
+#: The corpus's hedges of a count (its README: the qualifier convention).
+QUALIFIERS = (
+    "exact",
+    "at_least",
+    "more_than",
+    "around",
+    "up_to",
+    "range",
+    "vague_plural",
+    "many",
+    "unquantified",
+    "none",
+)
+#: Who a count counts.
+VICTIM_GROUPS = ("civilians", "soldiers", "police", "mixed", "unspecified")
 
 
 class Precision(StrEnum):
@@ -165,6 +183,34 @@ class Source:
     killed: Count | None = None
     wounded: Count | None = None
     displaced: Count | None = None
+    reviewed: bool = False  # a reviewer corrected or confirmed these figures
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One reviewer's decision applied to an incident: who changed what.
+
+    ``field`` is a corrections-file field (``killed_best``, ``province``, ...)
+    or ``"added"`` / ``"kept"`` for an incident a reviewer added or checked.
+    """
+
+    field: str
+    old: str
+    new: str
+    reviewer: str = ""
+    note: str = ""
+    time: str = ""
+
+    def as_dict(self) -> dict:
+        """Return the change as plain data."""
+        return {
+            "field": self.field,
+            "old": self.old,
+            "new": self.new,
+            "reviewer": self.reviewer,
+            "note": self.note,
+            "time": self.time,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,3 +240,4 @@ class Incident:
     planned: bool = False
     quote: Quote | None = None
     sources: tuple[Source, ...] = ()
+    review: tuple[Change, ...] = ()  # a reviewer's decisions, in file order

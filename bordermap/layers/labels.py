@@ -127,6 +127,15 @@ def contents_label(incidents: pd.DataFrame) -> str:
     >>> frame.attrs["articles"] = 5
     >>> contents_label(frame)
     '3 incidents from 5 articles (3 with no incident) and 1 UCDP GED event'
+
+    Reviewed incidents (a ``review`` trail) and decisions that no longer find
+    their incident (``attrs["unapplied"]``) are said too:
+
+    >>> frame["review"] = [None, "[]", None, None]
+    >>> frame.attrs["unapplied"] = [{"row": 4}]
+    >>> contents_label(frame)  # doctest: +NORMALIZE_WHITESPACE
+    '3 incidents from 5 articles (3 with no incident) and 1 UCDP GED event;
+     1 reviewed, 1 correction no longer applies'
     """
     if "dataset" in incidents.columns:
         coded = incidents["dataset"].notna().to_numpy()
@@ -146,7 +155,20 @@ def contents_label(incidents: pd.DataFrame) -> str:
     if coded.any():
         for name, rows in incidents.loc[coded].groupby("dataset", sort=True):
             parts.append(_plural(len(rows), f"{name} event"))
-    return " and ".join(parts)
+    return " and ".join(parts) + _review_label(incidents)
+
+
+def _review_label(incidents: pd.DataFrame) -> str:
+    """Say how many incidents a reviewer checked, and what no longer applies."""
+    reviewed = int(incidents["review"].notna().sum()) if "review" in incidents else 0
+    unapplied = len(incidents.attrs.get("unapplied") or ())
+    if not reviewed and not unapplied:
+        return ""
+    parts = [f"{reviewed:,} reviewed"]
+    if unapplied:
+        verb = "applies" if unapplied == 1 else "apply"
+        parts.append(f"{_plural(unapplied, 'correction')} no longer {verb}")
+    return "; " + ", ".join(parts)
 
 
 def _articles_with_incidents(text: pd.DataFrame) -> int:

@@ -19,7 +19,13 @@ import pandas as pd
 from bordermap.layers.labels import EVENT_COLORS, EVENT_LABELS, count_label, label_of
 from bordermap.layers.templating import ENV, SafeLayer
 
-__all__ = ["MarkerLayer", "incident_columns", "incident_layer", "incident_legend"]
+__all__ = [
+    "MarkerLayer",
+    "incident_columns",
+    "incident_layer",
+    "incident_legend",
+    "review_label",
+]
 
 #: Popup rows: (label, column).
 POPUP_FIELDS = [
@@ -33,6 +39,7 @@ POPUP_FIELDS = [
     ("Said by", "attribution"),
     ("Source", "source_label"),
     ("All sources", "sources_label"),
+    ("Reviewed", "review_label"),
 ]
 _TEXT_COLUMNS = [c for _, c in POPUP_FIELDS] + ["quote", "url", "id"]
 _TYPES = list(EVENT_LABELS)
@@ -62,6 +69,34 @@ def _sources_label(raw) -> str | None:
         when = f", {src['published']}" if src.get("published") else ""
         parts.append(f"{name}{when}: {'; '.join(figures) or 'no figures'}")
     return " | ".join(parts)
+
+
+def review_label(raw) -> str | None:
+    """A reviewer's changes in words: "killed 12 → 10 (Dara, hospital list)".
+
+    Examples
+    --------
+    >>> review_label(json.dumps([{"field": "killed_best", "old": "12", "new": "10",
+    ...     "reviewer": "Dara", "note": "hospital list"},
+    ...     {"field": "province", "old": "TH-33", "new": "TH-32", "reviewer": "",
+    ...      "note": ""}]))
+    'killed 12 → 10 (Dara, hospital list); province TH-33 → TH-32'
+    """
+    parts = []
+    for change in json.loads(raw):
+        who = ", ".join(x for x in (change.get("reviewer"), change.get("note")) if x)
+        by = f" ({who})" if who else ""
+        name = change["field"]
+        if name in ("kept", "added"):
+            parts.append(("checked" if name == "kept" else "added by a reviewer") + by)
+            continue
+        kind, _, part = name.partition("_")
+        if kind in ("killed", "wounded", "displaced"):
+            name = kind if part == "best" else f"{kind} ({part})"
+        name = name.replace("_", " ")
+        old, new = change.get("old") or "none", change.get("new") or "none"
+        parts.append(f"{name} {old} → {new}{by}")
+    return "; ".join(parts) or None
 
 
 def _objects(series: pd.Series) -> list:
@@ -143,7 +178,15 @@ def incident_columns(incidents: gpd.GeoDataFrame) -> dict:
         "dr": frame["displaced_qualifier"].notna().astype(int).tolist(),
         "strings": list(strings),
         "text": coded,
+        **_reviewed(frame),
     }
+
+
+def _reviewed(frame: pd.DataFrame) -> dict:
+    """``rev``: 1 for each incident a reviewer changed or checked (none: no key)."""
+    if "review" not in frame.columns or not frame["review"].notna().any():
+        return {}
+    return {"rev": frame["review"].notna().astype(int).tolist()}
 
 
 def _day_numbers(dates: pd.Series) -> list[int]:
@@ -218,6 +261,9 @@ def _popup_text(frame: pd.DataFrame, aggregate: np.ndarray) -> dict[str, list]:
         "url": _objects(frame["url"]),
         "other_label": _per_row(frame["other_counts"], _other_label),
         "sources_label": _per_row(frame["sources"], _sources_label),
+        "review_label": _per_row(frame["review"], review_label)
+        if "review" in frame.columns
+        else [None] * len(frame),
     }
     for kind in ("killed", "wounded", "displaced"):
         text[f"{kind}_label"] = _count_labels(frame, kind)

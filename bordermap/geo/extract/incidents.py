@@ -7,7 +7,8 @@ Across articles, incidents with the same date, event type and provinces (event
 scope, located at least to a province) are one incident with every source
 kept. The figures shown for it are, per kind, those of the most recently
 published source (later reports carry updated tolls), ties going to the higher
-low bound; every source's own figures stay in ``sources``.
+low bound, and a reviewer's figures before any other; every source's own
+figures stay in ``sources``.
 """
 
 from __future__ import annotations
@@ -231,6 +232,8 @@ def _report_key(inc: Incident) -> tuple | None:
 
 def _pick(sources: Iterable[Source], kind: str) -> Count | None:
     given = [s for s in sources if getattr(s, kind) is not None]
+    # a reviewer's figure stands over the newest unreviewed one
+    given = [s for s in given if s.reviewed] or given
     if not given:
         return None
     best = max(
@@ -255,7 +258,8 @@ def merge_reports(incidents: Iterable[Incident]) -> Iterator[Incident]:
     ------
     Incident
         Merged incidents keep the id of their first report, list every source,
-        and show per kind the figures of the most recently published source.
+        and show per kind the figures of the most recently published source
+        (of the reviewed sources, when a reviewer corrected or confirmed some).
     """
     groups: dict[tuple, list[Incident]] = {}
     order: list[tuple] = []
@@ -281,4 +285,5 @@ def merge_reports(incidents: Iterable[Incident]) -> Iterator[Incident]:
                 dict.fromkeys(i.attribution for i in group if i.attribution)
             ),
             sources=sources,
+            review=tuple(c for inc in group for c in inc.review),
         )

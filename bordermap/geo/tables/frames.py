@@ -110,6 +110,11 @@ def _row(inc: Incident) -> dict:
                 sort_keys=True,
                 ensure_ascii=False,
             ),
+            "review": json.dumps(
+                [c.as_dict() for c in inc.review], sort_keys=True, ensure_ascii=False
+            )
+            if inc.review
+            else None,
         }
     )
     return row

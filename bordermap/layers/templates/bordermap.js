@@ -180,6 +180,17 @@ var bordermap = (function () {
           }
         }, this);
       }, this);
+      if (data.rev) {  // a reviewer changed or checked it: a small dark badge
+        var badge = this._sprite("#111", 3, ratio);
+        for (var r = 0; r < n; r += 1) {
+          var b = this._drawn[r];
+          if (!data.rev[b]) { continue; }
+          var off = (data.total[b] ? 8 : 6) - 2;
+          stamp(out, out32, w, h, badge,
+                Math.round((this._xy[2 * b] + off - badge.half) * ratio),
+                Math.round((this._xy[2 * b + 1] - off - badge.half) * ratio));
+        }
+      }
       unpremultiply(out);
       ctx.putImageData(image, 0, 0);
     },
