@@ -12,6 +12,7 @@ from bordermap.errors import (
     BordermapError,
     BoundaryError,
     CompareError,
+    CorrectionsError,
     CountError,
     DatasetError,
     GazetteerError,
@@ -26,7 +27,16 @@ from bordermap.geo.tables.compare import Comparison, compare
 from bordermap.geo.tables.files import write_geopackage, write_geoparquet
 from bordermap.geo.tables.tolls import latest_tolls, tolls
 from bordermap.layers.render import render_fragment, render_html, save_html
-from bordermap.pipeline import aggregate, extract, make_map, save_static_map, totals
+from bordermap.geo.review.corrections import Decision, read_corrections
+from bordermap.pipeline import (
+    aggregate,
+    apply_corrections,
+    extract,
+    extract_by_article,
+    make_map,
+    save_static_map,
+    totals,
+)
 
 __all__ = [
     "Article",
@@ -35,21 +45,26 @@ __all__ = [
     "BoundaryError",
     "CompareError",
     "Comparison",
+    "CorrectionsError",
     "Count",
     "CountError",
     "DatasetError",
+    "Decision",
     "GazetteerError",
     "Incident",
     "OutputError",
     "Precision",
     "RenderError",
     "aggregate",
+    "apply_corrections",
     "compare",
     "extract",
+    "extract_by_article",
     "latest_tolls",
     "make_map",
     "parse_count",
     "read_articles",
+    "read_corrections",
     "read_events",
     "render_fragment",
     "render_html",

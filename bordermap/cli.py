@@ -24,13 +24,13 @@ from bordermap.data import seeds_dir
 from bordermap.errors import BordermapError
 from bordermap.geo.places.boundaries import BUNDLED_COUNTRIES
 from bordermap.geo.sources.articles import Reading, iter_inputs, parse_date_value
-from bordermap.geo.tables.export import article_record
+from bordermap.geo.tables.export import article_record, reviewed_records
 from bordermap.layers.labels import contents_label
 from bordermap.layers.render import write_atomic
 
 __all__ = ["main"]
 
-_FORMATS = ("jsonl", "csv", "geojson", "ucdp", "acled", "gpkg", "parquet")
+_FORMATS = ("jsonl", "csv", "geojson", "ucdp", "acled", "gpkg", "parquet", "corpus")
 _BINARY = ("gpkg", "parquet")
 
 
@@ -132,6 +132,14 @@ def _add_input_options(common: argparse.ArgumentParser) -> None:
         metavar="COL",
         help="ISO3 country column of --boundaries (default: found from "
         "the world layer)",
+    )
+    common.add_argument(
+        "--corrections",
+        default=None,
+        metavar="FILE",
+        help="a reviewer's corrections file (.csv or .jsonl, from the review "
+        "page or a spreadsheet): every decision is applied, those that no "
+        "longer find their incident are reported (README, 'Reviewing incidents')",
     )
     common.add_argument(
         "--on-error",
@@ -370,8 +378,27 @@ def _reading(args: argparse.Namespace, layers) -> Iterator[Reading]:
     reading.finish()
 
 
-def _extract_pairs(args: argparse.Namespace, layers):
-    """Extract ``(article, incidents)`` pairs with the chosen engine."""
+def _review(args: argparse.Namespace, layers):
+    """Read and check ``--corrections`` (before anything is extracted)."""
+    if args.corrections is None:
+        return None
+    if args.engine == "dask":
+        raise BordermapError(
+            "--corrections is applied with --engine local; leave out --engine dask "
+            "(use -j N for processes)"
+        )
+    from bordermap.pipeline import load_review
+
+    return load_review(args.corrections, layers)
+
+
+def _extract_pairs(args: argparse.Namespace, layers, review=None):
+    """Extract ``(article, incidents)`` pairs with the chosen engine.
+
+    With a ``review``, its decisions are applied and checked (its
+    ``finish()``) before the pairs are returned, so bad corrections stop the
+    run before any output is written.
+    """
     from bordermap.pipeline import extract_by_article
 
     inputs = args.inputs or [seeds_dir()]
@@ -389,17 +416,21 @@ def _extract_pairs(args: argparse.Namespace, layers):
                     reading=reading,
                 )
         items = iter_inputs(inputs, published=args.published, reading=reading)
-        return list(
+        pairs = list(
             extract_by_article(
                 _progress(items, args.quiet, "extract"),
                 boundaries=layers,
                 jobs=args.jobs,
                 reading=reading,
+                review=review,
             )
         )
+    if review is not None:
+        review.finish()
+    return pairs
 
 
-def _extract_frame(args: argparse.Namespace, layers, inputs: list):
+def _extract_frame(args: argparse.Namespace, layers, inputs: list, review=None):
     """Extract the merged, joined incidents frame with the chosen engine."""
     from bordermap.pipeline import extract
 
@@ -421,11 +452,15 @@ def _extract_frame(args: argparse.Namespace, layers, inputs: list):
             boundaries=layers,
             jobs=args.jobs,
             reading=reading,
+            corrections=review,
         )
 
 
-def _incidents(args: argparse.Namespace, layers):
-    """Read the incidents of the articles and the coded event files, joined."""
+def _incidents(args: argparse.Namespace, layers, review=None):
+    """Read the incidents of the articles and the coded event files, joined.
+
+    ``review`` applies to the articles' incidents (coded events are not reviewed).
+    """
     import pandas as pd
 
     from bordermap.geo.sources.datasets import read_event_files, split_inputs
@@ -434,7 +469,9 @@ def _incidents(args: argparse.Namespace, layers):
     events, articles = split_inputs(args.inputs or [seeds_dir()])
     frames = []
     if articles:
-        frames.append(_extract_frame(args, layers, articles))
+        frames.append(_extract_frame(args, layers, articles, review))
+    elif review is not None:
+        review.finish()  # decisions about articles, and no article given
     if events:
         coded = read_event_files(events)
         _warn_other_countries(coded, layers.countries)
@@ -466,17 +503,26 @@ def _run_extract(args: argparse.Namespace) -> None:
             f"--format {args.format} writes a binary file; give one with -o"
         )
     layers = _layers(args)
+    review = _review(args, layers)
     events, _ = split_inputs(args.inputs or [seeds_dir()])
-    if args.format == "jsonl" and not events:
-        lines = [
-            json.dumps(
-                article_record(article, incidents), ensure_ascii=False, sort_keys=True
+    if args.format == "corpus":
+        if events or review is None:
+            raise BordermapError(
+                "--format corpus writes reviewed articles in the corpus gold schema: "
+                "give articles (no event files) and --corrections FILE"
             )
-            for article, incidents in _extract_pairs(args, layers)
-        ]
-        _emit("".join(line + "\n" for line in lines), args.output)
+        records = reviewed_records(_extract_pairs(args, layers, review), review)
+        _emit(_json_lines(records), args.output)
         return
-    frame = _incidents(args, layers)
+    if args.format == "jsonl" and not events:
+        pairs = _extract_pairs(args, layers, review)
+        records = [
+            article_record(article, incidents, review=review)
+            for article, incidents in pairs
+        ]
+        _emit(_json_lines(records), args.output)
+        return
+    frame = _incidents(args, layers, review)
     if args.format in _BINARY:
         _write_binary(args, frame, layers)
     elif args.format == "geojson":
@@ -490,6 +536,12 @@ def _run_extract(args: argparse.Namespace) -> None:
         )
     else:
         _emit(_csv_text(frame, args.format), args.output)
+
+
+def _json_lines(records) -> str:
+    return "".join(
+        json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records
+    )
 
 
 def _iso_dates(frame):
@@ -543,7 +595,7 @@ def _run_map(args: argparse.Namespace) -> None:
     if args.fragment and suffix not in (".html", ".htm"):
         raise BordermapError("--fragment writes HTML; give an -o path ending in .html")
     layers = _layers(args)
-    incidents = _incidents(args, layers)
+    incidents = _incidents(args, layers, _review(args, layers))
     provinces = aggregate(incidents, boundaries=layers)
     if suffix in (".png", ".svg", ".pdf"):
         path = save_static_map(

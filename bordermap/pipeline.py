@@ -173,7 +173,7 @@ def extract(
     boundaries: Boundaries | None = None,
     jobs: int = 1,
     reading: Reading | None = None,
-    corrections: str | os.PathLike | Sequence[Decision] | None = None,
+    corrections: str | os.PathLike | Sequence[Decision] | Review | None = None,
 ) -> gpd.GeoDataFrame:
     """Extract located incidents from articles.
 
@@ -192,7 +192,7 @@ def extract(
     reading : bordermap.geo.sources.articles.Reading, optional
         Drops repeated texts and pages about elsewhere (see
         :func:`extract_by_article`).
-    corrections : path or sequence of Decision, optional
+    corrections : path, sequence of Decision or Review, optional
         A reviewer's corrections file (see :func:`apply_corrections`), applied
         to each article's incidents before reports are merged across articles.
 
@@ -250,9 +250,11 @@ def incidents_table(
 
 
 def load_review(
-    corrections: str | os.PathLike | Sequence[Decision], layers: Boundaries
+    corrections: str | os.PathLike | Sequence[Decision] | Review, layers: Boundaries
 ) -> Review:
     """Read (if a path) and check a corrections file against a border's provinces."""
+    if isinstance(corrections, Review):
+        return corrections
     decisions = (
         read_corrections(corrections)
         if isinstance(corrections, str | os.PathLike)

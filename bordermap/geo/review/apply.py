@@ -20,7 +20,7 @@ error. Applied decisions are the incident's ``review`` trail
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -46,6 +46,11 @@ logger = logging.getLogger(__name__)
 
 _KINDS = ("killed", "wounded", "displaced")
 _LOCATION = ("province", "district", "site")
+
+
+def _keys(article: Article) -> tuple[str, ...]:
+    """An article's keys in a corrections file: its url, then its id."""
+    return tuple(dict.fromkeys(k for k in (article.url, article.id) if k))
 
 
 def _norm(text: str) -> str:
@@ -208,12 +213,8 @@ class Review:
             Dropped incidents left out, added ones after the others, every
             changed or checked incident with its ``review`` trail.
         """
-        decisions = [
-            d
-            for key in dict.fromkeys(k for k in (article.url, article.id) if k)
-            for d in self._by_article.get(key, ())
-        ]
-        self._seen.update(k for k in (article.url, article.id) if k)
+        decisions = self.about(article)
+        self._seen.update(_keys(article))
         if not decisions:
             return incidents
         plans: dict[str, list[Decision]] = {}
@@ -240,7 +241,16 @@ class Review:
                 out.append(inc)
         return out
 
-    def finish(self, files: Iterable[str] = ()) -> None:
+    def about(self, article: Article) -> list[Decision]:
+        """Return the decisions about ``article`` (by its url, then its id)."""
+        return [d for key in _keys(article) for d in self._by_article.get(key, ())]
+
+    def unapplied_about(self, article: Article) -> list[Decision]:
+        """Return the decisions about ``article`` that found no incident."""
+        keys = set(_keys(article))
+        return [d for d in self.unapplied if d.article in keys]
+
+    def finish(self) -> None:
         """Check that every decision's article was read; warn about the unapplied.
 
         Raises
@@ -387,6 +397,8 @@ def _count(count: Count | None, kind: str, values: dict[str, str]) -> Count | No
         for p in ("low", "best", "high")
         if p in parts
     }
+    if "best" in bounds:
+        bounds = {**_following(base, bounds["best"], parts.get("qualifier")), **bounds}
     new = replace(base, **bounds)
     if "qualifier" in parts:
         new = replace(new, qualifier=parts["qualifier"])
@@ -399,6 +411,23 @@ def _count(count: Count | None, kind: str, values: dict[str, str]) -> Count | No
     if not new.qualifier:
         new = replace(new, qualifier="exact")
     return new
+
+
+def _following(base: Count, best: int | None, qualifier: str | None) -> dict:
+    """Low and high that follow a reviewer's new best as they followed the old.
+
+    A bound equal to the old best moves with it; a count that is new takes
+    its bounds from the qualifier (``exact``: both; ``at_least``,
+    ``more_than``: the low one).
+    """
+    if base.best is not None:
+        return {p: best for p in ("low", "high") if getattr(base, p) == base.best}
+    qualifier = qualifier or base.qualifier or "exact"
+    if qualifier == "exact":
+        return {"low": best, "high": best}
+    if qualifier in ("at_least", "more_than"):
+        return {"low": best}
+    return {}
 
 
 def _new_incident(article: Article, d: Decision, n: int) -> Incident:
