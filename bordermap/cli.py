@@ -1,4 +1,4 @@
-"""Command line: ``bordermap map``, ``bordermap extract`` and ``bordermap compare``.
+"""Command line: ``bordermap map``, ``extract``, ``compare`` and ``review``.
 
 Exit codes: 0 success, 1 bad input or output (one ``error:`` line on stderr),
 2 bad usage (argparse's message and usage).
@@ -78,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_map_command(sub, common)
     _add_extract_command(sub, common)
     _add_compare_command(sub, common)
+    _add_review_command(sub, common)
     return parser
 
 
@@ -337,6 +338,37 @@ def _add_compare_command(
         help="also write every matched pair and every incident only one source "
         "has, one row each, with a 'status' column",
     )
+
+
+def _add_review_command(
+    sub: argparse._SubParsersAction, common: argparse.ArgumentParser
+) -> None:
+    """Add the ``review`` command: articles in, a page to correct their incidents.
+
+    Parameters
+    ----------
+    sub : argparse._SubParsersAction
+        From :meth:`argparse.ArgumentParser.add_subparsers`.
+    common : argparse.ArgumentParser
+        The parent parser with the shared options.
+    """
+    p_rev = sub.add_parser(
+        "review",
+        parents=[common],
+        help="write a page to check, correct and add incidents",
+        description="Write one self-contained HTML page (no server, no network) "
+        "showing each incident with its quote and editable fields; its Save "
+        "corrections button downloads a corrections file for --corrections.",
+    )
+    p_rev.add_argument("inputs", nargs="*", metavar="INPUT", help=_INPUT_HELP)
+    p_rev.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE.html",
+        help="HTML file to write (replaced atomically)",
+    )
+    p_rev.add_argument("--title", default=None, help="page heading")
 
 
 def _progress(items, quiet: bool, what: str):
@@ -621,6 +653,42 @@ def _run_map(args: argparse.Namespace) -> None:
     )
 
 
+def _run_review(args: argparse.Namespace) -> None:
+    from bordermap.geo.sources.datasets import split_inputs
+    from bordermap.geo.tables.review_table import review_data
+    from bordermap.layers.review_page import save_review
+
+    if Path(args.output).suffix.lower() not in (".html", ".htm"):
+        raise BordermapError(f"{args.output}: give an -o path ending in .html")
+    events, _ = split_inputs(args.inputs or [seeds_dir()])
+    if events:
+        raise BordermapError(
+            f"{events[0]}: an event file is coded data, not articles to review; "
+            "give articles, pages or article tables"
+        )
+    layers = _layers(args)
+    review = _review(args, layers)
+    pairs = _extract_pairs(args, layers)  # the page shows what the extractor read
+    if review is not None:
+        for article, incidents in pairs:
+            review.apply(article, incidents)
+        review.finish()
+    decisions = review.decisions if review is not None else ()
+    data = review_data(pairs, layers.admin1, decisions)
+    path = save_review(data, args.output, args.title or "")
+    shown = sum(len(a["incidents"]) for a in data["articles"])
+    said = ""
+    if review is not None:
+        said = f"; {len(decisions):,} earlier decision(s)"
+        if review.unapplied:
+            said += f", {len(review.unapplied):,} no longer find their incident"
+    print(
+        f"wrote {path}: {len(pairs):,} article(s), {shown:,} incident(s) to review"
+        + said,
+        file=sys.stderr,
+    )
+
+
 def _run_compare(args: argparse.Namespace) -> None:
     from bordermap.geo.tables.compare import compare
 
@@ -688,6 +756,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _run_extract(args)
         elif args.command == "compare":
             _run_compare(args)
+        elif args.command == "review":
+            _run_review(args)
         else:
             _run_map(args)
     except BordermapError as exc:
