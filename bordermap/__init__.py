@@ -21,13 +21,13 @@ from bordermap.errors import (
 )
 from bordermap.geo.extract.words.counts import parse_count
 from bordermap.geo.records import Article, Count, Incident, Precision
+from bordermap.geo.review.corrections import Decision, read_corrections
 from bordermap.geo.sources.articles import read_articles
 from bordermap.geo.sources.datasets import read_events
 from bordermap.geo.tables.compare import Comparison, compare
 from bordermap.geo.tables.files import write_geopackage, write_geoparquet
 from bordermap.geo.tables.tolls import latest_tolls, tolls
 from bordermap.layers.render import render_fragment, render_html, save_html
-from bordermap.geo.review.corrections import Decision, read_corrections
 from bordermap.pipeline import (
     aggregate,
     apply_corrections,

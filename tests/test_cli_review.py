@@ -19,7 +19,9 @@ SCORER = ROOT.parent / "shared" / "corpus" / "score.py"
 @pytest.fixture
 def article(tmp_path):
     path = tmp_path / "a1.md"
-    path.write_text("---\ntitle: Border report\ndate: 2025-11-10\n---\n\n" + TEXT, "utf-8")
+    path.write_text(
+        "---\ntitle: Border report\ndate: 2025-11-10\n---\n\n" + TEXT, "utf-8"
+    )
     return path
 
 
@@ -96,8 +98,8 @@ def test_jsonl_keeps_unapplied_decisions_and_the_trail(tmp_path, article, capsys
     assert captured.err.count("no longer find their incident (rows 5)") == 1
     first = record["incidents"][0]
     assert first["killed"]["best"] == 3
-    assert first["review"][0] == {"field": "killed_best", "old": "2", "new": "3",
-                                  "reviewer": "Dara", "note": "", "time": ""}  # fmt: skip
+    trail = {"field": "killed_best", "old": "2", "new": "3", "reviewer": "Dara"}
+    assert first["review"][0] == {**trail, "note": "", "time": ""}
     assert [i["admin1"][0]["iso_3166_2"] for i in record["incidents"]] == [
         "TH-32", "TH-34", "TH-32",
     ]  # fmt: skip
@@ -119,7 +121,9 @@ def test_corpus_format_is_gold_that_score_py_reads(tmp_path, article, capsys):
     path = corrections(tmp_path / "c.csv", GOOD)
     gold, pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
     base = ["extract", str(article), "-q"]
-    assert main([*base, "--corrections", path, "--format", "corpus", "-o", str(gold)]) == 0
+    assert (
+        main([*base, "--corrections", path, "--format", "corpus", "-o", str(gold)]) == 0
+    )
     assert main([*base, "-o", str(pred)]) == 0
     (record,) = scorer.read_jsonl(str(gold))
     assert record["id"] == "a1" and record["admin1_all"] == ["TH-32", "TH-34"]
@@ -143,8 +147,13 @@ def test_review_page_is_the_same_bytes_each_run(tmp_path, article):
     pages = []
     for n in (1, 2):
         out = tmp_path / f"review{n}.html"
-        assert main(["review", str(article), "--corrections", path, "-o", str(out), "-q"]) == 0
+        assert (
+            main(["review", str(article), "--corrections", path, "-o", str(out), "-q"])
+            == 0
+        )
         pages.append(out.read_bytes())
     assert pages[0] == pages[1]
     page = pages[0].decode("utf-8")
-    assert "Content-Security-Policy" in page and "http://" not in page.split("<script>")[0]
+    assert (
+        "Content-Security-Policy" in page and "http://" not in page.split("<script>")[0]
+    )

@@ -72,7 +72,7 @@ def _sources_label(raw) -> str | None:
 
 
 def review_label(raw) -> str | None:
-    """A reviewer's changes in words: "killed 12 → 10 (Dara, hospital list)".
+    """Say a reviewer's changes in words: "killed 12 → 10 (Dara, hospital list)".
 
     Examples
     --------

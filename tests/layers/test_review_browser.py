@@ -30,7 +30,9 @@ GRENADE = "a grenade was thrown into the market"
 
 def open_review(browser, path: Path):
     """Open a review page from file://; refuse and count every other request."""
-    page = browser.new_page(viewport={"width": 1200, "height": 900}, accept_downloads=True)
+    page = browser.new_page(
+        viewport={"width": 1200, "height": 900}, accept_downloads=True
+    )
     errors, refused = [], []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -75,7 +77,9 @@ def incident(page, text: str):
 @pytest.fixture
 def article(tmp_path):
     path = tmp_path / "a1.md"
-    path.write_text("---\ntitle: Border report\ndate: 2025-11-10\n---\n\n" + TEXT, "utf-8")
+    path.write_text(
+        "---\ntitle: Border report\ndate: 2025-11-10\n---\n\n" + TEXT, "utf-8"
+    )
     return path
 
 
@@ -188,7 +192,8 @@ def test_loading_a_corrections_file_shows_earlier_decisions(browser, tmp_path, a
     saved = tmp_path / "earlier.csv"
     saved.write_text(
         "article,quote,type,action,field,new,reviewer\n"
-        'a1,"Artillery shells struck Kantharalak district",shelling,set,wounded_best,6,Lin\n'
+        'a1,"Artillery shells struck Kantharalak district",shelling,set,'
+        "wounded_best,6,Lin\n"
         "a1,No such words in the article anywhere.,shelling,drop,,,Lin\n",
         "utf-8",
     )
@@ -225,7 +230,12 @@ def test_hostile_article_text_executes_nothing(browser, tmp_path):
         "utf-8",
     )
     review = tmp_path / "review.html"
-    assert main(["review", str(path), "--corrections", str(saved), "-o", str(review), "-q"]) == 0
+    assert (
+        main(
+            ["review", str(path), "--corrections", str(saved), "-o", str(review), "-q"]
+        )
+        == 0
+    )
     page, errors, refused = open_review(browser, review)
     assert page.evaluate("[window.__pwned, window.pwned]") == [None, None]
     assert page.locator("script").count() == 2 and page.locator("img").count() == 0

@@ -49,7 +49,7 @@ _LOCATION = ("province", "district", "site")
 
 
 def _keys(article: Article) -> tuple[str, ...]:
-    """An article's keys in a corrections file: its url, then its id."""
+    """Give an article's keys in a corrections file: its url, then its id."""
     return tuple(dict.fromkeys(k for k in (article.url, article.id) if k))
 
 

@@ -31,7 +31,7 @@ _CONTEXT = 240  # characters of text shown around a quote, at most, each side
 
 
 def _context(text: str, start: int, end: int) -> tuple[str, str]:
-    """The text of the quote's paragraph before and after it (cut at ``_CONTEXT``)."""
+    """Cut the quote's paragraph before and after it (at most ``_CONTEXT`` each)."""
     para = text.rfind("\n", 0, start) + 1
     stop = text.find("\n", end)
     stop = len(text) if stop < 0 else stop

@@ -136,8 +136,14 @@ def test_a_decision_that_finds_nothing_is_kept_and_said(tmp_path, caplog):
 @pytest.mark.parametrize(
     ("cells", "said"),
     [
-        ({"field": "killed_best", "new": "-3"}, "row 1: killed_best '-3' is not a count"),
-        ({"field": "date", "new": "2025-13-40"}, "row 1: date '2025-13-40' is not a date"),
+        (
+            {"field": "killed_best", "new": "-3"},
+            "row 1: killed_best '-3' is not a count",
+        ),
+        (
+            {"field": "date", "new": "2025-13-40"},
+            "row 1: date '2025-13-40' is not a date",
+        ),
         ({"field": "event_type", "new": "riot"}, "event_type 'riot' is not one of"),
         ({"field": "colour", "new": "red"}, "field 'colour' is not one of"),
         ({"action": "undo"}, "action 'undo' is not one of"),
