@@ -424,6 +424,12 @@ def _review(args: argparse.Namespace, layers):
     return load_review(args.corrections, layers)
 
 
+def _finish(review) -> None:
+    """Check a review's articles were all read and say what no longer applies."""
+    if review is not None:
+        review.finish()
+
+
 def _extract_pairs(args: argparse.Namespace, layers, review=None):
     """Extract ``(article, incidents)`` pairs with the chosen engine.
 
@@ -457,8 +463,7 @@ def _extract_pairs(args: argparse.Namespace, layers, review=None):
                 review=review,
             )
         )
-    if review is not None:
-        review.finish()
+    _finish(review)
     return pairs
 
 
@@ -491,7 +496,8 @@ def _extract_frame(args: argparse.Namespace, layers, inputs: list, review=None):
 def _incidents(args: argparse.Namespace, layers, review=None):
     """Read the incidents of the articles and the coded event files, joined.
 
-    ``review`` applies to the articles' incidents (coded events are not reviewed).
+    ``review`` applies to the articles' incidents (coded events are not
+    reviewed); the caller calls its ``finish()`` before writing anything.
     """
     import pandas as pd
 
@@ -502,8 +508,6 @@ def _incidents(args: argparse.Namespace, layers, review=None):
     frames = []
     if articles:
         frames.append(_extract_frame(args, layers, articles, review))
-    elif review is not None:
-        review.finish()  # decisions about articles, and no article given
     if events:
         coded = read_event_files(events)
         _warn_other_countries(coded, layers.countries)
@@ -555,6 +559,7 @@ def _run_extract(args: argparse.Namespace) -> None:
         _emit(_json_lines(records), args.output)
         return
     frame = _incidents(args, layers, review)
+    _finish(review)
     if args.format in _BINARY:
         _write_binary(args, frame, layers)
     elif args.format == "geojson":
@@ -627,7 +632,9 @@ def _run_map(args: argparse.Namespace) -> None:
     if args.fragment and suffix not in (".html", ".htm"):
         raise BordermapError("--fragment writes HTML; give an -o path ending in .html")
     layers = _layers(args)
-    incidents = _incidents(args, layers, _review(args, layers))
+    review = _review(args, layers)
+    incidents = _incidents(args, layers, review)
+    _finish(review)
     provinces = aggregate(incidents, boundaries=layers)
     if suffix in (".png", ".svg", ".pdf"):
         path = save_static_map(
@@ -672,7 +679,7 @@ def _run_review(args: argparse.Namespace) -> None:
     if review is not None:
         for article, incidents in pairs:
             review.apply(article, incidents)
-        review.finish()
+    _finish(review)
     decisions = review.decisions if review is not None else ()
     data = review_data(pairs, layers.admin1, decisions)
     path = save_review(data, args.output, args.title or "")
@@ -693,10 +700,12 @@ def _run_compare(args: argparse.Namespace) -> None:
     from bordermap.geo.tables.compare import compare
 
     layers = _layers(args)
+    review = _review(args, layers)
     sides = []
     for source in (args.a, args.b):
         args.inputs = [source]
-        sides.append(_incidents(args, layers))
+        sides.append(_incidents(args, layers, review))
+    _finish(review)
     result = compare(*sides, max_km=args.max_km, max_days=args.max_days)
     if args.output is not None:
         _emit(_comparison_csv(result), args.output)

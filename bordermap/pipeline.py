@@ -195,6 +195,8 @@ def extract(
     corrections : path, sequence of Decision or Review, optional
         A reviewer's corrections file (see :func:`apply_corrections`), applied
         to each article's incidents before reports are merged across articles.
+        A path or decisions are checked at the end (``Review.finish``); a
+        :class:`~bordermap.geo.review.apply.Review` is the caller's to finish.
 
     Returns
     -------
@@ -222,6 +224,7 @@ def extract(
     """
     layers = _boundaries(countries, boundaries)
     review = None if corrections is None else load_review(corrections, layers)
+    own = review is not None and review is not corrections
     incidents, read = [], 0
     pairs = extract_by_article(
         articles, boundaries=layers, jobs=jobs, reading=reading, review=review
@@ -229,7 +232,7 @@ def extract(
     for _, incs in pairs:
         incidents.extend(incs)
         read += 1
-    if review is not None:
+    if own:  # a Review handed in is the caller's to finish (several runs, one file)
         review.finish()
     return incidents_table(incidents, layers, read, review)
 

@@ -157,3 +157,14 @@ def test_review_page_is_the_same_bytes_each_run(tmp_path, article):
     assert (
         "Content-Security-Policy" in page and "http://" not in page.split("<script>")[0]
     )
+
+
+def test_compare_reads_the_reviewed_incidents(tmp_path, article, capsys):
+    a, b = tmp_path / "A", tmp_path / "B"
+    a.mkdir(), b.mkdir()
+    article.rename(a / "a1.md")
+    (b / "b1.md").write_text((a / "a1.md").read_text("utf-8"), "utf-8")
+    path = corrections(tmp_path / "c.csv", [{"quote": SHELLS, "type": "shelling",
+                                             "action": "drop"}])  # fmt: skip
+    assert main(["compare", str(a), str(b), "--corrections", path, "-q"]) == 0
+    assert "matched 1, only in A 0, only in B 1" in capsys.readouterr().out

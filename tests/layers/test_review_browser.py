@@ -205,6 +205,20 @@ def test_loading_a_corrections_file_shows_earlier_decisions(browser, tmp_path, a
     shells = incident(page, "Kantharalak")
     assert shells.get_by_label("wounded best").input_value() == "6"
     assert "no longer finds its incident" in page.locator(".rv-lost").inner_text()
+    # from the keyboard alone: words typed for a missed incident, a decision
+    page.locator(".rv-article-text summary").focus()
+    page.keyboard.press("Enter")
+    page.get_by_label("or the words, as written").fill(GRENADE)
+    page.get_by_role("button", name="Add incident from selection").focus()
+    page.keyboard.press("Enter")
+    assert page.locator(".rv-incident").count() == 3
+    page.keyboard.press("Tab")  # from the new incident's type to its scope
+    status = incident(page, "Kap Choeng").locator("select.rv-status")
+    status.focus()
+    page.keyboard.press("ArrowDown")  # not yet reviewed -> keep
+    assert status.input_value() == "keep"
+    summary = page.locator("#rv-summary").inner_text()
+    assert "3 incident(s): 3 reviewed, 0 dropped, 1 added" in summary
     # what could not be placed is kept when saved
     with page.expect_download() as download:
         page.get_by_role("button", name="Save corrections").click()
@@ -249,3 +263,39 @@ def test_hostile_article_text_executes_nothing(browser, tmp_path):
     text = Path(download.value.path()).read_text("utf-8-sig")
     assert "'=HYPERLINK(1)" in text  # a spreadsheet shows it, does not run it
     page.close()
+
+
+def dark_pixels(page) -> int:
+    """Count the near-black opaque pixels the map's canvases draw."""
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll('.leaflet-pane canvas'))
+            .map(c => {
+              const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+              let n = 0;
+              for (let i = 0; i < d.length; i += 4) {
+                if (d[i + 3] > 200 && d[i] < 40 && d[i + 1] < 40 && d[i + 2] < 40) n++;
+              }
+              return n;
+            }).reduce((a, b) => a + b, 0)"""
+    )
+
+
+def test_reviewed_markers_carry_a_mark(browser, tmp_path, article):
+    from tests.layers.test_browser import open_page
+
+    saved = tmp_path / "c.csv"
+    saved.write_text(
+        "article,quote,type,action,reviewer\n"
+        f'a1,"{TEXT.split(chr(10))[0].split(" — ")[1]}",shelling,keep,Dara\n',
+        "utf-8",
+    )
+    counts = []
+    for extra in ([], ["--corrections", str(saved)]):
+        out = tmp_path / f"map{len(extra)}.html"
+        argv = ["map", str(article), "--offline", "-o", str(out), "-q", *extra]
+        assert main(argv) == 0
+        page, errors, refused = open_page(browser, out.read_text("utf-8"), tmp_path)
+        assert errors == [] and refused == []
+        counts.append(dark_pixels(page))
+        page.close()
+    assert counts[1] > counts[0]

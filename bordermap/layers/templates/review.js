@@ -410,14 +410,25 @@
     div.appendChild(document.createTextNode(text.slice(at)));
     return div;
   }
-  function addFromSelection(view) {
+  function selected(view) {
     var sel = window.getSelection();
-    var words = sel ? norm(sel.toString()) : "";
-    if (!words || !view.text.contains(sel.anchorNode) || !view.text.contains(sel.focusNode)) {
-      say("Select the words of the missed incident in this article's text first");
+    if (sel && norm(sel.toString()) && view.text.contains(sel.anchorNode) &&
+        view.text.contains(sel.focusNode)) {
+      return sel.toString().trim();
+    }
+    // from the keyboard: the words typed or pasted, if the article has them
+    var typed = view.words.value.trim();
+    return typed && norm(view.data.text).indexOf(norm(typed)) >= 0 ? typed : "";
+  }
+  function addFromSelection(view) {
+    var words = selected(view);
+    if (!words) {
+      say("Select the words of the missed incident in this article's text " +
+          "(or type them, as written, in the box beside the button) first");
       return;
     }
-    var row = makeRow(view, null, { quote: sel.toString().trim(), reviewer: reviewer(), time: now() });
+    view.words.value = "";
+    var row = makeRow(view, null, { quote: words, reviewer: reviewer(), time: now() });
     drawRow(row);
     refresh();
     row.controls.event_type.focus();
@@ -444,6 +455,10 @@
     var add = el("button", "rv-add", "Add incident from selection");
     add.type = "button";
     add.addEventListener("click", function () { addFromSelection(view); });
+    view.words = el("input", "rv-words");
+    view.words.type = "text";
+    view.words.size = 40;
+    details.appendChild(labelled("or the words, as written", view.words));
     details.appendChild(add);
     section.appendChild(details);
     view.lost = el("ul", "rv-lost");
