@@ -46,6 +46,15 @@ logger = logging.getLogger(__name__)
 
 _KINDS = ("killed", "wounded", "displaced")
 _LOCATION = ("province", "district", "site")
+#: The place fields of an incident on no province.
+_NOWHERE = {
+    "admin1_iso": (),
+    "admin1_name": (),
+    "admin2_name": (),
+    "site": "",
+    "lat": None,
+    "lon": None,
+}
 
 
 def _keys(article: Article) -> tuple[str, ...]:
@@ -334,12 +343,7 @@ class Review:
                 inc,
                 precision=Precision.BORDER,
                 place_name="along the border",
-                admin1_iso=(),
-                admin1_name=(),
-                admin2_name=(),
-                site="",
-                lat=None,
-                lon=None,
+                **_NOWHERE,
             )
         prov = self._lookup_province(code)
         if prov is None:  # several provinces, or none, and no new one given
@@ -452,12 +456,7 @@ def _new_incident(article: Article, d: Decision, n: int) -> Incident:
         precision=Precision.UNKNOWN,
         place_name="",
         country_iso3=None,
-        admin1_iso=(),
-        admin1_name=(),
-        admin2_name=(),
-        site="",
-        lat=None,
-        lon=None,
+        **_NOWHERE,
         attribution="",
         killed=None,
         wounded=None,
