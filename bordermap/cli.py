@@ -43,6 +43,15 @@ def _countries(value: str) -> tuple[str, ...]:
     return codes
 
 
+def _language(value: str) -> str:
+    code = value.strip().lower()
+    if not (2 <= len(code) <= 3 and code.isalpha()):
+        raise argparse.ArgumentTypeError(
+            f"{value!r}: give an ISO 639-1 language code, e.g. en"
+        )
+    return code
+
+
 def _date(value: str):
     try:
         return parse_date_value(value, "--published")
@@ -141,6 +150,15 @@ def _add_input_options(common: argparse.ArgumentParser) -> None:
         help="a reviewer's corrections file (.csv or .jsonl, from the review "
         "page or a spreadsheet): every decision is applied, those that no "
         "longer find their incident are reported (README, 'Reviewing incidents')",
+    )
+    common.add_argument(
+        "--language",
+        type=_language,
+        default=None,
+        metavar="CODE",
+        help="take every article to be in this language (ISO 639-1, e.g. en) "
+        "instead of the one it declares or is found to be in; articles in a "
+        "language bordermap does not read are named on stderr and left out",
     )
     common.add_argument(
         "--on-error",
@@ -405,7 +423,7 @@ def _layers(args: argparse.Namespace):
 @contextlib.contextmanager
 def _reading(args: argparse.Namespace, layers) -> Iterator[Reading]:
     """Track repeats and pages about elsewhere while reading; say them at the end."""
-    reading = Reading(args.on_error, layers.countries)
+    reading = Reading(args.on_error, layers.countries, args.language)
     yield reading
     reading.finish()
 

@@ -159,10 +159,12 @@ def extract_by_article(
                 article = judge.take(item.part, article, why)
             if article is None or not judge.keep(article):
                 continue
+        elif not own.readable(article):  # an article handed in: its language too
+            continue
         if review is not None:
             incidents = review.apply(article, incidents)
         yield article, incidents
-    if own.files or own.pages:  # read without a caller's reading: said here
+    if own.files or own.pages or own.unread:  # no caller's reading: said here
         own.finish()
 
 

@@ -88,6 +88,7 @@ class Article:
     published: date | None = None
     url: str = ""
     file: str = ""
+    language: str = ""  # as the article declares it (ISO 639-1); "" not declared
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from bordermap.errors import ArticleError
 from bordermap.geo.places.countries import country_label
 from bordermap.geo.records import Article
 from bordermap.geo.sources.datasets.tables import detect_dataset
+from bordermap.geo.sources.languages import READ, detect_language, language_name
 from bordermap.geo.sources.web import Page, is_web_file, iter_web_file, read_page
 
 __all__ = [
@@ -164,6 +165,7 @@ def article_from_text(
         or published,
         url=str(meta.get("url") or ""),
         file=file,
+        language=str(meta.get("language") or meta.get("lang") or "").strip().lower(),
     )
 
 
@@ -257,6 +259,7 @@ def article_from_row(
         or published,
         url=_cell(row.get("url")),
         file=f"{path}:{line}",
+        language=_cell(row.get("language")).lower(),
     )
 
 
@@ -370,6 +373,7 @@ def read_articles(
     published: date | None = None,
     on_error: str = "stop",
     border: Sequence[str] | None = None,
+    language: str | None = None,
 ) -> list[Article]:
     """Read articles from files, directories and tables.
 
@@ -388,6 +392,12 @@ def read_articles(
         name neither country nor any of its border places are skipped and
         counted in one warning (:func:`bordermap.geo.sources.web.names_the_border`).
         Article files and tables are always read.
+    language : str, optional
+        Take every article to be in this language (ISO 639-1). By default an
+        article's language is the one it declares (front matter or a
+        ``language`` column), else the one found in its text; articles in a
+        language the extractor does not read are named in one warning each
+        and left out.
 
     Returns
     -------
@@ -406,7 +416,7 @@ def read_articles(
     >>> [a.id for a in read_articles([seeds_dir()])][:1]
     ['00-talks-resume-lasting-ceasefire']
     """
-    reading = Reading(on_error, border)
+    reading = Reading(on_error, border, language)
     articles = []
     for item in iter_inputs(paths, published=published, reading=reading):
         if isinstance(item, Page):
@@ -424,14 +434,25 @@ class Reading:
 
     Shared by :func:`read_articles` and the extraction of pages in worker
     processes (:func:`bordermap.pipeline.extract_by_article`), so that both
-    keep the same articles in the same order.
+    keep the same articles in the same order. Articles in a language the
+    extractor does not read are said, one line each, counted and left out;
+    ``language`` (an ISO 639-1 code) takes every article to be in it instead
+    of the language it declares or is found to be in
+    (:mod:`bordermap.geo.sources.languages`).
     """
 
-    def __init__(self, on_error: str = "stop", border: Sequence[str] | None = None):
+    def __init__(
+        self,
+        on_error: str = "stop",
+        border: Sequence[str] | None = None,
+        language: str | None = None,
+    ):
         if on_error not in ("stop", "skip"):
             raise ValueError(f"on_error={on_error!r}: use 'stop' or 'skip'")
         self.skip = on_error == "skip"
         self.border = tuple(border or ())
+        self.language = (language or "").lower()
+        self.unread: dict[str, int] = {}  # language name -> articles left out
         self.files = self.pages = self.elsewhere = self.kept = 0
         self._texts: set[bytes] = set()  # digests: a crawl's texts are not kept
         self._today = date.today()
@@ -465,8 +486,25 @@ class Reading:
             logger.warning("%s repeats an earlier article; read once", article.file)
             return False
         self._texts.add(digest)
+        if not self.readable(article):
+            return False
         self.kept += 1
         return True
+
+    def readable(self, article: Article) -> bool:
+        """Whether the extractor reads the article's language; if not, say so."""
+        code = self.language or article.language or detect_language(article.text)
+        if not code or code in READ:
+            return True
+        name = language_name(code)
+        logger.warning(
+            "%s: %s — not read; bordermap reads %s",
+            article.file or article.id,
+            name,
+            ", ".join(READ),
+        )
+        self.unread[name] = self.unread.get(name, 0) + 1
+        return False
 
     def finish(self) -> None:
         """Say how many pages were about elsewhere; fail if nothing was read."""
@@ -476,6 +514,20 @@ class Reading:
                 f"{self.elsewhere:,}",
                 f"{self.pages:,}",
                 " nor ".join(country_label(c) for c in self.border),
+            )
+        if self.unread:
+            said = ", ".join(f"{n} {c:,}" for n, c in sorted(self.unread.items()))
+            left = sum(self.unread.values())
+            logger.warning(
+                "%s article%s left out, in languages bordermap does not read (%s)",
+                f"{left:,}",
+                "" if left == 1 else "s",
+                said,
+            )
+        if self.files and not self.kept and self.unread:
+            raise ArticleError(
+                f"no article in a language bordermap reads ({', '.join(READ)}); "
+                "give --language en to read them as English anyway"
             )
         if self.files and not self.kept:
             raise ArticleError(

@@ -1,0 +1,84 @@
+"""The language of an article, so that one bordermap does not read is said.
+
+bordermap's extractor reads English (:data:`READ`). An article in another
+language would give no incident and look like a quiet border; instead it is
+named and left out (:class:`bordermap.geo.sources.articles.Reading`).
+
+The language is the one an article declares (front matter or a table's
+``language`` column), else the one py3langid finds in its first
+:data:`SAMPLE` characters. A text mostly in Latin letters is taken for
+English unless py3langid is sure (:data:`SURE`) it is another language: news
+in English is full of names that look like other languages.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+__all__ = ["READ", "SAMPLE", "SURE", "detect_language", "language_name"]
+
+#: The languages the extractor reads (ISO 639-1).
+READ = ("en",)
+#: Characters of an article read to tell its language.
+SAMPLE = 1000
+#: How sure py3langid must be that a Latin-script text is not English.
+SURE = 0.9
+_MIN_LETTERS = 20  # fewer: too short to tell, read as it is
+
+
+@functools.cache
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _latin_share(text: str) -> tuple[int, float]:
+    """Count the letters of ``text`` and the share of them that are Latin."""
+    letters = latin = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            if ch.isascii() or "LATIN" in unicodedata.name(ch, ""):
+                latin += 1
+    return letters, (latin / letters if letters else 1.0)
+
+
+def detect_language(text: str) -> str:
+    """Give the language of ``text`` as an ISO 639 code ("" when too short to tell).
+
+    Examples
+    --------
+    >>> detect_language("Two villagers were killed when a rocket hit a house.")
+    'en'
+    >>> detect_language("จรวดตกใส่บ้านเรือนประชาชนในอำเภอกันทรลักษ์ มีผู้เสียชีวิต 1 ราย")
+    'th'
+    >>> detect_language("В Баткенской области погибли не менее 24 человек.")
+    'ru'
+    """
+    sample = text[:SAMPLE]
+    letters, latin = _latin_share(sample)
+    if letters < _MIN_LETTERS:
+        return ""
+    code, prob = _identifier().classify(sample)
+    if latin >= 0.5 and code != "en" and prob < SURE:
+        return "en"
+    return code
+
+
+@functools.cache
+def language_name(code: str) -> str:
+    """Give a language's English name (the code itself when none is known).
+
+    Examples
+    --------
+    >>> language_name("km"), language_name("ru"), language_name("xx")
+    ('Khmer', 'Russian', 'xx')
+    """
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code).english_name or code
+    except (UnknownLocaleError, ValueError):
+        return code

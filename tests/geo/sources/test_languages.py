@@ -1,0 +1,114 @@
+"""An article's language: found, and one bordermap does not read is said."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+
+import bordermap
+from bordermap.cli import main
+from bordermap.geo.records import Article
+from bordermap.geo.sources.languages import detect_language, language_name
+from tests.conftest import CORPUS, ROOT
+
+SHORT = [
+    json.loads(line)
+    for line in (CORPUS / "languages" / "short_news.jsonl")
+    .read_text("utf-8")
+    .splitlines()
+]
+SHARED = ROOT.parent / "shared" / "corpus"
+ENGLISH = sorted(
+    [*(ROOT / "seeds").glob("*.md"), *CORPUS.glob("*/*.md"), *SHARED.glob("*/*.md")]
+)
+
+THAI = (
+    "---\ntitle: จรวดตกใส่บ้านเรือนที่กันทรลักษ์\ndate: 2025-11-14\n---\n\n"
+    "จรวดตกใส่บ้านเรือนประชาชนในอำเภอกันทรลักษ์ จังหวัดศรีสะเกษ มีผู้เสียชีวิต 1 ราย "
+    "บาดเจ็บ 6 ราย ประชาชนกว่า 2,000 คนอพยพไปยังศูนย์พักพิงชั่วคราว\n"
+)
+KHMER = (
+    "គ្រាប់រ៉ុក្កែតបានធ្លាក់លើភូមិមួយក្នុងខេត្តឧត្តរមានជ័យ ធ្វើឱ្យមនុស្សពីរនាក់ស្លាប់។ "
+    "ប្រជាពលរដ្ឋជាង ១០០០ នាក់បានភៀសខ្លួនចេញពីតំបន់ព្រំដែន។\n"
+)
+ENGLISH_TEXT = (
+    "---\ntitle: Rockets hit Surin\ndate: 2025-11-14\n---\n\n"
+    "SURIN, Thailand — Rockets hit Kap Choeng district of Surin on Friday, killing "
+    "two villagers, the army said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "row", SHORT, ids=[f"{r['lang']}-{i}" for i, r in enumerate(SHORT)]
+)
+def test_short_news_texts_are_told_apart(row):
+    assert detect_language(row["text"]) == row["lang"]
+
+
+def test_every_english_article_we_hold_is_english():
+    assert len(ENGLISH) >= 20
+    wrong = {
+        p.name: detect_language(p.read_text("utf-8").split("---", 2)[-1])
+        for p in ENGLISH
+    }
+    assert {n: c for n, c in wrong.items() if c != "en"} == {}
+
+
+def test_names():
+    assert [language_name(c) for c in ("th", "ru", "km", "hy", "az")] == [
+        "Thai", "Russian", "Khmer", "Armenian", "Azerbaijani",
+    ]  # fmt: skip
+
+
+@pytest.fixture
+def folder(tmp_path):
+    d = tmp_path / "articles"
+    d.mkdir()
+    (d / "en.md").write_text(ENGLISH_TEXT, "utf-8")
+    (d / "th.md").write_text(THAI, "utf-8")
+    (d / "km.txt").write_text(KHMER, "utf-8")
+    return d
+
+
+def test_articles_not_read_are_named_counted_and_the_rest_is_read(
+    folder, tmp_path, capsys
+):
+    out = tmp_path / "map.html"
+    assert main(["map", str(folder), "-o", str(out), "-q"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert f"warning: {folder / 'km.txt'}: Khmer — not read; bordermap reads en" in err
+    assert f"warning: {folder / 'th.md'}: Thai — not read; bordermap reads en" in err
+    assert (
+        "warning: 2 articles left out, in languages bordermap does not read "
+        "(Khmer 1, Thai 1)" in err
+    )
+    assert err[-1].startswith(f"wrote {out}: 1 incident from 1 article")
+    # the English article alone gives the same map
+    alone = tmp_path / "alone.html"
+    assert main(["map", str(folder / "en.md"), "-o", str(alone), "-q"]) == 0
+    assert alone.read_bytes() == out.read_bytes()
+
+
+def test_language_option_overrides(folder, capsys):
+    assert main(["extract", str(folder), "--language", "en", "-q"]) == 0
+    captured = capsys.readouterr()
+    assert "not read" not in captured.err
+    assert len(captured.out.splitlines()) == 3  # all three read (as English)
+
+
+def test_a_declared_language_is_taken(tmp_path, capsys):
+    path = tmp_path / "a.md"
+    path.write_text(ENGLISH_TEXT.replace("date:", "language: ru\ndate:"), "utf-8")
+    assert main(["extract", str(path), "-q"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"warning: {path}: Russian — not read; bordermap reads en"
+    assert err[-1].startswith("error: no article in a language bordermap reads (en)")
+
+
+def test_python_api_says_it_too(caplog):
+    with caplog.at_level(logging.WARNING):
+        frame = bordermap.extract([Article("th1", THAI.split("---\n", 2)[2])])
+    assert len(frame) == 0
+    assert "th1: Thai — not read; bordermap reads en" in caplog.text
