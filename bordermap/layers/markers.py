@@ -261,10 +261,9 @@ def _popup_text(frame: pd.DataFrame, aggregate: np.ndarray) -> dict[str, list]:
         "url": _objects(frame["url"]),
         "other_label": _per_row(frame["other_counts"], _other_label),
         "sources_label": _per_row(frame["sources"], _sources_label),
-        "review_label": _per_row(frame["review"], review_label)
-        if "review" in frame.columns
-        else [None] * len(frame),
     }
+    if "review" in frame.columns and frame["review"].notna().any():
+        text["review_label"] = _per_row(frame["review"], review_label)
     for kind in ("killed", "wounded", "displaced"):
         text[f"{kind}_label"] = _count_labels(frame, kind)
     return text
@@ -288,7 +287,7 @@ def _string_table(text: dict[str, list]) -> tuple[dict[str, int], dict]:
     """
     strings: dict[str, int] = {}
     coded = {}
-    for column in _TEXT_COLUMNS:
+    for column in (c for c in _TEXT_COLUMNS if c in text):  # no review: no column
         codes = []
         for value in text[column]:
             if value is None or value == "":
@@ -353,7 +352,7 @@ class MarkerLayer(SafeLayer):
         self.data = {k: v for k, v in columns.items() if k not in ("strings", "text")}
         self.text = {"strings": columns["strings"], "text": columns["text"]}
         self.options = {
-            "fields": [list(f) for f in POPUP_FIELDS],
+            "fields": [list(f) for f in POPUP_FIELDS if f[1] in columns["text"]],
             "title_field": "type_label",
             "quote_field": "quote",
             "link_field": "url",
