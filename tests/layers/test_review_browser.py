@@ -299,3 +299,30 @@ def test_reviewed_markers_carry_a_mark(browser, tmp_path, article):
         counts.append(dark_pixels(page))
         page.close()
     assert counts[1] > counts[0]
+
+
+def leaving_asks(page) -> bool:
+    """Whether leaving the page now would ask first (its beforeunload says no)."""
+    return page.evaluate(
+        """() => {
+          const e = new Event('beforeunload', {cancelable: true});
+          window.dispatchEvent(e);
+          return e.defaultPrevented;
+        }"""
+    )
+
+
+def test_closing_with_unsaved_decisions_asks_first(browser, tmp_path, article):
+    review = tmp_path / "review.html"
+    assert main(["review", str(article), "-o", str(review), "-q"]) == 0
+    page, errors, _ = open_review(browser, review)
+    assert not leaving_asks(page)  # nothing decided
+    incident(page, "Kap Choeng").locator("select.rv-status").select_option("drop")
+    assert leaving_asks(page)
+    with page.expect_download():
+        page.get_by_role("button", name="Save corrections").click()
+    assert not leaving_asks(page)  # saved
+    incident(page, "Kap Choeng").locator("select.rv-status").select_option("")
+    assert leaving_asks(page)  # undone since: not what was saved
+    assert errors == []
+    page.close()

@@ -145,7 +145,10 @@
     });
     return lines.join("\r\n") + "\r\n";
   }
+  function unsaved() { return toCsv(allDecisions().map(timeless)) !== savedAs; }
+  function timeless(d) { return Object.assign({}, d, { time: "" }); }
   function save() {
+    savedAs = toCsv(allDecisions().map(timeless));
     var blob = new Blob([toCsv(allDecisions())], { type: "text/csv;charset=utf-8" });
     var link = el("a");
     link.href = URL.createObjectURL(blob);
@@ -507,6 +510,11 @@
     a.incidents.forEach(function (inc) { makeRow(view, inc); });
   });
   DATA.decisions.forEach(applyDecision);
+  var savedAs = toCsv(allDecisions().map(timeless));  // what the page came with
+  // closing the page with decisions not yet saved asks first: no work is lost
+  window.addEventListener("beforeunload", function (e) {
+    if (unsaved()) { e.preventDefault(); e.returnValue = ""; }
+  });
   var artFilter = document.getElementById("rv-filter-article");
   DATA.articles.forEach(function (a) { option(artFilter, a.key, a.title || a.id); });
   var typeFilter = document.getElementById("rv-filter-type");
