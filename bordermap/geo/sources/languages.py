@@ -6,9 +6,10 @@ named and left out (:class:`bordermap.geo.sources.articles.Reading`).
 
 The language is the one an article declares (front matter or a table's
 ``language`` column), else the one py3langid finds in its first
-:data:`SAMPLE` characters. A text mostly in Latin letters is taken for
-English unless py3langid is sure (:data:`SURE`) it is another language: news
-in English is full of names that look like other languages.
+:data:`SAMPLE` characters. A text mostly in Latin letters is read without
+its other letters (an English report quoting a Thai name stays English) and
+taken for English unless py3langid is sure (:data:`SURE`) it is another
+language: news in English is full of names that look like other languages.
 """
 
 from __future__ import annotations
@@ -34,14 +35,17 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() or "LATIN" in unicodedata.name(ch, "")
+
+
 def _latin_share(text: str) -> tuple[int, float]:
     """Count the letters of ``text`` and the share of them that are Latin."""
     letters = latin = 0
     for ch in text:
         if ch.isalpha():
             letters += 1
-            if ch.isascii() or "LATIN" in unicodedata.name(ch, ""):
-                latin += 1
+            latin += _is_latin(ch)
     return letters, (latin / letters if letters else 1.0)
 
 
@@ -61,10 +65,12 @@ def detect_language(text: str) -> str:
     letters, latin = _latin_share(sample)
     if letters < _MIN_LETTERS:
         return ""
-    code, prob = _identifier().classify(sample)
-    if latin >= 0.5 and code != "en" and prob < SURE:
-        return "en"
-    return code
+    if latin < 0.5:
+        return _identifier().classify(sample)[0]
+    # mostly Latin letters: the others are names ("Kap Choeng (กาบเชิง)")
+    words = "".join(ch if not ch.isalpha() or _is_latin(ch) else " " for ch in sample)
+    code, prob = _identifier().classify(words)
+    return code if code == "en" or prob >= SURE else "en"
 
 
 @functools.cache

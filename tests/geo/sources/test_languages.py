@@ -56,6 +56,14 @@ def test_every_english_article_we_hold_is_english():
     assert {n: c for n, c in wrong.items() if c != "en"} == {}
 
 
+def test_an_english_report_quoting_thai_names_is_english():
+    text = (
+        "Rockets hit Kap Choeng district of Surin (อำเภอกาบเชิง) on Friday, killing "
+        "two villagers of Ban Nong Ya (บ้านหนองหญ้า), the army said."
+    )
+    assert detect_language(text) == "en"
+
+
 def test_names():
     assert [language_name(c) for c in ("th", "ru", "km", "hy", "az")] == [
         "Thai", "Russian", "Khmer", "Armenian", "Azerbaijani",
