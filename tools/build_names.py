@@ -178,7 +178,7 @@ def _towns() -> pd.DataFrame:
 
 
 def town_spellings(cities: Path, lang: str) -> list[dict]:
-    """Return the gazetteer's towns by their GeoNames spellings in the language's script."""
+    """Return the gazetteer's towns by their spellings in the language's script."""
     by_id, by_point = {}, {}
     for c in json.loads(cities.read_text(encoding="utf-8")).values():
         by_id[str(c["geonameid"])] = c["alternatenames"]
