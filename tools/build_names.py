@@ -22,15 +22,14 @@ Output is deterministic: sorted rows, fixed precision.
 from __future__ import annotations
 
 import argparse
-import csv
-import gzip
-import io
+import functools
 import json
 import re
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+from build_data import _write_csv_gz  # tools/ is on the path of its own scripts
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bordermap" / "data"
@@ -122,10 +121,7 @@ def russian_admin(shared: Path) -> list[dict]:
         shared / "boundaries" / "world" / "ne_10m_admin_1_states_provinces.geojson"
     )
     ne = ne[ne["adm0_a3"].isin(COUNTRIES["ru"]) & ne["name_ru"].notna()]
-    names = pd.read_csv(
-        OUT / "world_admin1_names.csv", dtype=str, keep_default_na=False
-    )
-    known = dict(zip(names["iso_3166_2"], names["name"], strict=True))
+    known = _admin1_names()
     out = []
     for r in ne.itertuples():
         if r.iso_3166_2 not in known:
@@ -148,20 +144,26 @@ def russian_admin(shared: Path) -> list[dict]:
     return out
 
 
+@functools.cache
+def _table(name: str) -> pd.DataFrame:
+    """Return a bundled table as strings, read once (callers copy to change it)."""
+    return pd.read_csv(OUT / name, dtype=str, keep_default_na=False)
+
+
+@functools.cache
+def _admin1_names() -> dict[str, str]:
+    """ISO 3166-2 code → the admin-1 unit's English name in the gazetteer."""
+    names = _table("world_admin1_names.csv")
+    return dict(zip(names["iso_3166_2"], names["name"], strict=True))
+
+
 def _towns() -> pd.DataFrame:
-    world = pd.read_csv(OUT / "world_towns.csv.gz", dtype=str, keep_default_na=False)
-    world = world[world["capital"] != "1"]
-    names = pd.read_csv(
-        OUT / "world_admin1_names.csv", dtype=str, keep_default_na=False
-    )
-    world["admin1_name"] = (
-        world["admin1_iso"]
-        .map(dict(zip(names["iso_3166_2"], names["name"], strict=True)))
-        .fillna("")
-    )
+    world = _table("world_towns.csv.gz")
+    world = world[world["capital"] != "1"].copy()
+    world["admin1_name"] = world["admin1_iso"].map(_admin1_names()).fillna("")
     world["admin2_name"] = ""
     world["geonameid"] = ""
-    local = pd.read_csv(OUT / "places_THA_KHM.csv", dtype=str, keep_default_na=False)
+    local = _table("places_THA_KHM.csv")
     local = local[local["kind"] == "town"].copy()
     local["geonameid"] = local["source"].str.extract(r"GeoNames (\d+)", expand=False)
     cols = [
@@ -214,9 +216,8 @@ def town_spellings(cities: Path, lang: str) -> list[dict]:
 
 def place_spellings(lang: str) -> list[dict]:
     """Spellings in the language's script among the bundled border places' names."""
-    places = pd.read_csv(OUT / "places_THA_KHM.csv", dtype=str, keep_default_na=False)
     out = []
-    for p in places.itertuples():
+    for p in _table("places_THA_KHM.csv").itertuples():
         for alt in p.alt_names.split("|"):
             if SCRIPTS[lang].fullmatch(alt):
                 out.append(
@@ -241,15 +242,10 @@ def curated(lang: str, known: list[dict]) -> list[dict]:
     table = pd.read_csv(
         ROOT / "tools" / "native_names.csv", dtype=str, keep_default_na=False
     )
-    places = pd.read_csv(OUT / "places_THA_KHM.csv", dtype=str, keep_default_na=False)
+    places = _table("places_THA_KHM.csv")
     adm1 = gpd.read_file(OUT / "admin1_THA_KHM.geojson")
-    districts = pd.read_csv(
-        OUT / "world_districts.csv.gz", dtype=str, keep_default_na=False
-    )
-    names = pd.read_csv(
-        OUT / "world_admin1_names.csv", dtype=str, keep_default_na=False
-    )
-    admin1_names = dict(zip(names["iso_3166_2"], names["name"], strict=True))
+    districts = _table("world_districts.csv.gz")
+    admin1_names = _admin1_names()
     out = []
     for r in table[table["lang"] == lang].itertuples():
         unit = adm1[
@@ -335,14 +331,7 @@ def write(rows: list[dict], lang: str) -> None:
         if key not in seen:
             seen.add(key)
             unique.append(r)
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
-    w.writeheader()
-    w.writerows(unique)
-    with open(OUT / f"names_{lang}.csv.gz", "wb") as raw:
-        with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
-            gz.write(buf.getvalue().encode("utf-8"))
-    print(f"names_{lang}.csv.gz: {len(unique)} spellings")
+    _write_csv_gz(unique, f"names_{lang}.csv.gz")
 
 
 def main() -> None:

@@ -5,9 +5,13 @@ See ``ATTRIBUTION.md`` in this folder for sources and licences.
 
 from __future__ import annotations
 
+import csv
+import gzip
+import io
+from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["ATTRIBUTIONS", "data_path", "seeds_dir"]
+__all__ = ["ATTRIBUTIONS", "data_path", "read_csv_gz", "seeds_dir"]
 
 _HERE = Path(__file__).resolve().parent
 
@@ -64,3 +68,15 @@ def seeds_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return _HERE.parents[1] / "seeds"
+
+
+def read_csv_gz(name: str) -> Iterator[dict[str, str]]:
+    """Rows of a bundled gzipped CSV table, as dicts of strings.
+
+    Parameters
+    ----------
+    name : str
+        File name inside ``bordermap/data`` (``world_towns.csv.gz``, ...).
+    """
+    raw = gzip.decompress(data_path(name).read_bytes()).decode("utf-8")
+    yield from csv.DictReader(io.StringIO(raw))

@@ -28,8 +28,6 @@ from __future__ import annotations
 import bisect
 import csv
 import functools
-import gzip
-import io
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -37,7 +35,7 @@ from dataclasses import dataclass, replace
 
 import shapely
 
-from bordermap.data import data_path
+from bordermap.data import data_path, read_csv_gz
 from bordermap.geo.places.boundaries import (
     BUNDLED_COUNTRIES,
     MERGED_ADMIN1,
@@ -432,11 +430,6 @@ def _bundled_entries() -> list[tuple[Place, tuple[str, ...]]]:
     return entries
 
 
-def _read_csv_gz(name: str) -> Iterator[dict[str, str]]:
-    raw = gzip.decompress(data_path(name).read_bytes()).decode("utf-8")
-    yield from csv.DictReader(io.StringIO(raw))
-
-
 def _world_entries() -> list[tuple[Place, tuple[str, ...]]]:
     """List admin-1 units of other land-bordering countries, border towns, districts."""
     world = world_admin1()
@@ -444,7 +437,7 @@ def _world_entries() -> list[tuple[Place, tuple[str, ...]]]:
     world["border"] = world["borders"] != ""
     entries = _admin1_entries(world, curated=False)
     names1 = dict(zip(world["adm1_iso"], world["adm1_name"], strict=True))
-    for row in _read_csv_gz("world_towns.csv.gz"):
+    for row in read_csv_gz("world_towns.csv.gz"):
         iso3 = NE_ISO3.get(row["country_iso3"], row["country_iso3"])
         if iso3 in BUNDLED_COUNTRIES or not row["admin1_iso"]:
             continue
@@ -469,7 +462,7 @@ def _world_entries() -> list[tuple[Place, tuple[str, ...]]]:
         entries.append((place, alts))
     # districts of border provinces; a district GeoNames files no town under has
     # a province but no point (its incidents are counted, not drawn as markers)
-    for row in _read_csv_gz("world_districts.csv.gz"):
+    for row in read_csv_gz("world_districts.csv.gz"):
         iso3 = NE_ISO3.get(row["country_iso3"], row["country_iso3"])
         if iso3 in BUNDLED_COUNTRIES:
             continue

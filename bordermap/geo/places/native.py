@@ -8,12 +8,9 @@ stands for, its province, district and point.
 
 from __future__ import annotations
 
-import csv
 import functools
-import gzip
-import io
-from importlib import resources
 
+from bordermap.data import read_csv_gz
 from bordermap.geo.records import Place
 
 __all__ = ["NATIVE_LANGUAGES", "native_names"]
@@ -48,12 +45,8 @@ def native_names(lang: str) -> dict[str, tuple[Place, ...]]:
             f"no place names in {lang!r}; bordermap has them in "
             f"{', '.join(NATIVE_LANGUAGES)}"
         )
-    raw = (
-        resources.files("bordermap.data").joinpath(f"names_{lang}.csv.gz").read_bytes()
-    )
-    rows = csv.DictReader(io.StringIO(gzip.decompress(raw).decode("utf-8")))
     out: dict[str, list[Place]] = {}
-    for r in rows:
+    for r in read_csv_gz(f"names_{lang}.csv.gz"):
         place = Place(
             name=r["place"],
             kind=r["kind"],
