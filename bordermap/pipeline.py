@@ -25,6 +25,7 @@ from bordermap.geo.records import Article
 from bordermap.geo.review.apply import Review
 from bordermap.geo.review.corrections import Decision, read_corrections
 from bordermap.geo.sources.articles import Reading, iter_inputs
+from bordermap.geo.sources.languages import settle_language
 from bordermap.geo.sources.web import Page, read_page
 from bordermap.geo.tables.aggregate import aggregate_by_province, border_totals
 from bordermap.geo.tables.frames import incidents_frame, join_boundaries
@@ -89,18 +90,28 @@ def _start_worker(boundaries: Boundaries | None) -> None:
     _WORKER["gazetteer"] = _gazetteer(boundaries)
 
 
-def _extract_one(item: Article | Page, gazetteer=None) -> tuple:
-    """``(article, why, incidents)`` of an article, or of a page read here first."""
+def _extract_one(item: Article | Page, gazetteer=None, language: str = "") -> tuple:
+    """``(article, why, incidents)`` of an article, or of a page read here first.
+
+    The article comes back with its language settled (``language`` if given):
+    the extractor reads it in that language.
+    """
     article, why = read_page(item) if isinstance(item, Page) else (item, "")
     if article is None:
         return None, why, []
     if gazetteer is None:
         gazetteer = _WORKER["gazetteer"]
+    article = settle_language(article, language)
     return article, "", article_incidents(article, gazetteer)
 
 
 def _extract_chunk(items: list) -> list:
-    return [_extract_one(item) for item in items]
+    return [_extract_one(item, None, language) for item, language in items]
+
+
+def _language(reading: Reading | None) -> str:
+    """Give the language a reading takes every article to be in ("": their own)."""
+    return reading.language if reading is not None else ""
 
 
 def _in_processes(items: Iterator, jobs: int, boundaries) -> Iterator[tuple]:
@@ -116,7 +127,9 @@ def _in_processes(items: Iterator, jobs: int, boundaries) -> Iterator[tuple]:
         while True:
             chunk = list(itertools.islice(items, 16))
             if chunk:
-                work = pool.submit(_extract_chunk, [item for item, _ in chunk])
+                work = pool.submit(
+                    _extract_chunk, [(item, _language(j)) for item, j in chunk]
+                )
                 pending.append((chunk, work))
             if pending and (not chunk or len(pending) >= 2 * jobs):
                 done, work = pending.popleft()
@@ -152,7 +165,10 @@ def extract_by_article(
         results = _in_processes(items, jobs, boundaries)
     else:
         gazetteer = _gazetteer(boundaries)
-        results = ((pair, _extract_one(pair[0], gazetteer)) for pair in items)
+        results = (
+            (pair, _extract_one(pair[0], gazetteer, _language(pair[1])))
+            for pair in items
+        )
     for (item, judge), (article, why, incidents) in results:
         if judge is not None:
             if isinstance(item, Page):

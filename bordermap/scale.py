@@ -35,6 +35,7 @@ from bordermap.geo.places.boundaries import (
 )
 from bordermap.geo.records import Article, Incident
 from bordermap.geo.sources.articles import Reading, article_from_row
+from bordermap.geo.sources.languages import settle_language
 from bordermap.geo.sources.web import Page, is_web_file, iter_web_file
 from bordermap.geo.tables.frames import apply_hits, incidents_frame
 
@@ -113,6 +114,7 @@ def _extract_partition(
     for k, row in enumerate(part.to_dict("records")):
         article = article_from_row(row, path, first_line + k, published)
         if article is not None:
+            article = settle_language(article)
             out.append((article, article_incidents(article, gazetteer)))
     return out
 

@@ -246,6 +246,7 @@ def curated(lang: str, known: list[dict]) -> list[dict]:
     adm1 = gpd.read_file(OUT / "admin1_THA_KHM.geojson")
     districts = _table("world_districts.csv.gz")
     admin1_names = _admin1_names()
+    world_units = _table("world_admin1_names.csv")
     out = []
     for r in table[table["lang"] == lang].itertuples():
         unit = adm1[
@@ -265,6 +266,27 @@ def curated(lang: str, known: list[dict]) -> list[dict]:
                     "",
                     point.y,
                     point.x,
+                    "bordermap",
+                )
+            )
+            continue
+        world = world_units[
+            (world_units["name"] == r.place)
+            & (world_units["country_iso3"] == r.country_iso3)
+        ]
+        if len(world):
+            w = world.iloc[0]
+            out.append(
+                _row(
+                    r.name,
+                    w["name"],
+                    "admin1",
+                    w["country_iso3"],
+                    w["iso_3166_2"],
+                    w["name"],
+                    "",
+                    w["lat"],
+                    w["lon"],
                     "bordermap",
                 )
             )

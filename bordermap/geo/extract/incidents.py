@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import date
 
 from bordermap.geo.extract.document import Document, Sentence
+from bordermap.geo.extract.native import READERS, native_gazetteer, read_native, words
 from bordermap.geo.extract.pass1_page import mark_page
 from bordermap.geo.extract.pass2_sentences import split_sentences
 from bordermap.geo.extract.pass3_reading import read_sentences
@@ -153,6 +154,10 @@ def frame_document(doc: Document) -> Document:
 def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
     """Incidents of one article, in text order.
 
+    An article whose ``language`` is one of
+    :data:`~bordermap.geo.extract.native.READERS` (Thai, Russian) is read with
+    that language's words and place names; any other is read as English.
+
     Parameters
     ----------
     article : Article
@@ -174,9 +179,16 @@ def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
     """
     if len(article.text) > CHUNK_CHARS:
         return _long_article_incidents(article, gazetteer)
-    doc = Document(article, gazetteer)
-    for step in (mark_page, split_sentences, frame_document):
-        step(doc)
+    if article.language in READERS:
+        # the border's own language: its words and names, the same pass 6
+        lang = article.language
+        doc = Document(article, native_gazetteer(gazetteer, lang))
+        read_native(doc, words(lang))
+        type_counts_alone(doc.mentions)
+    else:
+        doc = Document(article, gazetteer)
+        for step in (mark_page, split_sentences, frame_document):
+            step(doc)
     drafts = merge_mentions(doc)
     return [_incident(doc.article, n, d) for n, d in enumerate(drafts, 1)]
 

@@ -9,11 +9,15 @@ stands for, its province, district and point.
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 from bordermap.data import read_csv_gz
+from bordermap.geo.places.gazetteer import Gazetteer, PlaceMatch
 from bordermap.geo.records import Place
 
-__all__ = ["NATIVE_LANGUAGES", "native_names"]
+__all__ = ["NATIVE_LANGUAGES", "NativeGazetteer", "Spelling", "native_names"]
 
 #: Languages with a bundled name table.
 NATIVE_LANGUAGES = ("ru", "th")
@@ -47,6 +51,8 @@ def native_names(lang: str) -> dict[str, tuple[Place, ...]]:
         )
     out: dict[str, list[Place]] = {}
     for r in read_csv_gz(f"names_{lang}.csv.gz"):
+        if not r["name"]:
+            continue
         place = Place(
             name=r["place"],
             kind=r["kind"],
@@ -59,3 +65,189 @@ def native_names(lang: str) -> dict[str, tuple[Place, ...]]:
         )
         out.setdefault(r["name"], []).append(place)
     return {name: tuple(places) for name, places in out.items()}
+
+
+#: Shortest name matched without a level word (a province any length).
+BARE_MIN = 4
+_UNITS = ("admin1", "admin2")
+#: Kinds matched bare (with no level word), on the border and of BARE_MIN letters.
+_BARE_KINDS = frozenset({"admin2", "town", "temple", "temple_claim", "village"})
+_WORD = re.compile(r"[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Spelling:
+    """How one language writes place names: what :class:`NativeGazetteer` needs.
+
+    ``unspaced`` languages (Thai) write words without spaces between them, so
+    names are looked for at every letter; spaced ones (Russian) inflect them, so
+    each word loses its ending (``endings``, longest first) before lookup.
+    ``levels`` maps a level (``admin1``, ``admin2``, ``site``) to the words that
+    name it; ``countries`` and ``demonyms`` map an ISO3 code to its words.
+    """
+
+    lang: str
+    unspaced: bool
+    endings: tuple[str, ...] = ()
+    levels: tuple[tuple[str, re.Pattern], ...] = ()
+    countries: tuple[tuple[str, re.Pattern], ...] = ()
+    demonyms: tuple[tuple[str, re.Pattern], ...] = ()
+
+    def stem(self, word: str) -> str:
+        """Cut the longest known ending off a word, keeping three letters.
+
+        Examples
+        --------
+        >>> Spelling("ru", False, ("ой", "ая", "и", "ь")).stem("Баткенской")
+        'баткенск'
+        """
+        low = word.casefold().replace("ё", "е")
+        for ending in self.endings:
+            if low.endswith(ending) and len(low) - len(ending) >= 3:
+                return low[: -len(ending)]
+        return low
+
+
+class NativeGazetteer:
+    """The gazetteer's places under the names one language writes for them.
+
+    It answers :meth:`find` and :meth:`find_countries` as
+    :class:`~bordermap.geo.places.gazetteer.Gazetteer` does, so the extractor's
+    location and merging steps read Thai or Russian text unchanged. Each
+    spelling of :func:`native_names` stands for the gazetteer's own entry of that
+    name, kind and province (the same ``Place`` an English report gives), or,
+    for places the gazetteer lacks (Thai sub-districts far from the border), for
+    a new entry in a province it knows. A name counts where a level word is
+    before or after it ("อ.กันทรลักษ์", "Баткенский район"), or bare where it is
+    a province's, or a border district's or town's of :data:`BARE_MIN` letters
+    or more (Russian names written capitalised).
+    """
+
+    def __init__(self, base: Gazetteer, spelling: Spelling) -> None:
+        self.spelling = spelling
+        own = {(p.name, p.kind, p.admin1_iso): p for p in base.places}
+        units = {p.admin1_iso: p for p in base.places if p.kind == "admin1"}
+        index: dict[tuple[str, ...] | str, list[Place]] = {}
+        for name, places in sorted(native_names(spelling.lang).items()):
+            for native in places:
+                unit = units.get(native.admin1_iso)
+                if not name or unit is None:
+                    continue  # a province the gazetteer does not know
+                place = own.get((native.name, native.kind, native.admin1_iso)) or (
+                    replace(native, border=unit.border, curated=unit.curated)
+                )
+                key = name if spelling.unspaced else self._key(name)
+                found = index.setdefault(key, [])
+                if place not in found:
+                    found.append(place)
+        self._index = {k: tuple(v) for k, v in index.items()}
+        # unspaced: the lengths of names by their first two letters, longest first
+        lengths: dict[str, set[int]] = {}
+        for key in self._index:
+            if isinstance(key, str):
+                lengths.setdefault(key[:2], set()).add(len(key))
+        self._lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
+        spaced = [len(k) for k in self._index if isinstance(k, tuple)]
+        self._longest = max(spaced, default=0)
+
+    def _key(self, name: str) -> tuple[str, ...]:
+        return tuple(self.spelling.stem(w) for w in _WORD.findall(name))
+
+    def _level(self, text: str, start: int, end: int) -> str:
+        """Give the level a word just before (or, spaced, just after) a name names."""
+        before = text[max(0, start - 12) : start]
+        after = text[end : end + 14]
+        for level, pattern in self.spelling.levels:
+            for m in pattern.finditer(before):
+                if not before[m.end() :].strip():
+                    return level
+            if not self.spelling.unspaced:
+                m = pattern.match(after.lstrip())
+                if m and (len(after) - len(after.lstrip())) <= 1:
+                    return level
+        return ""
+
+    def _fit(self, places: tuple[Place, ...], level: str, length: int) -> tuple:
+        if level in _UNITS:
+            return tuple(p for p in places if p.kind == level)
+        if level:  # a sub-district, village, town or temple
+            return tuple(p for p in places if p.kind not in (*_UNITS, "venue"))
+        return tuple(
+            p
+            for p in places
+            if p.kind == "admin1"
+            or (length >= BARE_MIN and p.border and p.kind in _BARE_KINDS)
+        )
+
+    def find(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> list[PlaceMatch]:
+        r"""Longest non-overlapping place names in ``text[start:end]``.
+
+        Examples
+        --------
+        >>> from bordermap.geo.places.gazetteer import load_gazetteer
+        >>> th = Spelling("th", True, levels=(("admin2", re.compile(r"อ\.")),))
+        >>> g = NativeGazetteer(load_gazetteer(), th)
+        >>> [(m.text, m.places[0].name) for m in g.find("จรวดตกที่ อ.กันทรลักษ์ จ.ศรีสะเกษ")]
+        [('กันทรลักษ์', 'Kantharalak'), ('ศรีสะเกษ', 'Si Sa Ket')]
+        """
+        end = len(text) if end is None else end
+        find = self._find_unspaced if self.spelling.unspaced else self._find_spaced
+        return list(find(text, start, end))
+
+    def _find_unspaced(self, text: str, start: int, end: int) -> Iterator[PlaceMatch]:
+        i = start
+        while i < end:
+            found = None
+            for n in self._lengths.get(text[i : i + 2], ()):
+                if i + n > end:
+                    continue
+                places = self._index.get(text[i : i + n])
+                if places:
+                    fit = self._fit(places, self._level(text, i, i + n), n)
+                    if fit:
+                        found = PlaceMatch(i, i + n, text[i : i + n], fit)
+                        break
+            if found:
+                yield found
+                i = found.end
+            else:
+                i += 1
+
+    def _find_spaced(self, text: str, start: int, end: int) -> Iterator[PlaceMatch]:
+        words = list(_WORD.finditer(text, start, end))
+        stems = [self.spelling.stem(w.group()) for w in words]
+        i = 0
+        while i < len(words):
+            found = None
+            if words[i].group()[0].isupper():  # names are written capitalised
+                for n in range(min(self._longest, len(words) - i), 0, -1):
+                    places = self._index.get(tuple(stems[i : i + n]))
+                    s, e = words[i].start(), words[i + n - 1].end()
+                    if places and "\n" not in text[s:e]:
+                        fit = self._fit(places, self._level(text, s, e), e - s)
+                        if fit:
+                            found = (n, PlaceMatch(s, e, text[s:e], fit))
+                            break
+            if found:
+                yield found[1]
+                i += found[0]
+            else:
+                i += 1
+
+    def find_countries(
+        self, text: str, start: int = 0, end: int | None = None
+    ) -> list[tuple[int, int, str, bool]]:
+        """Country words and demonyms: ``(start, end, iso3, is_demonym)``, in order."""
+        end = len(text) if end is None else end
+        out = []
+        taken: list[tuple[int, int]] = []
+        tables = ((self.spelling.demonyms, True), (self.spelling.countries, False))
+        for table, demonym in tables:
+            for iso, pattern in table:
+                for m in pattern.finditer(text, start, end):
+                    if not any(s < m.end() and m.start() < e for s, e in taken):
+                        taken.append(m.span())
+                        out.append((m.start(), m.end(), iso, demonym))
+        return sorted(out)

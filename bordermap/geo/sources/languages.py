@@ -1,8 +1,11 @@
 """The language of an article, so that one bordermap does not read is said.
 
-bordermap's extractor reads English (:data:`READ`). An article in another
-language would give no incident and look like a quiet border; instead it is
-named and left out (:class:`bordermap.geo.sources.articles.Reading`).
+bordermap's extractor reads English, Russian and Thai (:data:`READ`). An
+article in another language would give no incident and look like a quiet
+border; instead it is named and left out
+(:class:`bordermap.geo.sources.articles.Reading`). :func:`settle_language`
+writes each article's language on it before extraction, so that the
+extractor reads it with that language's words.
 
 The language is the one an article declares (front matter or a table's
 ``language`` column), else the one py3langid finds in its first
@@ -16,11 +19,21 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from dataclasses import replace
 
-__all__ = ["READ", "SAMPLE", "SURE", "detect_language", "language_name"]
+from bordermap.geo.records import Article
+
+__all__ = [
+    "READ",
+    "SAMPLE",
+    "SURE",
+    "detect_language",
+    "language_name",
+    "settle_language",
+]
 
 #: The languages the extractor reads (ISO 639-1).
-READ = ("en",)
+READ = ("en", "ru", "th")
 #: Characters of an article read to tell its language.
 SAMPLE = 1000
 #: How sure py3langid must be that a Latin-script text is not English.
@@ -88,3 +101,18 @@ def language_name(code: str) -> str:
         return Locale.parse(code).english_name or code
     except (UnknownLocaleError, ValueError):
         return code
+
+
+def settle_language(article: Article, override: str = "") -> Article:
+    """Write its language on an article: ``override``, else declared, else found.
+
+    Examples
+    --------
+    >>> ru = Article(id="a", text="В Баткенской области погибли 24 человека.")
+    >>> settle_language(ru).language
+    'ru'
+    >>> settle_language(Article(id="a", text="Two hurt.", language="en"), "th").language
+    'th'
+    """
+    code = (override or article.language or detect_language(article.text)).lower()
+    return article if code == article.language else replace(article, language=code)

@@ -86,16 +86,18 @@ def test_articles_not_read_are_named_counted_and_the_rest_is_read(
     out = tmp_path / "map.html"
     assert main(["map", str(folder), "-o", str(out), "-q"]) == 0
     err = capsys.readouterr().err.splitlines()
-    assert f"warning: {folder / 'km.txt'}: Khmer — not read; bordermap reads en" in err
-    assert f"warning: {folder / 'th.md'}: Thai — not read; bordermap reads en" in err
+    reads = "bordermap reads en, ru, th"
+    assert f"warning: {folder / 'km.txt'}: Khmer — not read; {reads}" in err
+    assert not any("th.md" in line for line in err)  # Thai is read
     assert (
-        "warning: 2 articles left out, in languages bordermap does not read "
-        "(Khmer 1, Thai 1)" in err
+        "warning: 1 article left out, in languages bordermap does not read "
+        "(Khmer 1)" in err
     )
-    assert err[-1].startswith(f"wrote {out}: 1 incident from 1 article")
-    # the English article alone gives the same map
+    assert err[-1].startswith(f"wrote {out}: 3 incidents from 2 articles")
+    # without the Khmer article, the same map
+    (folder / "km.txt").unlink()
     alone = tmp_path / "alone.html"
-    assert main(["map", str(folder / "en.md"), "-o", str(alone), "-q"]) == 0
+    assert main(["map", str(folder), "-o", str(alone), "-q"]) == 0
     assert alone.read_bytes() == out.read_bytes()
 
 
@@ -103,20 +105,31 @@ def test_language_option_overrides(folder, capsys):
     assert main(["extract", str(folder), "--language", "en", "-q"]) == 0
     captured = capsys.readouterr()
     assert "not read" not in captured.err
-    assert len(captured.out.splitlines()) == 3  # all three read (as English)
+    lines = [json.loads(line) for line in captured.out.splitlines()]
+    assert len(lines) == 3  # all three read (as English)
+    # read as English, the Thai report gives nothing: the override is taken
+    assert [len(a["incidents"]) for a in lines if a["id"] == "th"] == [0]
 
 
 def test_a_declared_language_is_taken(tmp_path, capsys):
     path = tmp_path / "a.md"
-    path.write_text(ENGLISH_TEXT.replace("date:", "language: ru\ndate:"), "utf-8")
+    path.write_text(ENGLISH_TEXT.replace("date:", "language: km\ndate:"), "utf-8")
     assert main(["extract", str(path), "-q"]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[0] == f"warning: {path}: Russian — not read; bordermap reads en"
-    assert err[-1].startswith("error: no article in a language bordermap reads (en)")
+    assert err[0] == f"warning: {path}: Khmer — not read; bordermap reads en, ru, th"
+    assert err[-1].startswith(
+        "error: no article in a language bordermap reads (en, ru, th)"
+    )
 
 
 def test_python_api_says_it_too(caplog):
     with caplog.at_level(logging.WARNING):
-        frame = bordermap.extract([Article("th1", THAI.split("---\n", 2)[2])])
+        frame = bordermap.extract([Article("km1", KHMER)])
     assert len(frame) == 0
-    assert "th1: Thai — not read; bordermap reads en" in caplog.text
+    assert "km1: Khmer — not read; bordermap reads en, ru, th" in caplog.text
+
+
+def test_python_api_reads_thai():
+    frame = bordermap.extract([Article("th1", THAI.split("---\n", 2)[2])])
+    assert sorted(frame["event_type"]) == ["evacuation_displacement", "shelling"]
+    assert set(frame["adm1_iso"]) == {"TH-33"}

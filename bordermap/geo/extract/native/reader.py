@@ -1,0 +1,361 @@
+"""Read a Thai or Russian article into event frames (passes 1-5 for other languages).
+
+The English passes know English syntax; here each sentence is read with its
+language's words (:mod:`bordermap.geo.extract.native.words`) and gives at
+most two frames:
+
+- a violent event (its first event word: rocket, clash, air strike, mine ...)
+  with the killed and wounded the sentence counts, or, with no event word, a
+  frame of counts alone that pass 6 joins to the event told just before;
+- the people displaced, as their own ``evacuation_displacement`` frame at the
+  same place (as the corpus codes "2,000 fled to shelters" beside a strike).
+
+A count is a figure (digits in either script, a number word, a multiplier,
+"หลายร้อย", "десятки") next to a word of its kind, either before it
+("เสียชีวิต 1 ราย", "погибли 24 человека") or after it and its person word
+("ทหาร 2 นายเสียชีวิต", "136 тысяч человек эвакуированы"); the hedge just
+before the figure ("กว่า", "не менее") sets low / best / high by the corpus
+table. A sentence with a word of totals ("รวม", "в общей сложности") is an
+aggregate; one told for both sides keeps no province.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from bordermap.geo.extract.document import Block, Document, Mention, Sentence
+from bordermap.geo.extract.native.words import Words
+from bordermap.geo.extract.words.counts import hedged
+from bordermap.geo.records import Count, Quote
+
+__all__ = ["read_native"]
+
+#: Characters between a figure and the kind word that says what it counts.
+KIND_GAP = 30
+#: Characters a frame's quote keeps around its first word (Thai runs long).
+QUOTE_CHARS = 240
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"„(]?[A-ZА-ЯЁ0-9])")
+# abbreviations that end with a point but not a sentence
+_ABBREVIATION = re.compile(r"(?:\b(?:тыс|млн|г|гг|обл|р-н|им|ст|т|ул|с|пос)\.|\.\.)\Z")
+_BREAK = re.compile(r"[;:]|\s[-–—]\s")
+_THAI_SPLIT = 300  # a longer Thai line is cut at spaces between words
+_NOT_HARM = ("evacuation_displacement", "ceasefire_agreement")
+
+
+def _blocks(doc: Document) -> None:
+    """Lines of the text; the first of several, if short, is the headline."""
+    doc.blocks = []
+    for m in re.finditer(r"[^\n]+", doc.text):
+        s, e = m.start(), m.end()
+        while s < e and doc.text[s].isspace():
+            s += 1
+        while e > s and doc.text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            doc.blocks.append(Block(s, e, "body"))
+    if len(doc.blocks) > 1:
+        first = doc.blocks[0]
+        line = doc.text[first.start : first.end]
+        if len(line) <= 160 and not line.endswith((".", "!", "?", ":")):
+            doc.blocks[0] = Block(first.start, first.end, "headline")
+
+
+def _pieces(doc: Document, block: Block, w: Words) -> list[tuple[int, int]]:
+    text, start, end = doc.text, block.start, block.end
+    if w.unspaced:
+        out = []
+        while end - start > _THAI_SPLIT:
+            cut = text.rfind(" ", start + _THAI_SPLIT // 3, start + _THAI_SPLIT)
+            if cut <= start:
+                break
+            out.append((start, cut))
+            start = cut + 1
+        return [*out, (start, end)]
+    out, s = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if _ABBREVIATION.search(text, max(start, m.start() - 6), m.start()):
+            continue
+        out.append((s, m.start()))
+        s = m.end()
+    return [*out, (s, end)]
+
+
+def _sentences(doc: Document, w: Words) -> None:
+    """Sentences of every block; a sentence printed twice is read once."""
+    seen: set[str] = set()
+    doc.sentences = []
+    for paragraph, block in enumerate(doc.blocks):
+        for s, e in _pieces(doc, block, w):
+            text = doc.text[s:e]
+            key = " ".join(text.casefold().split())
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            doc.sentences.append(Sentence(s, e, paragraph, text, block.role))
+
+
+def _year(raw: str | None, w: Words) -> int | None:
+    if not raw:
+        return None
+    year = int(raw.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
+    if len(raw) == 2:
+        return year + 2500 - w.era if w.era else None
+    return year - w.era if w.era and year > 2400 else year
+
+
+def _dates(doc: Document, s: int, e: int, w: Words) -> list[tuple[int, int, date, str]]:
+    """Days the sentence gives: ``(start, end, day, basis)``."""
+    ref = doc.ref
+    out = []
+    for m in w.date.finditer(doc.text, s, e):
+        month = next(v for v, p in w.months if p.fullmatch(m.group("month")))
+        day = int(m.group("day").translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
+        year = _year(m.group("year"), w) or (ref.year if ref else None)
+        if year is None:
+            continue
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            continue
+        if not m.group("year") and ref and when > ref + timedelta(days=7):
+            when = when.replace(year=year - 1)
+        out.append((m.start(), m.end(), when, "text"))
+    if ref:
+        for offset, pattern in w.relative:
+            for m in pattern.finditer(doc.text, s, e):
+                out.append(
+                    (m.start(), m.end(), ref + timedelta(days=offset), "relative")
+                )
+    return sorted(out)
+
+
+def _hedge(text: str, start: int, floor: int, w: Words) -> tuple[str, int]:
+    """Find the hedge that ends just before a figure, and where it starts."""
+    before = text[max(floor, start - 24) : start]
+    for qualifier, pattern in w.hedges:
+        for m in pattern.finditer(before):
+            if not before[m.end() :].strip():
+                return qualifier, start - len(before) + m.start()
+    return "exact", start
+
+
+def _kind_before(text: str, start: int, floor: int, w: Words):
+    """Find the nearest kind word before a figure, no figure or break between."""
+    lo = max(floor, start - KIND_GAP)
+    best = None
+    for kind, pattern in w.kinds:
+        for m in pattern.finditer(text, lo, start):
+            gap = text[m.end() : start]
+            if re.search(r"[0-9๐-๙]", gap) or _BREAK.search(gap):
+                continue
+            if best is None or m.end() > best[2]:
+                best = (kind, m.start(), m.end())
+    return best
+
+
+def _kind_after(text: str, end: int, ceiling: int, w: Words):
+    """Find the kind word after a figure and its person word; ``direct``: adjacent.
+
+    Adjacent is written together in an unspaced language ("2 นายเสียชีวิต": "1 ราย
+    บาดเจ็บ 6 ราย" counts the one with the kind before it), one space apart in
+    a spaced one ("24 человека погибли").
+    """
+    pos, hi = end, min(ceiling, end + KIND_GAP)
+    person = w.persons.match(text, _skip_space(text, pos, hi), hi)
+    if person:
+        pos = person.end()
+    best = None
+    for kind, pattern in w.kinds:
+        m = pattern.search(text, pos, hi)
+        if m is None:
+            continue
+        gap = text[pos : m.start()]
+        if re.search(r"[0-9๐-๙]", gap) or _BREAK.search(gap):
+            continue
+        if best is None or m.start() < best[1]:
+            direct = not gap if w.unspaced else not gap.strip()
+            best = (kind, m.start(), m.end(), direct)
+    return best, person
+
+
+def _skip_space(text: str, pos: int, hi: int) -> int:
+    while pos < hi and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _group(text: str, s: int, e: int, w: Words) -> str:
+    window = text[max(0, s - 20) : e]  # "ทหาร 2 นาย", "24 мирных жителя"
+    soldiers, civilians = w.soldiers.search(window), w.civilians.search(window)
+    if soldiers and civilians:
+        return "mixed"
+    return "soldiers" if soldiers else "civilians" if civilians else "unspecified"
+
+
+def _counts(
+    doc: Document, s: int, e: int, w: Words, taken: list[tuple[int, int]]
+) -> dict[str, Count]:
+    """Killed, wounded and displaced counts of a sentence (the first of each kind)."""
+    text = doc.text
+    figures = [
+        (m.start(), m.end(), w.value(m.group()), m.group().strip(), "")
+        for m in w.number.finditer(text, s, e)
+        if not any(a < m.end() and m.start() < b for a, b in taken)
+    ]
+    for value, pattern in w.vague:
+        for m in pattern.finditer(text, s, e):
+            figures.append((m.start(), m.end(), value, m.group(), "vague_plural"))
+    out: dict[str, Count] = {}
+    for start, end, value, stated, vague in sorted(figures):
+        if value is None:
+            continue
+        after, person = _kind_after(text, end, e, w)
+        before = _kind_before(text, start, s, w)
+        if after and after[3]:
+            kind, q0, q1 = after[0], start, after[2]
+        elif before:
+            kind, q0, q1 = before[0], before[1], person.end() if person else end
+        elif after and person:
+            kind, q0, q1 = after[0], start, after[2]
+        else:
+            continue  # a figure that counts no one ("BM-21", "10 km")
+        if kind in out:
+            continue
+        qualifier, h0 = _hedge(text, start, s, w)
+        if vague:
+            count = Count(value, value, None, "vague_plural", stated=stated)
+        else:
+            count = hedged(value, qualifier, stated=value)
+        q0 = min(q0, h0)
+        unit = "families" if person and "ครัวเรือน" in person.group() else "persons"
+        out[kind] = Count(
+            count.low,
+            count.best,
+            count.high,
+            count.qualifier,
+            count.stated,
+            unit=unit,
+            victims_group=_group(text, q0, q1, w),
+            quote=Quote(doc.article.id, text[q0:q1], q0, q1),
+        )
+    return out
+
+
+def _triggers(text: str, s: int, e: int, w: Words) -> list[tuple[int, int, str]]:
+    found = [
+        (m.start(), m.end(), kind)
+        for kind, pattern in w.events
+        for m in pattern.finditer(text, s, e)
+    ]
+    return sorted(found)
+
+
+def _countries(doc: Document, s: int, e: int, w: Words) -> list[str]:
+    """Countries the sentence places its event in ("ในกัมพูชา", "в Таджикистане")."""
+    out = []
+    for c0, _, iso, demonym in doc.gazetteer.find_countries(doc.text, s, e):
+        before = doc.text[max(s, c0 - 16) : c0]
+        cues = w.in_country.finditer(before)
+        if not demonym and any(not before[m.end() :].strip() for m in cues):
+            out.append(iso)
+    return out
+
+
+def _quote(doc: Document, s: int, e: int, at: int) -> Quote:
+    if e - s <= QUOTE_CHARS:
+        return Quote(doc.article.id, doc.text[s:e], s, e)
+    lo = max(s, min(at, e) - QUOTE_CHARS // 3)
+    hi = min(e, lo + QUOTE_CHARS)
+    return Quote(doc.article.id, doc.text[lo:hi], lo, hi)
+
+
+def _frames(doc: Document, index: int, sentence: Sentence, w: Words) -> list[Mention]:
+    text, s, e = doc.text, sentence.start, sentence.end
+    dates = _dates(doc, s, e, w)
+    counts = _counts(doc, s, e, w, [(a, b) for a, b, _, _ in dates])
+    triggers = _triggers(text, s, e, w)
+    violent = [t for t in triggers if t[2] not in _NOT_HARM]
+    both = bool(w.both_sides.search(text, s, e))
+    aggregate = bool(w.aggregate.search(text, s, e)) and bool(counts)
+    speaker = w.speakers.search(text, s, e)
+
+    def frame(kind: str, trigger: tuple | None, kept: dict[str, Count]) -> Mention:
+        at = (
+            trigger[0]
+            if trigger
+            else min((c.quote.start for c in kept.values() if c.quote), default=s)
+        )
+        day = dates[0] if dates else None
+        return Mention(
+            article_id=doc.article.id,
+            sentence=index,
+            paragraph=sentence.paragraph,
+            event_type=kind,
+            start=s,
+            end=e,
+            trigger=text[trigger[0] : trigger[1]] if trigger else "",
+            places=[] if both else doc.gazetteer.find(text, s, e),
+            border_cue=bool(w.border.search(text, s, e)),
+            countries=_countries(doc, s, e, w),
+            date=day[2] if day else None,
+            date_text=text[day[0] : day[1]] if day else "",
+            date_basis={"text": "text", "relative": "relative to page date"}.get(
+                day[3], ""
+            )
+            if day
+            else "",
+            counts=kept,
+            scope="aggregate" if aggregate else "event",
+            attribution=speaker.group() if speaker else "",
+            quote=_quote(doc, s, e, at),
+            both_sides=both,
+            trigger_at=trigger[0] if trigger else -1,
+            trigger_end=trigger[1] if trigger else -1,
+            role=sentence.role,
+        )
+
+    out = []
+    harm = {k: c for k, c in counts.items() if k != "displaced"}
+    if violent or harm:
+        first = violent[0] if violent else None
+        out.append(frame(first[2] if first else "armed_clash", first, harm))
+    moved = [t for t in triggers if t[2] == "evacuation_displacement"]
+    if "displaced" in counts or (moved and not out):
+        out.append(
+            frame(
+                "evacuation_displacement",
+                moved[0] if moved else None,
+                {"displaced": counts["displaced"]} if "displaced" in counts else {},
+            )
+        )
+    agreed = [t for t in triggers if t[2] == "ceasefire_agreement"]
+    if agreed and not out:
+        out.append(frame("ceasefire_agreement", agreed[0], {}))
+    return out
+
+
+def read_native(doc: Document, w: Words) -> Document:
+    """Fill in the document's blocks, sentences and frames (``doc.mentions``).
+
+    Parameters
+    ----------
+    doc : Document
+        An article in ``w``'s language, with a gazetteer of its names
+        (:func:`~bordermap.geo.extract.native.words.native_gazetteer`).
+    w : Words
+
+    Returns
+    -------
+    Document
+        The same document, ready for
+        :func:`~bordermap.geo.extract.pass6_merging.merge.merge_mentions`.
+    """
+    _blocks(doc)
+    _sentences(doc, w)
+    doc.mentions = [
+        m
+        for index, sentence in enumerate(doc.sentences)
+        for m in _frames(doc, index, sentence, w)
+    ]
+    return doc

@@ -1,0 +1,187 @@
+"""A language's words (``rules/<lang>/reading.txt``) as the reader uses them."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from bordermap.geo.extract.words.lexicon import Lexicon, lexicon
+from bordermap.geo.places.gazetteer import Gazetteer
+from bordermap.geo.places.native import NativeGazetteer, Spelling
+
+__all__ = ["READERS", "Words", "native_gazetteer", "words"]
+
+#: Languages with a word file (and a place-name table) the reader reads.
+READERS = ("ru", "th")
+#: Hedges in the order they are tried: the longer phrases of one language first.
+_HEDGES = ("at_least", "more_than", "around", "up_to")
+_LEVELS = ("admin1", "admin2", "site")
+_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def _valued(lex: Lexicon, section: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """Rows "value regex" of a section, the regex compiled case-insensitive."""
+    out = []
+    for row in lex.words(section):
+        value, _, expression = row.partition(" ")
+        out.append((value, re.compile(rf"(?:{expression})", re.I)))
+    return tuple(out)
+
+
+def _one(lex: Lexicon, section: str) -> re.Pattern:
+    return lex.pattern(section)
+
+
+@dataclass(frozen=True)
+class Words:
+    """The patterns and values of one language's word file.
+
+    ``number`` finds a figure (digits in either script, with its thousands and
+    decimals, or a number word) with an optional multiplier after it; the
+    other patterns are the file's sections as named.
+    """
+
+    lang: str
+    unspaced: bool
+    kinds: tuple[tuple[str, re.Pattern], ...]  # killed / wounded / displaced
+    persons: re.Pattern
+    number: re.Pattern
+    number_words: dict[str, int]
+    multipliers: tuple[tuple[int, re.Pattern], ...]
+    hedges: tuple[tuple[str, re.Pattern], ...]
+    vague: tuple[tuple[int, re.Pattern], ...]
+    events: tuple[tuple[str, re.Pattern], ...]
+    border: re.Pattern
+    both_sides: re.Pattern
+    aggregate: re.Pattern
+    speakers: re.Pattern
+    relative: tuple[tuple[int, re.Pattern], ...]
+    date: re.Pattern
+    months: tuple[tuple[int, re.Pattern], ...]
+    era: int
+    soldiers: re.Pattern
+    civilians: re.Pattern
+    in_country: re.Pattern
+    spelling: Spelling
+
+    def value(self, figure: str) -> int | None:
+        """Give the integer a figure written with digits or words stands for.
+
+        Examples
+        --------
+        >>> th = words("th")
+        >>> th.value("๒,๐๐๐"), th.value("2.5 แสน"), th.value("สอง")
+        (2000, 250000, 2)
+        >>> words("ru").value("136 тысяч"), words("ru").value("1,5 тыс.")
+        (136000, 1500)
+        """
+        figure = figure.translate(_DIGITS).strip()
+        m = re.match(r"[0-9][0-9\s,.\u00a0]*", figure)
+        if m:
+            digits = m.group().strip()
+            rest = figure[m.end() :].strip()
+            groups = re.split(r"[\s,.\u00a0]", digits)
+            if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]):
+                base: float = int("".join(groups))
+            elif len(groups) == 2:
+                base = float(f"{groups[0]}.{groups[1]}")
+            else:
+                base = int(groups[0])
+        else:
+            word = re.match(r"\w+", figure)
+            if word is None or word.group().casefold() not in self.number_words:
+                return None
+            base = self.number_words[word.group().casefold()]
+            rest = figure[word.end() :].strip()
+        for factor, pattern in self.multipliers:
+            if rest and pattern.match(rest):
+                base *= factor
+                break
+        return round(base)
+
+
+def _number(lex: Lexicon, unspaced: bool) -> tuple[re.Pattern, dict[str, int]]:
+    number_words = {}
+    for value, pattern in _valued(lex, "numbers"):
+        for word in pattern.pattern[3:-1].split("|"):
+            number_words[word.casefold()] = int(value)
+    multipliers = "|".join(p.pattern for _, p in _valued(lex, "multipliers"))
+    digit = r"[0-9๐-๙]"
+    figure = rf"{digit}{{1,3}}(?:[,\u00a0 ]{digit}{{3}})+|{digit}+(?:[.,]{digit}+)?"
+    gap = r"\s*" if unspaced else r"\s+"
+    words_ = "|".join(sorted(number_words, key=len, reverse=True))
+    edge = "" if unspaced else r"\b"
+    pattern = re.compile(
+        rf"(?<![0-9๐-๙.,])(?:{figure})(?:\s*(?:{multipliers}))?(?![0-9๐-๙])"
+        rf"|{edge}(?:{words_}){edge}(?:{gap}(?:{multipliers}))?",
+        re.I,
+    )
+    return pattern, number_words
+
+
+@functools.cache
+def words(lang: str) -> Words:
+    """Return the reader's words of a language of :data:`READERS`.
+
+    Raises
+    ------
+    ValueError
+        For a language without a word file.
+    """
+    if lang not in READERS:
+        raise ValueError(f"no word file for {lang!r}; bordermap reads {READERS}")
+    lex = lexicon(f"{lang}/reading")
+    unspaced = lex.words("writing") == ("unspaced",)
+    months = "|".join(f"(?:{p.pattern})" for _, p in _valued(lex, "months"))
+    digit = r"[0-9๐-๙]"
+    date = re.compile(
+        rf"(?<!{digit})(?P<day>{digit}{{1,2}})\s*(?P<month>{months})\.?"
+        rf"(?:\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*(?P<year>{digit}{{4}}|{digit}{{2}})(?!{digit}))?",
+        re.I,
+    )
+    number, number_words = _number(lex, unspaced)
+    spelling = Spelling(
+        lang,
+        unspaced,
+        endings=tuple(sorted(lex.words("endings"), key=len, reverse=True)),
+        levels=tuple((level, lex.pattern(f"prefix_{level}")) for level in _LEVELS),
+        countries=_valued(lex, "countries"),
+        demonyms=_valued(lex, "demonyms"),
+    )
+    return Words(
+        lang=lang,
+        unspaced=unspaced,
+        kinds=tuple(
+            (kind, _one(lex, kind)) for kind in ("killed", "wounded", "displaced")
+        ),
+        persons=_one(lex, "persons"),
+        number=number,
+        number_words=number_words,
+        multipliers=tuple((int(v), p) for v, p in _valued(lex, "multipliers")),
+        hedges=tuple((q, _one(lex, q)) for q in _HEDGES),
+        vague=tuple((int(v), p) for v, p in _valued(lex, "vague")),
+        events=_valued(lex, "events"),
+        border=_one(lex, "border"),
+        both_sides=_one(lex, "both_sides"),
+        aggregate=_one(lex, "aggregate"),
+        speakers=_one(lex, "speakers"),
+        relative=tuple((int(v), p) for v, p in _valued(lex, "relative")),
+        date=date,
+        months=tuple((int(v), p) for v, p in _valued(lex, "months")),
+        era=int(lex.words("era")[0]),
+        soldiers=_one(lex, "soldiers"),
+        civilians=_one(lex, "civilians"),
+        in_country=_one(lex, "in_country"),
+        spelling=spelling,
+    )
+
+
+@functools.cache
+def _native(base: Gazetteer, lang: str) -> NativeGazetteer:
+    return NativeGazetteer(base, words(lang).spelling)
+
+
+def native_gazetteer(base: Gazetteer, lang: str) -> NativeGazetteer:
+    """Give the gazetteer's places under the names ``lang`` writes (built once)."""
+    return _native(base, lang)
