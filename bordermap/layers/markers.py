@@ -10,6 +10,7 @@ a map of 100,000 incidents stays one object, one JSON document and one canvas.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 
 import geopandas as gpd
@@ -51,6 +52,26 @@ def _other_label(raw) -> str | None:
         for name, c in sorted(json.loads(raw).items())
     ]
     return "; ".join(parts) or None
+
+
+def _in_english_too(frame: pd.DataFrame) -> pd.Series:
+    """Give the place as written, and a non-Latin one with its English names too.
+
+    "กันทรลักษ์; ศรีสะเกษ" is shown as "กันทรลักษ์; ศรีสะเกษ (Kantharalak, Si Sa Ket)".
+    """
+    written = frame["place"].fillna(frame["adm1_name"]).fillna("")
+    english = [
+        ", ".join(str(n) for n in names if isinstance(n, str) and n)
+        for names in zip(frame["adm2_name"], frame["adm1_name"], strict=True)
+    ]
+    return pd.Series(
+        [
+            f"{w} ({e})" if w and e and not re.search("[A-Za-z]", w) else w
+            for w, e in zip(written, english, strict=True)
+        ],
+        index=frame.index,
+        dtype=object,
+    )
 
 
 def _sources_label(raw) -> str | None:
@@ -236,7 +257,7 @@ def _popup_text(frame: pd.DataFrame, aggregate: np.ndarray) -> dict[str, list]:
     dates = frame["date"].dt.strftime("%Y-%m-%d").where(frame["date"].notna(), None)
     date_text = frame["date_text"].fillna("")
     day = dates.fillna("date unknown")
-    place = frame["place"].fillna(frame["adm1_name"]).fillna("")
+    place = _in_english_too(frame)
     precision = "precision: " + frame["precision"].astype(str)
     sources = frame["n_sources"].astype(int)
     source = frame["title"].fillna(frame["source_file"]).fillna(frame["article_id"])

@@ -8,6 +8,7 @@ same bytes for the same input: no creation dates, fixed SVG ids.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import os
@@ -20,6 +21,7 @@ import matplotlib
 import matplotlib.dates
 import pandas as pd
 import shapely
+from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -42,6 +44,19 @@ _METADATA = {
     "svg": {"Date": None, "Creator": None},
     "pdf": {"Creator": None, "Producer": None, "CreationDate": None},
 }
+
+
+#: Fonts shipped beside the data (Noto Sans Thai, SIL OFL 1.1: data/fonts/OFL.txt).
+_FONTS = Path(__file__).resolve().parents[1] / "data" / "fonts"
+#: The page's fonts in order: matplotlib's DejaVu Sans draws Latin and Cyrillic,
+#: Noto Sans Thai the Thai letters it lacks (matplotlib falls back glyph by glyph).
+FONT_FAMILY = ("DejaVu Sans", "Noto Sans Thai")
+
+
+@functools.cache
+def _add_fonts() -> None:
+    for path in sorted(_FONTS.glob("*.ttf")):
+        font_manager.fontManager.addfont(str(path))
 
 
 def _plain(text: object) -> str:
@@ -85,9 +100,16 @@ def render_static(tables: MapTables, *, fmt: str = "png", dpi: int = 150) -> byt
     -------
     bytes
     """
-    incidents, provinces = tables.incidents, tables.provinces
     if fmt not in STATIC_FORMATS:
         raise RenderError(f"format {fmt!r}: choose one of {', '.join(STATIC_FORMATS)}")
+    _add_fonts()
+    with matplotlib.rc_context({"font.family": list(FONT_FAMILY)}):
+        return _draw_page(tables, fmt, dpi)
+
+
+def _draw_page(tables: MapTables, fmt: str, dpi: int) -> bytes:
+    """Draw every layer and caption of the page, in the page's fonts."""
+    incidents, provinces = tables.incidents, tables.provinces
     fig, ax = _map_axes(provinces, dpi)
     # drawn bottom to top: the order of the calls is the order of the layers
     _draw_background(ax, tables.background)

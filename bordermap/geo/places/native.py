@@ -136,6 +136,10 @@ class NativeGazetteer:
                 place = own.get((native.name, native.kind, native.admin1_iso)) or (
                     replace(native, border=unit.border, curated=unit.curated)
                 )
+                if place.kind in _UNITS and not place.curated:
+                    # a unit's official name in its own language ("Баткенская
+                    # область") is no false friend: it counts unasked
+                    place = replace(place, curated=True)
                 key = name if spelling.unspaced else self._key(name)
                 found = index.setdefault(key, [])
                 if place not in found:

@@ -1,0 +1,173 @@
+"""The Thai and Russian reader: shapes of sentences, written by us, and what they give.
+
+Each case is one shape a report takes in that language (the kind word before or
+after the figure, a hedge, a Buddhist-era date, an inflected place name, a total
+of both sides); the expectations follow the corpus conventions.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bordermap.geo.extract.incidents import article_incidents, merge_reports
+from bordermap.geo.extract.native import words
+from bordermap.geo.places.gazetteer import load_gazetteer
+from bordermap.geo.records import Article, Precision
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return load_gazetteer()
+
+
+def _read(gazetteer, text, lang, published=date(2025, 11, 14), id_="a"):
+    article = Article(id=id_, text=text, published=published, language=lang)
+    return article_incidents(article, gazetteer)
+
+
+def _brief(inc):
+    counts = {
+        k: (c.best, c.qualifier)
+        for k, c in (
+            ("killed", inc.killed),
+            ("wounded", inc.wounded),
+            ("displaced", inc.displaced),
+        )
+        if c is not None
+    }
+    return inc.event_type, inc.admin1_iso, str(inc.date), counts
+
+
+def test_thai_strike_with_counts_date_and_shelter(gazetteer):
+    text = (
+        "จรวดบีเอ็ม-21 ตกใส่บ้านเรือนประชาชน ต.ภูผาหมอก อ.กันทรลักษ์ จ.ศรีสะเกษ "
+        "เมื่อวันที่ 12 พ.ย.68 มีผู้เสียชีวิต 1 ราย บาดเจ็บอย่างน้อย 6 ราย "
+        "ประชาชนกว่า 2,000 คนอพยพไปยังศูนย์พักพิง"
+    )
+    found = [_brief(i) for i in _read(gazetteer, text, "th")]
+    assert found == [
+        ("shelling", ("TH-33",), "2025-11-12",
+         {"killed": (1, "exact"), "wounded": (6, "at_least")}),
+        ("evacuation_displacement", ("TH-33",), "2025-11-12",
+         {"displaced": (2001, "more_than")}),
+    ]  # fmt: skip
+    shelling = _read(gazetteer, text, "th")[0]
+    assert shelling.precision is Precision.SITE  # the sub-district
+    assert shelling.killed.quote.text == "ผู้เสียชีวิต 1 ราย"
+    assert text[shelling.killed.quote.start : shelling.killed.quote.end] == (
+        "ผู้เสียชีวิต 1 ราย"
+    )
+
+
+def test_thai_figure_before_its_kind_and_thai_digits(gazetteer):
+    text = "ทหาร ๒ นายเสียชีวิต และ 3 นายบาดเจ็บ จากการปะทะที่ อ.พนมดงรัก จ.สุรินทร์ วันนี้"
+    (inc,) = _read(gazetteer, text, "th")
+    assert _brief(inc) == (
+        "armed_clash", ("TH-32",), "2025-11-14",
+        {"killed": (2, "exact"), "wounded": (3, "exact")},
+    )  # fmt: skip
+    assert inc.killed.victims_group == "soldiers"
+
+
+def test_thai_two_digit_and_full_buddhist_years(gazetteer):
+    short = _read(gazetteer, "ปืนใหญ่ยิงถล่ม จ.สระแก้ว เมื่อ 13 ธ.ค.68", "th")
+    full = _read(gazetteer, "ปืนใหญ่ยิงถล่ม จ.สระแก้ว เมื่อ 24 กรกฎาคม 2567", "th")
+    assert [str(i.date) for i in short + full] == ["2025-12-13", "2024-07-24"]
+
+
+def test_thai_along_the_border_stays_border_wide(gazetteer):
+    (inc,) = _read(gazetteer, "มีการปะทะกันตามแนวชายแดน ผู้เสียชีวิต 3 ราย", "th")
+    assert inc.precision is Precision.BORDER and inc.admin1_iso == ()
+
+
+def test_thai_households_are_not_persons(gazetteer):
+    (inc,) = _read(gazetteer, "อพยพ 150 ครัวเรือน ใน อ.ขุนหาญ จ.ศรีสะเกษ", "th")
+    assert inc.displaced.unit == "families" and inc.displaced.best == 150
+
+
+def test_russian_inflected_places_and_hedges(gazetteer):
+    text = (
+        "В Баткенской области погибли не менее 24 человек, ранены 136. "
+        "Около 136 тысяч жителей были эвакуированы из Лейлекского района."
+    )
+    found = [_brief(i) for i in _read(gazetteer, text, "ru", date(2022, 10, 1))]
+    assert found == [
+        ("armed_clash", ("KG-B",), "2022-10-01",
+         {"killed": (24, "at_least"), "wounded": (136, "exact")}),
+        ("evacuation_displacement", ("KG-B",), "2022-10-01",
+         {"displaced": (136000, "around")}),
+    ]  # fmt: skip
+
+
+def test_russian_town_in_any_case_and_dates(gazetteer):
+    text = "14 сентября 2021 года таджикские военные обстреляли село возле Исфары."
+    (inc,) = _read(gazetteer, text, "ru", date(2021, 9, 15))
+    assert _brief(inc) == ("shelling", ("TJ-SU",), "2021-09-14", {})
+
+
+def test_russian_number_words_and_yesterday(gazetteer):
+    text = "Вчера в Тавушской области двое военнослужащих погибли при обстреле."
+    (inc,) = _read(gazetteer, text, "ru", date(2023, 5, 12))
+    assert _brief(inc) == (
+        "shelling", ("AM-TV",), "2023-05-11", {"killed": (2, "exact")}
+    )  # fmt: skip
+    assert inc.killed.victims_group == "soldiers"
+
+
+def test_a_total_of_both_sides_is_no_provinces_number(gazetteer):
+    text = "В Баткенской области, по данным сторон, с обеих сторон погибли 100 человек."
+    (inc,) = _read(gazetteer, text, "ru")
+    assert inc.admin1_iso == () and inc.precision is Precision.BORDER
+    assert inc.killed.best == 100
+
+
+def test_figures_that_count_no_one_are_left(gazetteer):
+    text = "Снаряды БМ-21 упали в 10 км от Исфары; 2025 год."
+    assert [i.killed for i in _read(gazetteer, text, "ru")] == [None]
+
+
+def test_a_sentence_printed_twice_is_one_incident(gazetteer):
+    line = "จรวดตกที่ อ.กาบเชิง จ.สุรินทร์ มีผู้เสียชีวิต 2 ราย"
+    assert len(_read(gazetteer, f"{line}\n{line}", "th")) == 1
+
+
+def test_one_strike_in_thai_and_english_is_one_incident(gazetteer):
+    thai = _read(
+        gazetteer,
+        "จรวดตกที่ อ.กาบเชิง จ.สุรินทร์ เมื่อ 13 พ.ย.68 มีผู้เสียชีวิต 2 ราย",
+        "th",
+        id_="th",
+    )
+    english = _read(
+        gazetteer,
+        "A rocket hit Kap Choeng district of Surin on November 13, killing two.",
+        "en",
+        id_="en",
+    )
+    merged = list(merge_reports(english + thai))
+    assert len(merged) == 1
+    assert [s.article_id for s in merged[0].sources] == ["en", "th"]
+    assert merged[0].killed.best == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "figure", "value"),
+    [
+        ("th", "๑,๒๐๐", 1200),
+        ("th", "1.5 หมื่น", 15000),
+        ("th", "สาม", 3),
+        ("ru", "136 000", 136000),
+        ("ru", "2,5 тыс.", 2500),
+        ("ru", "пятеро", 5),
+        ("ru", "3 млн", 3000000),
+    ],
+)
+def test_figures(lang, figure, value):
+    assert words(lang).value(figure) == value
+
+
+def test_a_language_without_a_word_file_is_a_clear_error():
+    with pytest.raises(ValueError, match="no word file for 'km'"):
+        words("km")
