@@ -46,6 +46,9 @@ OWN = {
     "blind": (["tests/corpus/blind"], ["blind"]),
     "blind2": (["tests/corpus/blind2"], ["blind2"]),
     "blind3": (["tests/corpus/blind3"], ["blind3"]),
+    # own words in the border's languages (issue 22), read by the Thai and Russian reader
+    "th (own words)": (["tests/corpus/th"], ["th"]),
+    "ru (own words)": (["tests/corpus/ru"], ["ru"]),
 }
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 # what a stored first-run incident keeps: no quotes or other article text
