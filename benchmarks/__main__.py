@@ -38,6 +38,7 @@ FULL = {
     "large_text": ["benchmarks/bench_large_text.py"],
     "files": ["benchmarks/bench_files.py"],
     "events": ["benchmarks/bench_events.py"],
+    "languages": ["benchmarks/bench_languages.py", "--articles", "300"],
     "web": ["benchmarks/bench_web.py", "--big", "1000"],
     "compare": [
         "benchmarks/bench_compare.py",
@@ -56,6 +57,7 @@ QUICK = {
     "events": ["benchmarks/bench_events.py", "--rows", "2000", "--repeat", "1"],
     "web": ["benchmarks/bench_web.py", "--sizes", "30", "--crawl", "100"],
     "compare": ["benchmarks/bench_compare.py", "--sizes", "1000"],
+    "languages": ["benchmarks/bench_languages.py", "--articles", "5", "--rounds", "1"],
 }
 
 

@@ -46,7 +46,7 @@ OWN = {
     "blind": (["tests/corpus/blind"], ["blind"]),
     "blind2": (["tests/corpus/blind2"], ["blind2"]),
     "blind3": (["tests/corpus/blind3"], ["blind3"]),
-    # own words in the border's languages (issue 22), read by the Thai and Russian reader
+    # own words in the border's languages (issue 22): the Thai and Russian reader
     "th (own words)": (["tests/corpus/th"], ["th"]),
     "ru (own words)": (["tests/corpus/ru"], ["ru"]),
 }

@@ -161,6 +161,11 @@ class NativeGazetteer:
         """Give the level a word just before (or, spaced, just after) a name names."""
         before = text[max(0, start - 12) : start]
         after = text[end : end + 14]
+        last = text[start:end].split()[-1]
+        for level, pattern in self.spelling.levels:
+            # "Баткенской области": the name says its own level
+            if not self.spelling.unspaced and pattern.fullmatch(last):
+                return level
         for level, pattern in self.spelling.levels:
             for m in pattern.finditer(before):
                 if not before[m.end() :].strip():

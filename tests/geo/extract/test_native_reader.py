@@ -171,3 +171,38 @@ def test_figures(lang, figure, value):
 def test_a_language_without_a_word_file_is_a_clear_error():
     with pytest.raises(ValueError, match="no word file for 'km'"):
         words("km")
+
+
+def test_a_period_start_is_not_the_day_of_a_total(gazetteer):
+    text = "นับตั้งแต่วันที่ 8 พ.ย. มีพลเรือนเสียชีวิตรวม 5 ราย ในจังหวัดสุรินทร์"
+    (inc,) = _read(gazetteer, text, "th", date(2025, 11, 20))
+    assert inc.scope == "aggregate" and str(inc.date) == "2025-11-20"
+
+
+def test_no_one_hurt_is_a_count_of_none(gazetteer):
+    text = "จรวดตกที่ อ.พนมดงรัก จ.สุรินทร์ เมื่อเช้านี้ ไม่มีผู้บาดเจ็บ"
+    (inc,) = _read(gazetteer, text, "th")
+    assert (inc.wounded.best, inc.wounded.qualifier) == (0, "none")
+
+
+def test_a_toll_that_rose_to_a_figure_is_that_figure(gazetteer):
+    text = "Число погибших на границе в Баткенской области выросло до 31 человека."
+    (inc,) = _read(gazetteer, text, "ru")
+    assert (inc.scope, inc.killed.best, inc.killed.qualifier) == (
+        "aggregate", 31, "exact"
+    )  # fmt: skip
+
+
+def test_both_sides_fighting_is_not_a_total_of_both_sides(gazetteer):
+    text = (
+        "ที่ อ.ตาพระยา จ.สระแก้ว มีการปะทะกันระหว่างทหารทั้งสองฝ่ายนานกว่า 20 นาที "
+        "ทหารไทยบาดเจ็บ 1 นาย"
+    )
+    (inc,) = _read(gazetteer, text, "th")
+    assert (inc.scope, inc.admin1_iso, inc.wounded.best) == ("event", ("TH-27",), 1)
+
+
+def test_a_figure_of_places_counts_no_one(gazetteer):
+    text = "ประชาชนกว่า 3,000 คนในอำเภอบ้านกรวด จังหวัดบุรีรัมย์ อพยพไปยังศูนย์พักพิง 12 แห่ง"
+    (inc,) = _read(gazetteer, text, "th")
+    assert (inc.displaced.best, inc.displaced.qualifier) == (3001, "more_than")

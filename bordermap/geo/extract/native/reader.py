@@ -31,8 +31,10 @@ from bordermap.geo.records import Count, Quote
 
 __all__ = ["read_native"]
 
-#: Characters between a figure and the kind word that says what it counts.
-KIND_GAP = 30
+#: Characters between a figure and the kind word that says what it counts: after
+#: the figure (and its person word), and before it with no other figure between.
+KIND_GAP = 60
+KIND_GAP_BEFORE = 80
 #: Characters a frame's quote keeps around its first word (Thai runs long).
 QUOTE_CHARS = 240
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"„(]?[A-ZА-ЯЁ0-9])")
@@ -43,7 +45,7 @@ _THAI_SPLIT = 300  # a longer Thai line is cut at spaces between words
 _NOT_HARM = ("evacuation_displacement", "ceasefire_agreement")
 
 
-def _blocks(doc: Document) -> None:
+def _blocks(doc: Document, w: Words) -> None:
     """Lines of the text; the first of several, if short, is the headline."""
     doc.blocks = []
     for m in re.finditer(r"[^\n]+", doc.text):
@@ -55,9 +57,13 @@ def _blocks(doc: Document) -> None:
         if s < e:
             doc.blocks.append(Block(s, e, "body"))
     if len(doc.blocks) > 1:
-        first = doc.blocks[0]
+        first, second = doc.blocks[0], doc.blocks[1]
         line = doc.text[first.start : first.end]
-        if len(line) <= 160 and not line.endswith((".", "!", "?", ":")):
+        # Thai ends no sentence with a point: a headline is short beside the body
+        short = len(line) <= 90 and second.end - second.start > len(line)
+        if (short if w.unspaced else len(line) <= 160) and not line.endswith(
+            (".", "!", "?", ":")
+        ):
             doc.blocks[0] = Block(first.start, first.end, "headline")
 
 
@@ -109,6 +115,8 @@ def _dates(doc: Document, s: int, e: int, w: Words) -> list[tuple[int, int, date
     ref = doc.ref
     out = []
     for m in w.date.finditer(doc.text, s, e):
+        if w.since.search(doc.text[max(s, m.start() - 16) : m.start()]):
+            continue  # "นับตั้งแต่วันที่ 8 พ.ย.", "с 27 апреля": a period's start
         month = next(v for v, p in w.months if p.fullmatch(m.group("month")))
         day = int(m.group("day").translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
         year = _year(m.group("year"), w) or (ref.year if ref else None)
@@ -142,7 +150,7 @@ def _hedge(text: str, start: int, floor: int, w: Words) -> tuple[str, int]:
 
 def _kind_before(text: str, start: int, floor: int, w: Words):
     """Find the nearest kind word before a figure, no figure or break between."""
-    lo = max(floor, start - KIND_GAP)
+    lo = max(floor, start - KIND_GAP_BEFORE)
     best = None
     for kind, pattern in w.kinds:
         for m in pattern.finditer(text, lo, start):
@@ -185,6 +193,24 @@ def _skip_space(text: str, pos: int, hi: int) -> int:
     return pos
 
 
+def _counts_people(text: str, end: int, ceiling: int, w: Words) -> bool:
+    """Whether what follows a figure lets it count people.
+
+    Nothing, punctuation or a person word follows ("บาดเจ็บ 6 ราย", "ранены 136."),
+    in a spaced language after one word between ("четверо армянских
+    военнослужащих"); not another noun ("ศูนย์พักพิง 12 แห่ง", "в 10 км").
+    """
+    rest = text[end:ceiling].lstrip()
+    if not rest or not rest[0].isalpha():
+        return True
+    if w.persons.match(rest):
+        return True
+    if w.unspaced:
+        return False
+    words = rest.split(None, 2)
+    return len(words) > 1 and bool(w.persons.match(words[1]))
+
+
 def _group(text: str, s: int, e: int, w: Words) -> str:
     window = text[max(0, s - 20) : e]  # "ทหาร 2 นาย", "24 мирных жителя"
     soldiers, civilians = w.soldiers.search(window), w.civilians.search(window)
@@ -214,7 +240,7 @@ def _counts(
         before = _kind_before(text, start, s, w)
         if after and after[3]:
             kind, q0, q1 = after[0], start, after[2]
-        elif before:
+        elif before and _counts_people(text, end, e, w):
             kind, q0, q1 = before[0], before[1], person.end() if person else end
         elif after and person:
             kind, q0, q1 = after[0], start, after[2]
@@ -239,7 +265,26 @@ def _counts(
             victims_group=_group(text, q0, q1, w),
             quote=Quote(doc.article.id, text[q0:q1], q0, q1),
         )
+    for kind, pattern in w.none:
+        m = pattern.search(text, s, e)
+        if m and kind not in out:  # "ไม่มีผู้บาดเจ็บ", "без жертв"
+            quote = Quote(doc.article.id, m.group(), m.start(), m.end())
+            out[kind] = Count(0, 0, 0, "none", stated=0, quote=quote)
     return out
+
+
+def _for_both_sides(w: Words, text: str, s: int, e: int, counts: dict) -> bool:
+    """Whether a figure is told for both sides ("с обеих сторон погибли 50").
+
+    The words must stand within a few words of a figure: "ปะทะกันระหว่างทหาร
+    ทั้งสองฝ่าย" tells who fought, not whose toll a figure is.
+    """
+    spans = [c.quote for c in counts.values() if c.quote and c.best]
+    return any(
+        q.start - 15 <= m.end() and m.start() <= q.end + 20
+        for m in w.both_sides.finditer(text, s, e)
+        for q in spans
+    )
 
 
 def _triggers(text: str, s: int, e: int, w: Words) -> list[tuple[int, int, str]]:
@@ -276,8 +321,8 @@ def _frames(doc: Document, index: int, sentence: Sentence, w: Words) -> list[Men
     counts = _counts(doc, s, e, w, [(a, b) for a, b, _, _ in dates])
     triggers = _triggers(text, s, e, w)
     violent = [t for t in triggers if t[2] not in _NOT_HARM]
-    both = bool(w.both_sides.search(text, s, e))
-    aggregate = bool(w.aggregate.search(text, s, e)) and bool(counts)
+    both = _for_both_sides(w, text, s, e, counts)
+    aggregate = (both or bool(w.aggregate.search(text, s, e))) and bool(counts)
     speaker = w.speakers.search(text, s, e)
 
     def frame(kind: str, trigger: tuple | None, kept: dict[str, Count]) -> Mention:
@@ -351,7 +396,7 @@ def read_native(doc: Document, w: Words) -> Document:
         The same document, ready for
         :func:`~bordermap.geo.extract.pass6_merging.merge.merge_mentions`.
     """
-    _blocks(doc)
+    _blocks(doc, w)
     _sentences(doc, w)
     doc.mentions = [
         m

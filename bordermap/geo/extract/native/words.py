@@ -63,6 +63,8 @@ class Words:
     soldiers: re.Pattern
     civilians: re.Pattern
     in_country: re.Pattern
+    since: re.Pattern
+    none: tuple[tuple[str, re.Pattern], ...]
     spelling: Spelling
 
     def value(self, figure: str) -> int | None:
@@ -173,6 +175,8 @@ def words(lang: str) -> Words:
         soldiers=_one(lex, "soldiers"),
         civilians=_one(lex, "civilians"),
         in_country=_one(lex, "in_country"),
+        since=re.compile(rf"(?:{lex.alternation('since')})\s*\Z", re.I),
+        none=_valued(lex, "none"),
         spelling=spelling,
     )
 
