@@ -21,7 +21,13 @@ SHORT = [
 ]
 SHARED = ROOT.parent / "shared" / "corpus"
 ENGLISH = sorted(
-    [*(ROOT / "seeds").glob("*.md"), *CORPUS.glob("*/*.md"), *SHARED.glob("*/*.md")]
+    p
+    for p in [
+        *(ROOT / "seeds").glob("*.md"),
+        *CORPUS.glob("*/*.md"),
+        *SHARED.glob("*/*.md"),
+    ]
+    if p.parent.name not in ("th", "ru")  # the own-words sets in those languages
 )
 
 THAI = (
@@ -133,3 +139,12 @@ def test_python_api_reads_thai():
     frame = bordermap.extract([Article("th1", THAI.split("---\n", 2)[2])])
     assert sorted(frame["event_type"]) == ["evacuation_displacement", "shelling"]
     assert set(frame["adm1_iso"]) == {"TH-33"}
+
+
+def test_the_own_words_thai_and_russian_sets_are_told_as_such():
+    for lang in ("th", "ru"):
+        paths = sorted((CORPUS / lang).glob("*.md"))
+        assert len(paths) == 5
+        assert {
+            detect_language(p.read_text("utf-8").split("---", 2)[-1]) for p in paths
+        } == {lang}
