@@ -49,6 +49,8 @@ OWN = {
     # own words in the border's languages (issue 22): the Thai and Russian reader
     "th (own words)": (["tests/corpus/th"], ["th"]),
     "ru (own words)": (["tests/corpus/ru"], ["ru"]),
+    "th2 (own words)": (["tests/corpus/th2"], ["th2"]),
+    "ru2 (own words)": (["tests/corpus/ru2"], ["ru2"]),
 }
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 # what a stored first-run incident keeps: no quotes or other article text
