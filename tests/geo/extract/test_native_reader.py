@@ -206,3 +206,30 @@ def test_a_figure_of_places_counts_no_one(gazetteer):
     text = "ประชาชนกว่า 3,000 คนในอำเภอบ้านกรวด จังหวัดบุรีรัมย์ อพยพไปยังศูนย์พักพิง 12 แห่ง"
     (inc,) = _read(gazetteer, text, "th")
     assert (inc.displaced.best, inc.displaced.qualifier) == (3001, "more_than")
+
+
+def test_further_parts_of_one_kind_are_summed(gazetteer):
+    text = (
+        "โดรนทิ้งระเบิดใส่ฐานทหารในอำเภอโป่งน้ำร้อน จังหวัดจันทบุรี วานนี้ "
+        "ทหารได้รับบาดเจ็บสาหัส 2 นาย และบาดเจ็บเล็กน้อยอีก 4 นาย"
+    )
+    (inc,) = _read(gazetteer, text, "th")
+    assert (inc.wounded.best, inc.wounded.note) == (6, "sum of stated parts")
+    assert [b for _, b in inc.wounded.breakdown] == [2, 4]
+    assert str(inc.date) == "2025-11-13"  # วานนี้: the day before the page's
+
+
+def test_past_a_comma_a_figure_counts_its_own_kind(gazetteer):
+    text = (
+        "У села в Баткенском районе произошла перестрелка. Погибли двое граждан "
+        "Кыргызстана, еще 11 человек получили ранения."
+    )
+    (inc,) = _read(gazetteer, text, "ru")
+    assert (inc.killed.best, inc.wounded.best) == (2, 11)
+
+
+def test_shooting_is_an_event_word(gazetteer):
+    text = "Жители села в Сюникской области сообщили о стрельбе. Пострадавших нет."
+    (inc,) = _read(gazetteer, text, "ru")
+    assert (inc.event_type, inc.admin1_iso) == ("armed_clash", ("AM-SU",))
+    assert (inc.wounded.best, inc.wounded.qualifier) == (0, "none")

@@ -211,6 +211,25 @@ def _counts_people(text: str, end: int, ceiling: int, w: Words) -> bool:
     return len(words) > 1 and bool(w.persons.match(words[1]))
 
 
+def _summed(told: Count, value: int, text: str, end: int, aid: str) -> Count:
+    """Add a further part of the same kind to a count ("... อีก 4 นาย")."""
+    parts = told.breakdown or (("part", told.best),)
+    q0 = told.quote.start if told.quote else end
+    total = (told.best or 0) + value
+    return Count(
+        total,
+        total,
+        total,
+        "exact",
+        total,
+        unit=told.unit,
+        victims_group=told.victims_group,
+        quote=Quote(aid, text[q0:end], q0, end),
+        breakdown=(*parts, ("part", value)),
+        note="sum of stated parts",
+    )
+
+
 def _group(text: str, s: int, e: int, w: Words) -> str:
     window = text[max(0, s - 20) : e]  # "ทหาร 2 นาย", "24 мирных жителя"
     soldiers, civilians = w.soldiers.search(window), w.civilians.search(window)
@@ -233,21 +252,34 @@ def _counts(
         for m in pattern.finditer(text, s, e):
             figures.append((m.start(), m.end(), value, m.group(), "vague_plural"))
     out: dict[str, Count] = {}
+    last = ""  # the kind of the figure before: "3 คน ครูอีก 1 คน" adds to it
     for start, end, value, stated, vague in sorted(figures):
         if value is None:
             continue
+        further = w.another.search(text[max(s, start - 8) : start])
         after, person = _kind_after(text, end, e, w)
         before = _kind_before(text, start, s, w)
+        if before and after and person and "," in text[before[2] : start]:
+            # "Погибли двое граждан, еще 11 человек получили ранения": past a
+            # comma, the kind after the figure's people is its own
+            before = None
         if after and after[3]:
             kind, q0, q1 = after[0], start, after[2]
         elif before and _counts_people(text, end, e, w):
             kind, q0, q1 = before[0], before[1], person.end() if person else end
         elif after and person:
             kind, q0, q1 = after[0], start, after[2]
+        elif further and person and last:
+            kind, q0, q1 = last, start, person.end()
         else:
             continue  # a figure that counts no one ("BM-21", "10 km")
         if kind in out:
+            told = out[kind]
+            if further and told.qualifier == "exact" and not vague:
+                q1 = person.end() if person else end
+                out[kind] = _summed(told, value, text, q1, doc.article.id)
             continue
+        last = kind
         qualifier, h0 = _hedge(text, start, s, w)
         if vague:
             count = Count(value, value, None, "vague_plural", stated=stated)

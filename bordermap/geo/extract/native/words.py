@@ -64,6 +64,7 @@ class Words:
     civilians: re.Pattern
     in_country: re.Pattern
     since: re.Pattern
+    another: re.Pattern
     none: tuple[tuple[str, re.Pattern], ...]
     spelling: Spelling
 
@@ -176,6 +177,7 @@ def words(lang: str) -> Words:
         civilians=_one(lex, "civilians"),
         in_country=_one(lex, "in_country"),
         since=re.compile(rf"(?:{lex.alternation('since')})\s*\Z", re.I),
+        another=re.compile(rf"{lex.alternation('another')}\s*\Z", re.I),
         none=_valued(lex, "none"),
         spelling=spelling,
     )
