@@ -25,7 +25,7 @@ import re
 from datetime import date, timedelta
 
 from bordermap.geo.extract.document import Block, Document, Mention, Sentence
-from bordermap.geo.extract.native.words import Words
+from bordermap.geo.extract.native.words import DIGITS, Words
 from bordermap.geo.extract.words.counts import hedged
 from bordermap.geo.records import Count, Quote
 
@@ -104,7 +104,7 @@ def _sentences(doc: Document, w: Words) -> None:
 def _year(raw: str | None, w: Words) -> int | None:
     if not raw:
         return None
-    year = int(raw.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
+    year = int(raw.translate(DIGITS))
     if len(raw) == 2:
         return year + 2500 - w.era if w.era else None
     return year - w.era if w.era and year > 2400 else year
@@ -118,7 +118,7 @@ def _dates(doc: Document, s: int, e: int, w: Words) -> list[tuple[int, int, date
         if w.since.search(doc.text[max(s, m.start() - 16) : m.start()]):
             continue  # "นับตั้งแต่วันที่ 8 พ.ย.", "с 27 апреля": a period's start
         month = next(v for v, p in w.months if p.fullmatch(m.group("month")))
-        day = int(m.group("day").translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
+        day = int(m.group("day").translate(DIGITS))
         year = _year(m.group("year"), w) or (ref.year if ref else None)
         if year is None:
             continue

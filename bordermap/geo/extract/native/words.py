@@ -10,14 +10,15 @@ from bordermap.geo.extract.words.lexicon import Lexicon, lexicon
 from bordermap.geo.places.gazetteer import Gazetteer
 from bordermap.geo.places.native import NativeGazetteer, Spelling
 
-__all__ = ["READERS", "Words", "native_gazetteer", "words"]
+__all__ = ["DIGITS", "READERS", "Words", "native_gazetteer", "words"]
 
 #: Languages with a word file (and a place-name table) the reader reads.
 READERS = ("ru", "th")
 #: Hedges in the order they are tried: the longer phrases of one language first.
 _HEDGES = ("at_least", "more_than", "around", "up_to")
 _LEVELS = ("admin1", "admin2", "site")
-_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+#: Thai digits to ASCII ones (``str.translate`` table).
+DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 def _valued(lex: Lexicon, section: str) -> tuple[tuple[str, re.Pattern], ...]:
@@ -79,7 +80,7 @@ class Words:
         >>> words("ru").value("136 тысяч"), words("ru").value("1,5 тыс.")
         (136000, 1500)
         """
-        figure = figure.translate(_DIGITS).strip()
+        figure = figure.translate(DIGITS).strip()
         m = re.match(r"[0-9][0-9\s,.\u00a0]*", figure)
         if m:
             digits = m.group().strip()
