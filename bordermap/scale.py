@@ -106,6 +106,7 @@ def _extract_partition(
     first_line: int,
     published: date | None,
     boundaries: Boundaries | None,
+    language: str = "",
 ) -> list[tuple[Article, list[Incident]]]:
     from bordermap.pipeline import _gazetteer
 
@@ -114,39 +115,45 @@ def _extract_partition(
     for k, row in enumerate(part.to_dict("records")):
         article = article_from_row(row, path, first_line + k, published)
         if article is not None:
-            article = settle_language(article)
+            article = settle_language(article, language)
             out.append((article, article_incidents(article, gazetteer)))
     return out
 
 
-def _extract_pages(pages: list[Page], boundaries: Boundaries | None) -> list[tuple]:
+def _extract_pages(
+    pages: list[Page], boundaries: Boundaries | None, language: str = ""
+) -> list[tuple]:
     """Read and extract web pages on a worker: ``(part, article, why, incidents)``."""
     from bordermap.pipeline import _extract_one, _gazetteer
 
     gazetteer = _gazetteer(boundaries)
-    return [(page.part, *_extract_one(page, gazetteer)) for page in pages]
+    return [(page.part, *_extract_one(page, gazetteer, language)) for page in pages]
 
 
-def _web_results(path: Path, client, boundaries, published, border, ahead: int = 8):
+def _web_results(path: Path, client, boundaries, published, reading, ahead: int = 8):
     """Read and extract a web file's pages on the workers, 64 at a time, in order.
 
     The client streams the file (an archive a record at a time) and keeps at
     most ``ahead`` chunks in flight, so an archive is never held whole.
     """
-    pages = iter_web_file(path, published=published, border=border)
+    pages = iter_web_file(path, published=published, border=reading.border)
     pending: deque = deque()
     out = []
     while True:
         chunk = list(itertools.islice(pages, 64))
         if chunk:
-            pending.append(client.submit(_extract_pages, chunk, boundaries, pure=False))
+            pending.append(
+                client.submit(
+                    _extract_pages, chunk, boundaries, reading.language, pure=False
+                )
+            )
         if pending and (not chunk or len(pending) >= ahead):
             out.extend(pending.popleft().result())
         if not chunk and not pending:
             return out
 
 
-def _table_results(path: Path, client, dask, dd, boundaries, published) -> list:
+def _table_results(path: Path, client, dask, dd, boundaries, published, language):
     """Every row of an article table, extracted a partition per task."""
     frame = _read_table(dd, path)
     if "text" not in frame.columns:
@@ -157,7 +164,7 @@ def _table_results(path: Path, client, dask, dd, boundaries, published) -> list:
     for part, size in zip(frame.to_delayed(), sizes, strict=True):
         tasks.append(
             dask.delayed(_extract_partition)(
-                part, str(path), start, published, boundaries
+                part, str(path), start, published, boundaries, language
             )
         )
         start += size
@@ -192,9 +199,11 @@ def extract_by_article_dask(
             raise ArticleError(f"{path}: no such file or directory; check the path")
         reading.files += 1
         if is_web_file(path):
-            results = _web_results(path, client, boundaries, published, reading.border)
+            results = _web_results(path, client, boundaries, published, reading)
         else:
-            results = _table_results(path, client, dask, dd, boundaries, published)
+            results = _table_results(
+                path, client, dask, dd, boundaries, published, reading.language
+            )
         for part, article, why, incidents in results:
             if is_web_file(path):
                 article = reading.take(part, article, why)

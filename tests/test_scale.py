@@ -136,3 +136,32 @@ def test_a_warc_split_by_record_equals_one_process(tmp_path):
     assert outputs["one"] == outputs["jobs"] == outputs["dask"]
     rows = [json.loads(line) for line in outputs["one"].splitlines()]
     assert len(rows) == len(seeds)  # repeats read once, the market page skipped
+
+
+def test_dask_reads_thai_and_russian_and_takes_the_language_option(tmp_path):
+    rows = [
+        {"id": "th", "published": "2025-11-14",
+         "text": "จรวดตกที่ อ.กาบเชิง จ.สุรินทร์ เมื่อ 13 พ.ย.68 มีผู้เสียชีวิต 2 ราย"},
+        {"id": "ru", "published": "2021-04-30",
+         "text": "В Баткенской области погибли не менее 24 человек."},
+    ]  # fmt: skip
+    path = tmp_path / "native.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    outputs = {}
+    for engine, extra in (
+        ("local", []),
+        ("dask", ["--engine", "dask", "--workers", "2"]),
+    ):
+        for lang in ("", "en"):
+            out = tmp_path / f"{engine}-{lang or 'own'}.jsonl"
+            option = ["--language", lang] if lang else []
+            assert (
+                main(["extract", str(path), "-o", str(out), "-q", *extra, *option]) == 0
+            )
+            outputs[engine, lang] = out.read_bytes()
+    assert outputs["local", ""] == outputs["dask", ""]
+    assert outputs["local", "en"] == outputs["dask", "en"]
+    found = [json.loads(x) for x in outputs["dask", ""].decode().splitlines()]
+    assert [len(a["incidents"]) for a in found] == [1, 1]
+    as_english = [json.loads(x) for x in outputs["dask", "en"].decode().splitlines()]
+    assert [len(a["incidents"]) for a in as_english] == [0, 0]  # read as English
