@@ -25,7 +25,7 @@ import re
 from datetime import date, timedelta
 
 from bordermap.geo.extract.document import Block, Document, Mention, Sentence
-from bordermap.geo.extract.native.words import DIGITS, Words
+from bordermap.geo.extract.native.words import DIGIT, DIGITS, Words
 from bordermap.geo.extract.words.counts import hedged
 from bordermap.geo.records import Count, Quote
 
@@ -37,9 +37,8 @@ KIND_GAP = 60
 KIND_GAP_BEFORE = 80
 #: Characters a frame's quote keeps around its first word (Thai runs long).
 QUOTE_CHARS = 240
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"„(]?[A-ZА-ЯЁ0-9])")
-# abbreviations that end with a point but not a sentence
-_ABBREVIATION = re.compile(r"(?:\b(?:тыс|млн|г|гг|обл|р-н|им|ст|т|ул|с|пос)\.|\.\.)\Z")
+# a stop, a space, then (past an opening quote) what follows: a capital or a digit
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"„(]?(?P<next>\w))")
 _BREAK = re.compile(r"[;:]|\s[-–—]\s")
 _THAI_SPLIT = 300  # a longer Thai line is cut at spaces between words
 _NOT_HARM = ("evacuation_displacement", "ceasefire_agreement")
@@ -80,7 +79,12 @@ def _pieces(doc: Document, block: Block, w: Words) -> list[tuple[int, int]]:
         return [*out, (start, end)]
     out, s = [], start
     for m in _SENTENCE_END.finditer(text, start, end):
-        if _ABBREVIATION.search(text, max(start, m.start() - 6), m.start()):
+        after, lo = m.group("next"), max(start, m.start() - 6)
+        if not (after.isupper() or after.isdigit()):
+            continue
+        if text.endswith("..", lo, m.start()):  # an ellipsis goes on
+            continue
+        if w.abbreviation.search(text, lo, m.start()):  # "136 тыс. человек"
             continue
         out.append((s, m.start()))
         s = m.end()
@@ -133,7 +137,12 @@ def _dates(doc: Document, s: int, e: int, w: Words) -> list[tuple[int, int, date
         for offset, pattern in w.relative:
             for m in pattern.finditer(doc.text, s, e):
                 out.append(
-                    (m.start(), m.end(), ref + timedelta(days=offset), "relative")
+                    (
+                        m.start(),
+                        m.end(),
+                        ref + timedelta(days=offset),
+                        "relative to page date",
+                    )
                 )
     return sorted(out)
 
@@ -155,7 +164,7 @@ def _kind_before(text: str, start: int, floor: int, w: Words):
     for kind, pattern in w.kinds:
         for m in pattern.finditer(text, lo, start):
             gap = text[m.end() : start]
-            if re.search(r"[0-9๐-๙]", gap) or _BREAK.search(gap):
+            if re.search(DIGIT, gap) or _BREAK.search(gap):
                 continue
             if best is None or m.end() > best[2]:
                 best = (kind, m.start(), m.end())
@@ -179,7 +188,7 @@ def _kind_after(text: str, end: int, ceiling: int, w: Words):
         if m is None:
             continue
         gap = text[pos : m.start()]
-        if re.search(r"[0-9๐-๙]", gap) or _BREAK.search(gap):
+        if re.search(DIGIT, gap) or _BREAK.search(gap):
             continue
         if best is None or m.start() < best[1]:
             direct = not gap if w.unspaced else not gap.strip()
@@ -286,7 +295,7 @@ def _counts(
         else:
             count = hedged(value, qualifier, stated=value)
         q0 = min(q0, h0)
-        unit = "families" if person and "ครัวเรือน" in person.group() else "persons"
+        unit = "families" if person and w.families.search(person.group()) else "persons"
         out[kind] = Count(
             count.low,
             count.best,
@@ -356,6 +365,10 @@ def _frames(doc: Document, index: int, sentence: Sentence, w: Words) -> list[Men
     both = _for_both_sides(w, text, s, e, counts)
     aggregate = (both or bool(w.aggregate.search(text, s, e))) and bool(counts)
     speaker = w.speakers.search(text, s, e)
+    # what the sentence says once, whichever of its frames it goes to
+    places = [] if both else doc.gazetteer.find(text, s, e)
+    border_cue = bool(w.border.search(text, s, e))
+    countries = _countries(doc, s, e, w)
 
     def frame(kind: str, trigger: tuple | None, kept: dict[str, Count]) -> Mention:
         at = (
@@ -372,16 +385,12 @@ def _frames(doc: Document, index: int, sentence: Sentence, w: Words) -> list[Men
             start=s,
             end=e,
             trigger=text[trigger[0] : trigger[1]] if trigger else "",
-            places=[] if both else doc.gazetteer.find(text, s, e),
-            border_cue=bool(w.border.search(text, s, e)),
-            countries=_countries(doc, s, e, w),
+            places=list(places),
+            border_cue=border_cue,
+            countries=list(countries),
             date=day[2] if day else None,
             date_text=text[day[0] : day[1]] if day else "",
-            date_basis={"text": "text", "relative": "relative to page date"}.get(
-                day[3], ""
-            )
-            if day
-            else "",
+            date_basis=day[3] if day else "",
             counts=kept,
             scope="aggregate" if aggregate else "event",
             attribution=speaker.group() if speaker else "",

@@ -14,11 +14,14 @@ __all__ = ["DIGITS", "READERS", "Words", "native_gazetteer", "words"]
 
 #: Languages with a word file (and a place-name table) the reader reads.
 READERS = ("ru", "th")
-#: Hedges in the order they are tried: the longer phrases of one language first.
+#: Hedges in the order they are tried.
 _HEDGES = ("at_least", "more_than", "around", "up_to")
 _LEVELS = ("admin1", "admin2", "site")
-#: Thai digits to ASCII ones (``str.translate`` table).
+#: Thai digits to ASCII ones (``str.translate`` table), and a digit of either script.
 DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+DIGIT = r"[0-9๐-๙]"
+#: Matches nothing: a section a language leaves empty.
+_NOTHING = re.compile(r"(?!)")
 
 
 def _valued(lex: Lexicon, section: str) -> tuple[tuple[str, re.Pattern], ...]:
@@ -30,8 +33,11 @@ def _valued(lex: Lexicon, section: str) -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
-def _one(lex: Lexicon, section: str) -> re.Pattern:
-    return lex.pattern(section)
+def _rows(lex: Lexicon, section: str, template: str = "{}") -> re.Pattern:
+    """Compile a section's rows into ``template``; an empty section matches nothing."""
+    if not lex.words(section):
+        return _NOTHING
+    return re.compile(template.format(lex.alternation(section)), re.I)
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,8 @@ class Words:
     since: re.Pattern
     another: re.Pattern
     none: tuple[tuple[str, re.Pattern], ...]
+    families: re.Pattern
+    abbreviation: re.Pattern
     spelling: Spelling
 
     def value(self, figure: str) -> int | None:
@@ -111,13 +119,12 @@ def _number(lex: Lexicon, unspaced: bool) -> tuple[re.Pattern, dict[str, int]]:
         for word in pattern.pattern[3:-1].split("|"):
             number_words[word.casefold()] = int(value)
     multipliers = "|".join(p.pattern for _, p in _valued(lex, "multipliers"))
-    digit = r"[0-9๐-๙]"
-    figure = rf"{digit}{{1,3}}(?:[,\u00a0 ]{digit}{{3}})+|{digit}+(?:[.,]{digit}+)?"
+    figure = rf"{DIGIT}{{1,3}}(?:[,\u00a0 ]{DIGIT}{{3}})+|{DIGIT}+(?:[.,]{DIGIT}+)?"
     gap = r"\s*" if unspaced else r"\s+"
     words_ = "|".join(sorted(number_words, key=len, reverse=True))
     edge = "" if unspaced else r"\b"
     pattern = re.compile(
-        rf"(?<![0-9๐-๙.,])(?:{figure})(?:\s*(?:{multipliers}))?(?![0-9๐-๙])"
+        rf"(?<![0-9๐-๙.,])(?:{figure})(?:\s*(?:{multipliers}))?(?!{DIGIT})"
         rf"|{edge}(?:{words_}){edge}(?:{gap}(?:{multipliers}))?",
         re.I,
     )
@@ -137,11 +144,12 @@ def words(lang: str) -> Words:
         raise ValueError(f"no word file for {lang!r}; bordermap reads {READERS}")
     lex = lexicon(f"{lang}/reading")
     unspaced = lex.words("writing") == ("unspaced",)
-    months = "|".join(f"(?:{p.pattern})" for _, p in _valued(lex, "months"))
-    digit = r"[0-9๐-๙]"
+    months = tuple((int(v), p) for v, p in _valued(lex, "months"))
+    month = "|".join(p.pattern for _, p in months)
+    era = f"(?:{lex.alternation('era_marks')})?" if lex.words("era_marks") else ""
     date = re.compile(
-        rf"(?<!{digit})(?P<day>{digit}{{1,2}})\s*(?P<month>{months})\.?"
-        rf"(?:\s*(?:พ\.ศ\.|ค\.ศ\.)?\s*(?P<year>{digit}{{4}}|{digit}{{2}})(?!{digit}))?",
+        rf"(?<!{DIGIT})(?P<day>{DIGIT}{{1,2}})\s*(?P<month>{month})\.?"
+        rf"(?:\s*{era}\s*(?P<year>{DIGIT}{{4}}|{DIGIT}{{2}})(?!{DIGIT}))?",
         re.I,
     )
     number, number_words = _number(lex, unspaced)
@@ -157,38 +165,37 @@ def words(lang: str) -> Words:
         lang=lang,
         unspaced=unspaced,
         kinds=tuple(
-            (kind, _one(lex, kind)) for kind in ("killed", "wounded", "displaced")
+            (kind, lex.pattern(kind)) for kind in ("killed", "wounded", "displaced")
         ),
-        persons=_one(lex, "persons"),
+        persons=lex.pattern("persons"),
         number=number,
         number_words=number_words,
         multipliers=tuple((int(v), p) for v, p in _valued(lex, "multipliers")),
-        hedges=tuple((q, _one(lex, q)) for q in _HEDGES),
+        hedges=tuple((q, lex.pattern(q)) for q in _HEDGES),
         vague=tuple((int(v), p) for v, p in _valued(lex, "vague")),
         events=_valued(lex, "events"),
-        border=_one(lex, "border"),
-        both_sides=_one(lex, "both_sides"),
-        aggregate=_one(lex, "aggregate"),
-        speakers=_one(lex, "speakers"),
+        border=lex.pattern("border"),
+        both_sides=lex.pattern("both_sides"),
+        aggregate=lex.pattern("aggregate"),
+        speakers=lex.pattern("speakers"),
         relative=tuple((int(v), p) for v, p in _valued(lex, "relative")),
         date=date,
-        months=tuple((int(v), p) for v, p in _valued(lex, "months")),
+        months=months,
         era=int(lex.words("era")[0]),
-        soldiers=_one(lex, "soldiers"),
-        civilians=_one(lex, "civilians"),
-        in_country=_one(lex, "in_country"),
-        since=re.compile(rf"(?:{lex.alternation('since')})\s*\Z", re.I),
-        another=re.compile(rf"{lex.alternation('another')}\s*\Z", re.I),
+        soldiers=lex.pattern("soldiers"),
+        civilians=lex.pattern("civilians"),
+        in_country=lex.pattern("in_country"),
+        since=_rows(lex, "since", r"{}\s*\Z"),
+        another=_rows(lex, "another", r"{}\s*\Z"),
         none=_valued(lex, "none"),
+        families=_rows(lex, "families"),
+        # "136 тыс. человек": a point that ends a word, not the sentence
+        abbreviation=_rows(lex, "abbreviations", r"\b{}\.\Z"),
         spelling=spelling,
     )
 
 
 @functools.cache
-def _native(base: Gazetteer, lang: str) -> NativeGazetteer:
-    return NativeGazetteer(base, words(lang).spelling)
-
-
 def native_gazetteer(base: Gazetteer, lang: str) -> NativeGazetteer:
     """Give the gazetteer's places under the names ``lang`` writes (built once)."""
-    return _native(base, lang)
+    return NativeGazetteer(base, words(lang).spelling)
