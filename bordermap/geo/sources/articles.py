@@ -25,7 +25,7 @@ from bordermap.errors import ArticleError
 from bordermap.geo.places.countries import country_label
 from bordermap.geo.records import Article
 from bordermap.geo.sources.datasets.tables import detect_dataset
-from bordermap.geo.sources.languages import READ, detect_language, language_name
+from bordermap.geo.sources.languages import READ, language_name, settle_language
 from bordermap.geo.sources.web import Page, is_web_file, iter_web_file, read_page
 
 __all__ = [
@@ -493,7 +493,7 @@ class Reading:
 
     def readable(self, article: Article) -> bool:
         """Whether the extractor reads the article's language; if not, say so."""
-        code = self.language or article.language or detect_language(article.text)
+        code = settle_language(article, self.language).language
         if not code or code in READ:
             return True
         name = language_name(code)
