@@ -233,3 +233,51 @@ def test_shooting_is_an_event_word(gazetteer):
     (inc,) = _read(gazetteer, text, "ru")
     assert (inc.event_type, inc.admin1_iso) == ("armed_clash", ("AM-SU",))
     assert (inc.wounded.best, inc.wounded.qualifier) == (0, "none")
+
+
+def test_a_clause_after_after_is_its_own_event(gazetteer):
+    # the air strike answered a shelling told in the clause "หลังจาก ..." (after):
+    # two incidents, each at its own place, the clause without a day on the
+    # sentence's day; the next sentence's toll goes to the main event, and the
+    # side that reports it counts its own soldiers
+    text = (
+        "เครื่องบินรบไทยโจมตีทางอากาศในจังหวัดบันทายมีชัย เมื่อวันที่ 3 พ.ย. "
+        "หลังจากกัมพูชายิงจรวดตกใส่ อ.บ้านกรวด จ.บุรีรัมย์\n\n"
+        "ฝ่ายกัมพูชาระบุว่ามีทหารเสียชีวิต 2 นาย"
+    )
+    found = sorted(_brief(i) for i in _read(gazetteer, text, "th"))
+    assert found == [
+        ("air_strike", ("KH-1",), "2025-11-03", {"killed": (2, "exact")}),
+        ("shelling", ("TH-31",), "2025-11-03", {}),
+    ]
+    strike = next(i for i in _read(gazetteer, text, "th") if i.killed)
+    assert (strike.killed.victims_country, strike.killed.victims_group) == (
+        "KHM",
+        "soldiers",
+    )
+    assert strike.attribution == "ฝ่ายกัมพูชา"
+
+
+def test_a_russian_clause_in_reply_is_its_own_event(gazetteer):
+    text = (
+        "17 октября армянские позиции в Гегаркуникской области подверглись "
+        "обстрелу, после того как в Тавушской области произошла перестрелка."
+    )
+    found = sorted(_brief(i) for i in _read(gazetteer, text, "ru"))
+    assert found == [
+        ("armed_clash", ("AM-TV",), "2025-10-17", {}),
+        ("shelling", ("AM-GR",), "2025-10-17", {}),
+    ]
+
+
+def test_a_clause_word_without_an_event_before_it_cuts_nothing(gazetteer):
+    # "two soldiers died after a rocket fell": one event, its toll kept
+    text = "ทหาร 2 นายเสียชีวิต หลังจากจรวดตกใส่ฐานใน อ.กันทรลักษ์ จ.ศรีสะเกษ"
+    found = [_brief(i) for i in _read(gazetteer, text, "th")]
+    assert found == [("shelling", ("TH-33",), "2025-11-14", {"killed": (2, "exact")})]
+
+
+def test_a_demonym_beside_the_figure_gives_the_victims_side(gazetteer):
+    text = "18 октября в Баткенской области погибли двое таджикских пограничников."
+    (inc,) = _read(gazetteer, text, "ru")
+    assert inc.killed.victims_country == "TJK"

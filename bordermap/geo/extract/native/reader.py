@@ -1,8 +1,9 @@
 """Read a Thai or Russian article into event frames (passes 1-5 for other languages).
 
 The English passes know English syntax; here each sentence is read with its
-language's words (:mod:`bordermap.geo.extract.native.words`) and gives at
-most two frames:
+language's words (:mod:`bordermap.geo.extract.native.words`). A clause word
+("หลังจาก", "после того как") between two event words cuts it into parts, the
+clause it opens framed first; each part gives at most two frames:
 
 - a violent event (its first event word: rocket, clash, air strike, mine ...)
   with the killed and wounded the sentence counts, or, with no event word, a
@@ -22,6 +23,7 @@ aggregate; one told for both sides keeps no province.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from bordermap.geo.extract.document import Block, Document, Mention, Sentence
@@ -341,7 +343,7 @@ def _countries(doc: Document, s: int, e: int, w: Words) -> list[str]:
     """Countries the sentence places its event in ("ในกัมพูชา", "в Таджикистане")."""
     out = []
     for c0, _, iso, demonym in doc.gazetteer.find_countries(doc.text, s, e):
-        before = doc.text[max(s, c0 - 16) : c0]
+        before = doc.text[max(s, c0 - 24) : c0]
         cues = w.in_country.finditer(before)
         if not demonym and any(not before[m.end() :].strip() for m in cues):
             out.append(iso)
@@ -356,15 +358,90 @@ def _quote(doc: Document, s: int, e: int, at: int) -> Quote:
     return Quote(doc.article.id, doc.text[lo:hi], lo, hi)
 
 
+def _clauses(text: str, s: int, e: int, w: Words) -> list[tuple[int, int]]:
+    """Cut a sentence at clause words that stand between two event words.
+
+    "เครื่องบิน F-16 โจมตี ... หลังกัมพูชายิงถล่มฐาน": an air strike and, in the
+    clause after "หลัง", the shelling it answered; each is read as its own part.
+    A sentence with no event word on both sides of a clause word is one part.
+    """
+    at = [t[0] for t in _triggers(text, s, e, w) if t[2] not in _NOT_HARM]
+    parts, lo = [], s
+    for m in w.clauses.finditer(text, s, e):
+        if any(lo <= a < m.start() for a in at) and any(a >= m.end() for a in at):
+            parts.append((lo, m.start()))
+            lo = m.start()
+    return [*parts, (lo, e)]
+
+
 def _frames(doc: Document, index: int, sentence: Sentence, w: Words) -> list[Mention]:
-    text, s, e = doc.text, sentence.start, sentence.end
-    dates = _dates(doc, s, e, w)
-    counts = _counts(doc, s, e, w, [(a, b) for a, b, _, _ in dates])
+    """Frame a sentence, a clause that a clause word opens before the main one.
+
+    "หลัง" (after), "в ответ на" (in reply to), "ขณะที่" (while) open a clause
+    telling an event before or beside the main one: its frames come first, so
+    that counts told in the next sentence go on to the main event.
+    """
+    speaker = w.speakers.search(doc.text, sentence.start, sentence.end)
+    dates = _dates(doc, sentence.start, sentence.end, w)
+    parts = _clauses(doc.text, sentence.start, sentence.end, w)
+    return [
+        m
+        for s, e in [*parts[1:], parts[0]]
+        for m in _part_frames(doc, index, sentence, (s, e), w, speaker, dates)
+    ]
+
+
+def _side(doc: Document, q0: int, q1: int, claimant: str | None, group: str):
+    """Tell the country whose people a count counts.
+
+    A demonym beside the figure ("ทหารกัมพูชา 3 นาย", "двое таджикских
+    пограничников"), else the side that reports its own soldiers' losses
+    ("ฝ่ายกัมพูชาระบุว่ามีทหารเสียชีวิต 3 นาย").
+    """
+    text = doc.text
+    near = doc.gazetteer.find_countries(text, max(0, q0 - 12), min(len(text), q1 + 20))
+    told = {iso for _, _, iso, demonym in near if demonym}
+    if len(told) == 1:
+        return told.pop()
+    return claimant if group == "soldiers" and not told else None
+
+
+def _part_frames(
+    doc: Document,
+    index: int,
+    sentence: Sentence,
+    part: tuple[int, int],
+    w: Words,
+    speaker: re.Match | None,
+    told: list[tuple[int, int, date, str]],
+) -> list[Mention]:
+    """Frame one part of a sentence (the whole of it, or one of its clauses).
+
+    A clause without a day of its own takes the sentence's ("โจมตี ... เมื่อวันที่
+    26 พ.ย. หลังกัมพูชายิงถล่มฐาน": both on the 26th).
+    """
+    text, (s, e) = doc.text, part
+    own = [d for d in told if s <= d[0] < e]
+    counts = _counts(doc, s, e, w, [(a, b) for a, b, _, _ in own])
+    dates = own or told
     triggers = _triggers(text, s, e, w)
     violent = [t for t in triggers if t[2] not in _NOT_HARM]
     both = _for_both_sides(w, text, s, e, counts)
     aggregate = (both or bool(w.aggregate.search(text, s, e))) and bool(counts)
-    speaker = w.speakers.search(text, s, e)
+    sides = (
+        {iso for *_, iso, _ in doc.gazetteer.find_countries(speaker.group())}
+        if speaker
+        else set()
+    )
+    claimant = sides.pop() if len(sides) == 1 else None
+    for kind, c in counts.items():
+        if c.quote and c.best:
+            side = (
+                "both"
+                if both
+                else _side(doc, c.quote.start, c.quote.end, claimant, c.victims_group)
+            )
+            counts[kind] = replace(c, victims_country=side)
     # what the sentence says once, whichever of its frames it goes to
     places = [] if both else doc.gazetteer.find(text, s, e)
     border_cue = bool(w.border.search(text, s, e))
@@ -399,6 +476,7 @@ def _frames(doc: Document, index: int, sentence: Sentence, w: Words) -> list[Men
             trigger_at=trigger[0] if trigger else -1,
             trigger_end=trigger[1] if trigger else -1,
             role=sentence.role,
+            claimant=claimant,
         )
 
     out = []

@@ -74,6 +74,7 @@ class Words:
     another: re.Pattern
     none: tuple[tuple[str, re.Pattern], ...]
     families: re.Pattern
+    clauses: re.Pattern
     abbreviation: re.Pattern
     spelling: Spelling
 
@@ -189,6 +190,7 @@ def words(lang: str) -> Words:
         another=_rows(lex, "another", r"{}\s*\Z"),
         none=_valued(lex, "none"),
         families=_rows(lex, "families"),
+        clauses=_rows(lex, "clauses"),
         # "136 тыс. человек": a point that ends a word, not the sentence
         abbreviation=_rows(lex, "abbreviations", r"\b{}\.\Z"),
         spelling=spelling,
