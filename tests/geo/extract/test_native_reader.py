@@ -281,3 +281,31 @@ def test_a_demonym_beside_the_figure_gives_the_victims_side(gazetteer):
     text = "18 октября в Баткенской области погибли двое таджикских пограничников."
     (inc,) = _read(gazetteer, text, "ru")
     assert inc.killed.victims_country == "TJK"
+
+
+def test_a_speaker_ends_at_its_saying_word_and_names_its_side(gazetteer):
+    text = (
+        "กระทรวงกลาโหมกัมพูชาระบุว่า ทหารไทยยิงปืนใหญ่ใส่หมู่บ้านในจังหวัด"
+        "บันทายมีชัย เมื่อวันที่ 4 พ.ย. ทำให้พลเรือนเสียชีวิต 2 ราย"
+    )
+    (inc,) = _read(gazetteer, text, "th")
+    assert inc.attribution == "กระทรวงกลาโหมกัมพูชา"
+    assert _brief(inc) == (
+        "shelling", ("KH-1",), "2025-11-04", {"killed": (2, "exact")}
+    )  # fmt: skip
+
+
+def test_a_toll_told_alone_is_not_placed_where_its_speaker_sits(gazetteer):
+    # the district chief of Ban Kruat says no one was hurt by fire heard along
+    # the border: the shelling stays border-wide, the flight is in Ban Kruat
+    text = (
+        "ชาวบ้านกว่า 500 คนใน อ.บ้านกรวด จ.บุรีรัมย์ อพยพ หลังมีเสียงปืนใหญ่"
+        "ตามแนวชายแดนเมื่อวันที่ 9 พ.ย.\n\n"
+        "นายอำเภอบ้านกรวดกล่าวว่ายังไม่มีรายงานผู้บาดเจ็บ"
+    )
+    found = sorted(_brief(i) for i in _read(gazetteer, text, "th"))
+    assert found == [
+        ("evacuation_displacement", ("TH-31",), "2025-11-09",
+         {"displaced": (501, "more_than")}),
+        ("shelling", (), "2025-11-09", {"wounded": (0, "none")}),
+    ]  # fmt: skip

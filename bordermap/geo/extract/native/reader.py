@@ -359,16 +359,19 @@ def _quote(doc: Document, s: int, e: int, at: int) -> Quote:
 
 
 def _clauses(text: str, s: int, e: int, w: Words) -> list[tuple[int, int]]:
-    """Cut a sentence at clause words that stand between two event words.
+    """Cut a sentence at clause words between an event word and a violent one.
 
     "เครื่องบิน F-16 โจมตี ... หลังกัมพูชายิงถล่มฐาน": an air strike and, in the
-    clause after "หลัง", the shelling it answered; each is read as its own part.
-    A sentence with no event word on both sides of a clause word is one part.
+    clause after "หลัง", the shelling it answered; "ประชาชน ... อพยพ หลังมีเสียง
+    ปืนใหญ่ ... ตามแนวชายแดน": a flight from one district and fire along the
+    border. Each is read as its own part; a sentence without such a pair is one.
     """
-    at = [t[0] for t in _triggers(text, s, e, w) if t[2] not in _NOT_HARM]
+    found = [t for t in _triggers(text, s, e, w) if t[2] != "ceasefire_agreement"]
+    at = [t[0] for t in found]  # "อพยพ ... หลังมีเสียงปืนใหญ่": a flight, then fire
+    harm = [t[0] for t in found if t[2] not in _NOT_HARM]
     parts, lo = [], s
     for m in w.clauses.finditer(text, s, e):
-        if any(lo <= a < m.start() for a in at) and any(a >= m.end() for a in at):
+        if any(lo <= a < m.start() for a in at) and any(a >= m.end() for a in harm):
             parts.append((lo, m.start()))
             lo = m.start()
     return [*parts, (lo, e)]
@@ -381,7 +384,7 @@ def _frames(doc: Document, index: int, sentence: Sentence, w: Words) -> list[Men
     telling an event before or beside the main one: its frames come first, so
     that counts told in the next sentence go on to the main event.
     """
-    speaker = w.speakers.search(doc.text, sentence.start, sentence.end)
+    speaker = _speaker(doc.text, sentence.start, sentence.end, w)
     dates = _dates(doc, sentence.start, sentence.end, w)
     parts = _clauses(doc.text, sentence.start, sentence.end, w)
     return [
@@ -389,6 +392,15 @@ def _frames(doc: Document, index: int, sentence: Sentence, w: Words) -> list[Men
         for s, e in [*parts[1:], parts[0]]
         for m in _part_frames(doc, index, sentence, (s, e), w, speaker, dates)
     ]
+
+
+def _speaker(text: str, s: int, e: int, w: Words) -> tuple[int, int] | None:
+    """Where the sentence's speaker is named, up to its saying word."""
+    m = w.speakers.search(text, s, e)
+    if m is None:
+        return None
+    said = w.saying.search(text, m.start() + 1, m.end())
+    return m.start(), said.start() if said else m.end()
 
 
 def _side(doc: Document, q0: int, q1: int, claimant: str | None, group: str):
@@ -412,7 +424,7 @@ def _part_frames(
     sentence: Sentence,
     part: tuple[int, int],
     w: Words,
-    speaker: re.Match | None,
+    speaker: tuple[int, int] | None,
     told: list[tuple[int, int, date, str]],
 ) -> list[Mention]:
     """Frame one part of a sentence (the whole of it, or one of its clauses).
@@ -429,7 +441,7 @@ def _part_frames(
     both = _for_both_sides(w, text, s, e, counts)
     aggregate = (both or bool(w.aggregate.search(text, s, e))) and bool(counts)
     sides = (
-        {iso for *_, iso, _ in doc.gazetteer.find_countries(speaker.group())}
+        {iso for *_, iso, _ in doc.gazetteer.find_countries(text, *speaker)}
         if speaker
         else set()
     )
@@ -462,7 +474,13 @@ def _part_frames(
             start=s,
             end=e,
             trigger=text[trigger[0] : trigger[1]] if trigger else "",
-            places=list(places),
+            places=[
+                p
+                for p in places
+                # a toll told alone is not where its speaker sits ("นายอำเภอ
+                # บ้านกรวดกล่าวว่ายังไม่มีผู้บาดเจ็บ")
+                if trigger or not (speaker and speaker[0] <= p.start < speaker[1])
+            ],
             border_cue=border_cue,
             countries=list(countries),
             date=day[2] if day else None,
@@ -470,7 +488,7 @@ def _part_frames(
             date_basis=day[3] if day else "",
             counts=kept,
             scope="aggregate" if aggregate else "event",
-            attribution=speaker.group() if speaker else "",
+            attribution=text[speaker[0] : speaker[1]] if speaker else "",
             quote=_quote(doc, s, e, at),
             both_sides=both,
             trigger_at=trigger[0] if trigger else -1,

@@ -63,6 +63,7 @@ class Words:
     both_sides: re.Pattern
     aggregate: re.Pattern
     speakers: re.Pattern
+    saying: re.Pattern
     relative: tuple[tuple[int, re.Pattern], ...]
     date: re.Pattern
     months: tuple[tuple[int, re.Pattern], ...]
@@ -179,6 +180,7 @@ def words(lang: str) -> Words:
         both_sides=lex.pattern("both_sides"),
         aggregate=lex.pattern("aggregate"),
         speakers=lex.pattern("speakers"),
+        saying=lex.pattern("saying"),
         relative=tuple((int(v), p) for v, p in _valued(lex, "relative")),
         date=date,
         months=months,
