@@ -51,6 +51,8 @@ OWN = {
     "ru (own words)": (["tests/corpus/ru"], ["ru"]),
     "th2 (own words)": (["tests/corpus/th2"], ["th2"]),
     "ru2 (own words)": (["tests/corpus/ru2"], ["ru2"]),
+    "th3 (own words)": (["tests/corpus/th3"], ["th3"]),
+    "ru3 (own words)": (["tests/corpus/ru3"], ["ru3"]),
 }
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 # what a stored first-run incident keeps: no quotes or other article text
