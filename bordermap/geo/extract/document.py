@@ -130,6 +130,7 @@ class Mention:
     claimant: str | None = (
         None  # the side whose officials report it ("Afghan officials")
     )
+    points_back: bool = False  # "from the area", read by a language's own words
 
 
 @dataclass

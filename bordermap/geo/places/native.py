@@ -178,7 +178,10 @@ class NativeGazetteer:
 
     def _fit(self, places: tuple[Place, ...], level: str, length: int) -> tuple:
         if level in _UNITS:
-            return tuple(p for p in places if p.kind == level)
+            # a unit of the level told, else of the other: Azerbaijan's rayons
+            # ("Товузский район") are its first level
+            told = tuple(p for p in places if p.kind == level)
+            return told or tuple(p for p in places if p.kind in _UNITS)
         if level:  # a sub-district, village, town or temple
             return tuple(p for p in places if p.kind not in (*_UNITS, "venue"))
         return tuple(

@@ -309,3 +309,31 @@ def test_a_toll_told_alone_is_not_placed_where_its_speaker_sits(gazetteer):
          {"displaced": (501, "more_than")}),
         ("shelling", (), "2025-11-09", {"wounded": (0, "none")}),
     ]  # fmt: skip
+
+
+def test_a_rayon_that_is_a_first_level_unit_is_found_with_its_level_word(gazetteer):
+    # Azerbaijan's rayons are its provinces: "район" names them as well
+    text = "14 июля 2020 года армянская артиллерия обстреляла села Кедабекского района."
+    (inc,) = _read(gazetteer, text, "ru")
+    assert _brief(inc) == ("shelling", ("AZ-GAD",), "2020-07-14", {})
+
+
+def test_russian_attacks_and_no_dead_or_wounded(gazetteer):
+    text = (
+        "3 мая 2023 года подразделения атаковали пост в Тавушской области. "
+        "Погибших и раненых нет."
+    )
+    (inc,) = _read(gazetteer, text, "ru")
+    assert _brief(inc) == (
+        "armed_clash", ("AM-TV",), "2023-05-03",
+        {"killed": (0, "none"), "wounded": (0, "none")},
+    )  # fmt: skip
+
+
+def test_from_the_area_points_back_to_the_place_told_last(gazetteer):
+    text = (
+        "จรวดตกใส่ ต.ตาเมียง อ.พนมดงรัก จ.สุรินทร์ เมื่อวันที่ 6 พ.ย.\n\n"
+        "ทางการสั่งอพยพชาวบ้าน 300 คนออกจากพื้นที่"
+    )
+    found = [_brief(i) for i in _read(gazetteer, text, "th")]
+    assert found[1][:2] == ("evacuation_displacement", ("TH-32",))

@@ -495,6 +495,7 @@ def _part_frames(
             trigger_end=trigger[1] if trigger else -1,
             role=sentence.role,
             claimant=claimant,
+            points_back=bool(w.points_back.search(text, s, e)),
         )
 
     out = []

@@ -76,6 +76,7 @@ class Words:
     none: tuple[tuple[str, re.Pattern], ...]
     families: re.Pattern
     clauses: re.Pattern
+    points_back: re.Pattern
     abbreviation: re.Pattern
     spelling: Spelling
 
@@ -193,6 +194,7 @@ def words(lang: str) -> Words:
         none=_valued(lex, "none"),
         families=_rows(lex, "families"),
         clauses=_rows(lex, "clauses"),
+        points_back=_rows(lex, "points_back"),
         # "136 тыс. человек": a point that ends a word, not the sentence
         abbreviation=_rows(lex, "abbreviations", r"\b{}\.\Z"),
         spelling=spelling,

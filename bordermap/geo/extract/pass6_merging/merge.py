@@ -249,7 +249,11 @@ def merge_mentions(doc: Document) -> list[Draft]:
     summaries: list[tuple[Mention, Location, When]] = []
     for m in doc.mentions:
         told = context.get(m.paragraph)
-        if told is None and context and POINTS_BACK.search(doc.text, m.start, m.end):
+        if (
+            told is None
+            and context
+            and (m.points_back or POINTS_BACK.search(doc.text, m.start, m.end))
+        ):
             # "are evacuating people from the area": the place told last
             told = context[max(context)]
         loc = geocode(
