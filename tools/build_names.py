@@ -11,7 +11,7 @@ district and point. Sources (see ``bordermap/data/ATTRIBUTION.md``):
 - Thai: the Thai names HDX COD-AB Thailand gives every province, district and
   sub-district; GeoNames' Thai-script spellings of the towns of Thailand and its
   land neighbours; ``tools/native_names.csv`` (Cambodian provinces, border
-  temples and passes as Thai papers write them).
+  towns, districts and temples as Thai papers write them).
 - Russian: Natural Earth's ``name_ru`` of the admin-1 units of the countries where
   Russian is written; GeoNames' Cyrillic spellings of their towns;
   ``tools/native_names.csv``.
@@ -297,21 +297,22 @@ def curated(lang: str, known: list[dict]) -> list[dict]:
             (places["name"] == r.place) & (places["country_iso3"] == r.country_iso3)
         ]
         if len(hit):
-            p = hit.iloc[0]
-            out.append(
-                _row(
-                    r.name,
-                    p["name"],
-                    p["kind"],
-                    p["country_iso3"],
-                    p["admin1_iso"],
-                    p["admin1_name"],
-                    p["admin2_name"],
-                    p["lat"],
-                    p["lon"],
-                    "bordermap",
+            # every entry of the name: "Choam Ksant" is a district and a commune
+            for p in hit.itertuples():
+                out.append(
+                    _row(
+                        r.name,
+                        p.name,
+                        p.kind,
+                        p.country_iso3,
+                        p.admin1_iso,
+                        p.admin1_name,
+                        p.admin2_name,
+                        p.lat,
+                        p.lon,
+                        "bordermap",
+                    )
                 )
-            )
             continue
         district = districts[
             (districts["name"] == r.place)

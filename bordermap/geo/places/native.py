@@ -70,8 +70,13 @@ def native_names(lang: str) -> dict[str, tuple[Place, ...]]:
 #: Shortest name matched without a level word (a province any length).
 BARE_MIN = 4
 _UNITS = ("admin1", "admin2")
+#: The kinds of place each level word names ("district": a curated border district).
+_LEVEL_KINDS = {"admin1": ("admin1",), "admin2": ("admin2", "district")}
 #: Kinds matched bare (with no level word), on the border and of BARE_MIN letters.
-_BARE_KINDS = frozenset({"admin2", "town", "temple", "temple_claim", "village"})
+_ANY_UNIT = tuple(k for kinds in _LEVEL_KINDS.values() for k in kinds)
+_BARE_KINDS = frozenset(
+    {"admin2", "district", "town", "temple", "temple_claim", "village"}
+)
 _WORD = re.compile(r"[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*")
 
 
@@ -180,10 +185,10 @@ class NativeGazetteer:
         if level in _UNITS:
             # a unit of the level told, else of the other: Azerbaijan's rayons
             # ("Товузский район") are its first level
-            told = tuple(p for p in places if p.kind == level)
-            return told or tuple(p for p in places if p.kind in _UNITS)
+            told = tuple(p for p in places if p.kind in _LEVEL_KINDS[level])
+            return told or tuple(p for p in places if p.kind in _ANY_UNIT)
         if level:  # a sub-district, village, town or temple
-            return tuple(p for p in places if p.kind not in (*_UNITS, "venue"))
+            return tuple(p for p in places if p.kind not in (*_ANY_UNIT, "venue"))
         return tuple(
             p
             for p in places

@@ -337,3 +337,17 @@ def test_from_the_area_points_back_to_the_place_told_last(gazetteer):
     )
     found = [_brief(i) for i in _read(gazetteer, text, "th")]
     assert found[1][:2] == ("evacuation_displacement", ("TH-32",))
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("จรวดตกใกล้ตลาดปอยเปต เมื่อวันที่ 2 พ.ย.", "KH-1"),
+        ("เครื่องบินรบทิ้งระเบิดที่ อ.จอมกระสานต์ เมื่อวันที่ 2 พ.ย.", "KH-13"),
+        ("ปะทะกันใกล้อันลองเวง เมื่อวันที่ 2 พ.ย.", "KH-22"),
+    ],
+)
+def test_cambodian_places_as_thai_papers_write_them(gazetteer, text, province):
+    (inc,) = _read(gazetteer, text, "th")
+    assert inc.admin1_iso == (province,)
+    assert inc.country_iso3 == "KHM"
