@@ -351,3 +351,9 @@ def test_cambodian_places_as_thai_papers_write_them(gazetteer, text, province):
     (inc,) = _read(gazetteer, text, "th")
     assert inc.admin1_iso == (province,)
     assert inc.country_iso3 == "KHM"
+
+
+def test_russian_families_are_not_persons(gazetteer):
+    text = "5 мая 2023 года из села Сотк Гегаркуникской области эвакуированы 40 семей."
+    (inc,) = _read(gazetteer, text, "ru")
+    assert (inc.displaced.best, inc.displaced.unit) == (40, "families")
