@@ -239,112 +239,83 @@ def place_spellings(lang: str) -> list[dict]:
     return out
 
 
+#: The columns a typed name's entry is looked up by and taken from.
+_ENTRY = ("place", "kind", "country_iso3", "admin1_iso", "admin1_name", "admin2_name")
+
+
+def _entries() -> list[tuple[pd.DataFrame, bool]]:
+    """Tables a typed name is looked up in, in order; whether every hit is taken.
+
+    Bundled provinces, world admin-1 units, the bundled places (every entry of a
+    name: "Choam Ksant" is a district and a commune) and world districts, each
+    in the columns of :data:`_ENTRY` and ``lat``, ``lon``.
+    """
+    adm1 = gpd.read_file(OUT / "admin1_THA_KHM.geojson")
+    point = adm1.geometry.representative_point()
+    bundled = pd.DataFrame(
+        {
+            "place": adm1["adm1_name"],
+            "kind": "admin1",
+            "country_iso3": adm1["adm0_iso3"],
+            "admin1_iso": adm1["adm1_iso"],
+            "admin1_name": adm1["adm1_name"],
+            "admin2_name": "",
+            "lat": point.y,
+            "lon": point.x,
+        }
+    )
+    world = _table("world_admin1_names.csv")
+    world = world.assign(
+        place=world["name"],
+        kind="admin1",
+        admin1_iso=world["iso_3166_2"],
+        admin1_name=world["name"],
+        admin2_name="",
+    )
+    places = _table("places_THA_KHM.csv").rename(columns={"name": "place"})
+    districts = _table("world_districts.csv.gz")
+    districts = districts.assign(
+        place=districts["name"],
+        kind="admin2",
+        admin1_name=districts["admin1_iso"].map(_admin1_names()).fillna(""),
+        admin2_name=districts["name"],
+    )
+    return [(bundled, False), (world, False), (places, True), (districts, False)]
+
+
 def curated(lang: str, known: list[dict]) -> list[dict]:
     """Return the spellings of ``tools/native_names.csv`` (typed by us)."""
     table = pd.read_csv(
         ROOT / "tools" / "native_names.csv", dtype=str, keep_default_na=False
     )
-    places = _table("places_THA_KHM.csv")
-    adm1 = gpd.read_file(OUT / "admin1_THA_KHM.geojson")
-    districts = _table("world_districts.csv.gz")
-    admin1_names = _admin1_names()
-    world_units = _table("world_admin1_names.csv")
+    tables = _entries()
     out = []
     for r in table[table["lang"] == lang].itertuples():
-        unit = adm1[
-            (adm1["adm1_name"] == r.place) & (adm1["adm0_iso3"] == r.country_iso3)
-        ]
-        if len(unit):
-            u = unit.iloc[0]
-            point = u.geometry.representative_point()
-            out.append(
-                _row(
-                    r.name,
-                    u["adm1_name"],
-                    "admin1",
-                    u["adm0_iso3"],
-                    u["adm1_iso"],
-                    u["adm1_name"],
-                    "",
-                    point.y,
-                    point.x,
-                    "bordermap",
-                )
-            )
-            continue
-        world = world_units[
-            (world_units["name"] == r.place)
-            & (world_units["country_iso3"] == r.country_iso3)
-        ]
-        if len(world):
-            w = world.iloc[0]
-            out.append(
-                _row(
-                    r.name,
-                    w["name"],
-                    "admin1",
-                    w["country_iso3"],
-                    w["iso_3166_2"],
-                    w["name"],
-                    "",
-                    w["lat"],
-                    w["lon"],
-                    "bordermap",
-                )
-            )
-            continue
-        hit = places[
-            (places["name"] == r.place) & (places["country_iso3"] == r.country_iso3)
-        ]
-        if len(hit):
-            # every entry of the name: "Choam Ksant" is a district and a commune
-            for p in hit.itertuples():
-                out.append(
+        for entries, every in tables:
+            hit = entries[
+                (entries["place"] == r.place)
+                & (entries["country_iso3"] == r.country_iso3)
+            ]
+            if len(hit):
+                rows = hit if every else hit.iloc[:1]
+                out += [
                     _row(
-                        r.name,
-                        p.name,
-                        p.kind,
-                        p.country_iso3,
-                        p.admin1_iso,
-                        p.admin1_name,
-                        p.admin2_name,
-                        p.lat,
-                        p.lon,
-                        "bordermap",
+                        r.name, *(e[c] for c in _ENTRY), e["lat"], e["lon"], "bordermap"
                     )
+                    for _, e in rows.iterrows()
+                ]
+                break
+        else:
+            same = [
+                k
+                for k in known
+                if k["place"] == r.place and k["country_iso3"] == r.country_iso3
+            ]
+            if not same:
+                raise SystemExit(
+                    f"tools/native_names.csv: no entry {r.place!r} in {r.country_iso3}"
                 )
-            continue
-        district = districts[
-            (districts["name"] == r.place)
-            & (districts["country_iso3"] == r.country_iso3)
-        ]
-        if len(district):
-            d = district.iloc[0]
-            out.append(
-                _row(
-                    r.name,
-                    d["name"],
-                    "admin2",
-                    d["country_iso3"],
-                    d["admin1_iso"],
-                    admin1_names.get(d["admin1_iso"], ""),
-                    d["name"],
-                    d["lat"],
-                    d["lon"],
-                    "bordermap",
-                )
-            )
-            continue
-        same = [
-            k
-            for k in known
-            if k["place"] == r.place and k["country_iso3"] == r.country_iso3
-        ]
-        if not same:
-            raise SystemExit(
-                f"tools/native_names.csv: no entry {r.place!r} in {r.country_iso3}"
-            )
-        out.append({**same[0], "name": r.name, "source": "bordermap"})
+            out.append({**same[0], "name": r.name, "source": "bordermap"})
     return out
 
 
