@@ -53,6 +53,8 @@ OWN = {
     "ru2 (own words)": (["tests/corpus/ru2"], ["ru2"]),
     "th3 (own words)": (["tests/corpus/th3"], ["th3"]),
     "ru3 (own words)": (["tests/corpus/ru3"], ["ru3"]),
+    "th4 (own words)": (["tests/corpus/th4"], ["th4"]),
+    "ru4 (own words)": (["tests/corpus/ru4"], ["ru4"]),
 }
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 # what a stored first-run incident keeps: no quotes or other article text
