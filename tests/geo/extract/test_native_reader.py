@@ -357,3 +357,30 @@ def test_russian_families_are_not_persons(gazetteer):
     text = "5 мая 2023 года из села Сотк Гегаркуникской области эвакуированы 40 семей."
     (inc,) = _read(gazetteer, text, "ru")
     assert (inc.displaced.best, inc.displaced.unit) == (40, "families")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "count"),
+    [
+        # a range: low and best the first figure, high the second; the
+        # multiplier of the second is the first's too
+        ("Из сел Баткенской области 2 мая эвакуированы от 5 до 7 тысяч человек.",
+         "ru", (5000, 5000, 7000, "range")),
+        ("ชาวบ้าน 5,000-7,000 คนใน จ.สุรินทร์ อพยพ เมื่อวันที่ 2 พ.ย.",
+         "th", (5000, 5000, 7000, "range")),
+        ("ชาวบ้าน 5 ถึง 7 พันคนใน จ.สุรินทร์ อพยพ เมื่อวันที่ 2 พ.ย.",
+         "th", (5000, 5000, 7000, "range")),
+        # "до" without "от" is still "up to"
+        ("Из сел Баткенской области 2 мая эвакуированы до 7 тысяч человек.",
+         "ru", (None, 7000, 7000, "up_to")),
+        # vague plurals: several, tens of thousands (not "tens" and "thousands")
+        ("Из сел Баткенской области 2 мая эвакуированы десятки тысяч человек.",
+         "ru", (20000, 20000, None, "vague_plural")),
+        ("ชาวบ้านหลายรายใน จ.สุรินทร์ อพยพ เมื่อวันที่ 2 พ.ย.",
+         "th", (3, 3, None, "vague_plural")),
+    ],
+)  # fmt: skip
+def test_ranges_and_vague_plurals(gazetteer, text, lang, count):
+    (inc,) = _read(gazetteer, text, lang)
+    c = inc.displaced
+    assert (c.low, c.best, c.high, c.qualifier) == count

@@ -249,6 +249,46 @@ def _group(text: str, s: int, e: int, w: Words) -> str:
     return "soldiers" if soldiers else "civilians" if civilians else "unspecified"
 
 
+def _ranges(text: str, figures: list[tuple], w: Words) -> list[tuple]:
+    """Join the two figures of a range into one (its qualifier ``"range"``).
+
+    "5,000-7,000 คน", "от 5 до 7 тысяч человек" (the multiplier of the second
+    figure is the first's too); a word between the figures ("до") needs the
+    language's word before the first ("от"), where it has one. Other figures
+    come back with ``high`` None.
+    """
+    figures = sorted(figures)
+    out, i = [], 0
+    while i < len(figures):
+        f = figures[i]
+        g = figures[i + 1] if i + 1 < len(figures) else None
+        between = text[f[1] : g[0]] if g else ""
+        if (
+            g
+            and not f[4]
+            and not g[4]
+            and f[2] is not None
+            and g[2] is not None
+            and w.range_to.fullmatch(between)
+            and not (
+                re.search(r"\w", between)
+                and w.range_from
+                and not w.range_from.search(text[max(0, f[0] - 8) : f[0]])
+            )
+        ):
+            low = f[2]
+            factor = next((x for x, p in w.multipliers if p.search(g[3])), 1)
+            if not any(p.search(f[3]) for _, p in w.multipliers):
+                low *= factor
+            if low < g[2]:
+                out.append((f[0], g[1], low, f[3], "range", g[2]))
+                i += 2
+                continue
+        out.append((*f, None))
+        i += 1
+    return out
+
+
 def _counts(
     doc: Document, s: int, e: int, w: Words, taken: list[tuple[int, int]]
 ) -> dict[str, Count]:
@@ -259,12 +299,20 @@ def _counts(
         for m in w.number.finditer(text, s, e)
         if not any(a < m.end() and m.start() < b for a, b in taken)
     ]
-    for value, pattern in w.vague:
-        for m in pattern.finditer(text, s, e):
-            figures.append((m.start(), m.end(), value, m.group(), "vague_plural"))
+    vague = [
+        (m.start(), m.end(), value, m.group(), "vague_plural")
+        for value, pattern in w.vague
+        for m in pattern.finditer(text, s, e)
+    ]
+    # "десятки тысяч": tens of thousands, not "десятки" and "тысячи"
+    figures += [
+        v
+        for v in vague
+        if not any(o[0] <= v[0] and v[1] <= o[1] and o != v for o in vague)
+    ]
     out: dict[str, Count] = {}
     last = ""  # the kind of the figure before: "3 คน ครูอีก 1 คน" adds to it
-    for start, end, value, stated, vague in sorted(figures):
+    for start, end, value, stated, vague, high in _ranges(text, figures, w):
         if value is None:
             continue
         further = w.another.search(text[max(s, start - 8) : start])
@@ -292,7 +340,9 @@ def _counts(
             continue
         last = kind
         qualifier, h0 = _hedge(text, start, s, w)
-        if vague:
+        if vague == "range":
+            count = Count(value, value, high, "range", stated=value)
+        elif vague:
             count = Count(value, value, None, "vague_plural", stated=stated)
         else:
             count = hedged(value, qualifier, stated=value)

@@ -77,6 +77,8 @@ class Words:
     families: re.Pattern
     clauses: re.Pattern
     points_back: re.Pattern
+    range_to: re.Pattern
+    range_from: re.Pattern | None
     abbreviation: re.Pattern
     spelling: Spelling
 
@@ -195,6 +197,12 @@ def words(lang: str) -> Words:
         families=_rows(lex, "families"),
         clauses=_rows(lex, "clauses"),
         points_back=_rows(lex, "points_back"),
+        range_to=_rows(lex, "range_to", r"\s*(?:{})\s*"),
+        range_from=(
+            _rows(lex, "range_from", r"(?:{})\s*\Z")
+            if lex.words("range_from")
+            else None
+        ),
         # "136 тыс. человек": a point that ends a word, not the sentence
         abbreviation=_rows(lex, "abbreviations", r"\b{}\.\Z"),
         spelling=spelling,
