@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from bordermap.geo.extract.document import Block, Document, Mention, Sentence
 from bordermap.geo.extract.native.words import DIGIT, DIGITS, Words
@@ -427,6 +428,14 @@ def _clauses(text: str, s: int, e: int, w: Words) -> list[tuple[int, int]]:
     return [*parts, (lo, e)]
 
 
+class _Said(NamedTuple):
+    """What a sentence tells once for all its parts."""
+
+    speaker: tuple[int, int] | None  # where it is named, up to its saying word
+    claimant: str | None  # the speaker's country
+    dates: list[tuple[int, int, date, str]]
+
+
 def _frames(doc: Document, index: int, sentence: Sentence, w: Words) -> list[Mention]:
     """Frame a sentence, a clause that a clause word opens before the main one.
 
@@ -435,12 +444,21 @@ def _frames(doc: Document, index: int, sentence: Sentence, w: Words) -> list[Men
     that counts told in the next sentence go on to the main event.
     """
     speaker = _speaker(doc.text, sentence.start, sentence.end, w)
-    dates = _dates(doc, sentence.start, sentence.end, w)
+    sides = (
+        {iso for *_, iso, _ in doc.gazetteer.find_countries(doc.text, *speaker)}
+        if speaker
+        else set()
+    )
+    said = _Said(
+        speaker,
+        sides.pop() if len(sides) == 1 else None,
+        _dates(doc, sentence.start, sentence.end, w),
+    )
     parts = _clauses(doc.text, sentence.start, sentence.end, w)
     return [
         m
-        for s, e in [*parts[1:], parts[0]]
-        for m in _part_frames(doc, index, sentence, (s, e), w, speaker, dates)
+        for part in [*parts[1:], parts[0]]
+        for m in _part_frames(doc, index, sentence, part, w, said)
     ]
 
 
@@ -453,7 +471,9 @@ def _speaker(text: str, s: int, e: int, w: Words) -> tuple[int, int] | None:
     return m.start(), said.start() if said else m.end()
 
 
-def _side(doc: Document, q0: int, q1: int, claimant: str | None, group: str):
+def _side(
+    doc: Document, q0: int, q1: int, claimant: str | None, group: str
+) -> str | None:
     """Tell the country whose people a count counts.
 
     A demonym beside the figure ("ทหารกัมพูชา 3 นาย", "двое таджикских
@@ -474,28 +494,21 @@ def _part_frames(
     sentence: Sentence,
     part: tuple[int, int],
     w: Words,
-    speaker: tuple[int, int] | None,
-    told: list[tuple[int, int, date, str]],
+    said: _Said,
 ) -> list[Mention]:
     """Frame one part of a sentence (the whole of it, or one of its clauses).
 
     A clause without a day of its own takes the sentence's ("โจมตี ... เมื่อวันที่
     26 พ.ย. หลังกัมพูชายิงถล่มฐาน": both on the 26th).
     """
-    text, (s, e) = doc.text, part
-    own = [d for d in told if s <= d[0] < e]
+    text, (s, e), speaker, claimant = doc.text, part, said.speaker, said.claimant
+    own = [d for d in said.dates if s <= d[0] < e]
     counts = _counts(doc, s, e, w, [(a, b) for a, b, _, _ in own])
-    dates = own or told
+    dates = own or said.dates
     triggers = _triggers(text, s, e, w)
     violent = [t for t in triggers if t[2] not in _NOT_HARM]
     both = _for_both_sides(w, text, s, e, counts)
     aggregate = (both or bool(w.aggregate.search(text, s, e))) and bool(counts)
-    sides = (
-        {iso for *_, iso, _ in doc.gazetteer.find_countries(text, *speaker)}
-        if speaker
-        else set()
-    )
-    claimant = sides.pop() if len(sides) == 1 else None
     for kind, c in counts.items():
         if c.quote and c.best:
             side = (
