@@ -130,7 +130,7 @@ class Mention:
     claimant: str | None = (
         None  # the side whose officials report it ("Afghan officials")
     )
-    points_back: bool = False  # "from the area", read by a language's own words
+    points_back: bool = False  # "from the area", "ออกจากพื้นที่": the place told last
 
 
 @dataclass

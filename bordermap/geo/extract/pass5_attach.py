@@ -27,6 +27,14 @@ _BY_TRIGGER = lexicon("framing").pattern("by_trigger")
 _ORDERED = re.compile(ORDERED, re.I)
 
 
+# "are evacuating people from the area": the place told last (pass 6 reads the flag)
+_POINTS_BACK = re.compile(
+    r"\b(?:from|in|near|around|to)\s+the\s+(?:area|village|town|site|vicinity|scene|"
+    r"district)\b|\bthere\b(?!\s+(?:is|are|was|were|have|has|had)\b)",
+    re.I,
+)
+
+
 def quote(doc: Document, s: int, e: int) -> Quote:
     """Quote the text between ``s`` and ``e``, without edge punctuation."""
     text = doc.text
@@ -272,6 +280,7 @@ def _finish(doc: Document, r: Reading, m: Mention) -> None:
         )
     if m.quote is None:
         m.quote = quote(doc, r.start, r.end)
+    m.points_back = bool(_POINTS_BACK.search(doc.text, m.start, m.end))
 
 
 def attach_counts(doc: Document, r: Reading, frames: list[Mention]) -> list[Mention]:

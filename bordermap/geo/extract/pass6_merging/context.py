@@ -20,7 +20,7 @@ from bordermap.geo.extract.pass6_merging.drafts import When
 from bordermap.geo.extract.pass6_merging.geocode import Location
 from bordermap.geo.places.boundaries import land_neighbours
 
-__all__ = ["POINTS_BACK", "ArticleContext", "article_context", "when_of"]
+__all__ = ["ArticleContext", "article_context", "when_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +117,6 @@ def article_context(doc: Document) -> ArticleContext:
         page_basis="dateline" if dated else "publication date",
     )
 
-
-POINTS_BACK = re.compile(
-    r"\b(?:from|in|near|around|to)\s+the\s+(?:area|village|town|site|vicinity|scene|"
-    r"district)\b|\bthere\b(?!\s+(?:is|are|was|were|have|has|had)\b)",
-    re.I,
-)
 
 _GOES_ON = re.compile(
     r"\b(?:then|afterwards|after\s+that|shortly\s+(?:after|afterwards)|hours\s+later"

@@ -25,11 +25,7 @@ from __future__ import annotations
 from datetime import date
 
 from bordermap.geo.extract.document import PLACE_LIST, Document, Mention
-from bordermap.geo.extract.pass6_merging.context import (
-    POINTS_BACK,
-    article_context,
-    when_of,
-)
+from bordermap.geo.extract.pass6_merging.context import article_context, when_of
 from bordermap.geo.extract.pass6_merging.drafts import (
     Draft,
     When,
@@ -249,11 +245,7 @@ def merge_mentions(doc: Document) -> list[Draft]:
     summaries: list[tuple[Mention, Location, When]] = []
     for m in doc.mentions:
         told = context.get(m.paragraph)
-        if (
-            told is None
-            and context
-            and (m.points_back or POINTS_BACK.search(doc.text, m.start, m.end))
-        ):
+        if told is None and context and m.points_back:
             # "are evacuating people from the area": the place told last
             told = context[max(context)]
         loc = geocode(
