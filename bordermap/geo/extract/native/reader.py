@@ -409,7 +409,9 @@ def _quote(doc: Document, s: int, e: int, at: int) -> Quote:
     return Quote(doc.article.id, doc.text[lo:hi], lo, hi)
 
 
-def _clauses(text: str, s: int, e: int, w: Words) -> list[tuple[int, int]]:
+def _clauses(
+    text: str, s: int, e: int, w: Words, triggers: list[tuple[int, int, str]]
+) -> list[tuple[int, int]]:
     """Cut a sentence at clause words between an event word and a violent one.
 
     "เครื่องบิน F-16 โจมตี ... หลังกัมพูชายิงถล่มฐาน": an air strike and, in the
@@ -417,7 +419,7 @@ def _clauses(text: str, s: int, e: int, w: Words) -> list[tuple[int, int]]:
     ปืนใหญ่ ... ตามแนวชายแดน": a flight from one district and fire along the
     border. Each is read as its own part; a sentence without such a pair is one.
     """
-    found = [t for t in _triggers(text, s, e, w) if t[2] != "ceasefire_agreement"]
+    found = [t for t in triggers if t[2] != "ceasefire_agreement"]
     at = [t[0] for t in found]  # "อพยพ ... หลังมีเสียงปืนใหญ่": a flight, then fire
     harm = [t[0] for t in found if t[2] not in _NOT_HARM]
     parts, lo = [], s
@@ -434,6 +436,7 @@ class _Said(NamedTuple):
     speaker: tuple[int, int] | None  # where it is named, up to its saying word
     claimant: str | None  # the speaker's country
     dates: list[tuple[int, int, date, str]]
+    triggers: list[tuple[int, int, str]]  # its event words, in order
 
 
 def _frames(doc: Document, index: int, sentence: Sentence, w: Words) -> list[Mention]:
@@ -453,8 +456,9 @@ def _frames(doc: Document, index: int, sentence: Sentence, w: Words) -> list[Men
         speaker,
         sides.pop() if len(sides) == 1 else None,
         _dates(doc, sentence.start, sentence.end, w),
+        _triggers(doc.text, sentence.start, sentence.end, w),
     )
-    parts = _clauses(doc.text, sentence.start, sentence.end, w)
+    parts = _clauses(doc.text, sentence.start, sentence.end, w, said.triggers)
     return [
         m
         for part in [*parts[1:], parts[0]]
@@ -505,7 +509,7 @@ def _part_frames(
     own = [d for d in said.dates if s <= d[0] < e]
     counts = _counts(doc, s, e, w, [(a, b) for a, b, _, _ in own])
     dates = own or said.dates
-    triggers = _triggers(text, s, e, w)
+    triggers = [t for t in said.triggers if s <= t[0] and t[1] <= e]
     violent = [t for t in triggers if t[2] not in _NOT_HARM]
     both = _for_both_sides(w, text, s, e, counts)
     aggregate = (both or bool(w.aggregate.search(text, s, e))) and bool(counts)
