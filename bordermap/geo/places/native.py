@@ -69,11 +69,10 @@ def native_names(lang: str) -> dict[str, tuple[Place, ...]]:
 
 #: Shortest name matched without a level word (a province any length).
 BARE_MIN = 4
-_UNITS = ("admin1", "admin2")
 #: The kinds of place each level word names ("district": a curated border district).
 _LEVEL_KINDS = {"admin1": ("admin1",), "admin2": ("admin2", "district")}
-#: Kinds matched bare (with no level word), on the border and of BARE_MIN letters.
 _ANY_UNIT = tuple(k for kinds in _LEVEL_KINDS.values() for k in kinds)
+#: Kinds matched bare (with no level word), on the border and of BARE_MIN letters.
 _BARE_KINDS = frozenset(
     {"admin2", "district", "town", "temple", "temple_claim", "village"}
 )
@@ -141,7 +140,7 @@ class NativeGazetteer:
                 place = own.get((native.name, native.kind, native.admin1_iso)) or (
                     replace(native, border=unit.border, curated=unit.curated)
                 )
-                if place.kind in _UNITS and not place.curated:
+                if place.kind in _ANY_UNIT and not place.curated:
                     # a unit's official name in its own language ("Баткенская
                     # область") is no false friend: it counts unasked
                     place = replace(place, curated=True)
@@ -182,7 +181,7 @@ class NativeGazetteer:
         return ""
 
     def _fit(self, places: tuple[Place, ...], level: str, length: int) -> tuple:
-        if level in _UNITS:
+        if level in _LEVEL_KINDS:
             # a unit of the level told, else of the other: Azerbaijan's rayons
             # ("Товузский район") are its first level
             told = tuple(p for p in places if p.kind in _LEVEL_KINDS[level])
