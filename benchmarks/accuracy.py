@@ -32,13 +32,9 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+from benchmarks.realpages import CACHE, FIRST, REAL, ROOT, read_jsonl
 from bordermap.cli import main as bordermap_main
 
-ROOT = Path(__file__).resolve().parents[1]
-REAL = ROOT / "tests" / "corpus" / "real"
-# the article texts: third-party, never committed (tests/corpus/real/README.md)
-CACHE = Path(os.environ.get("BORDERMAP_REAL_CACHE", REAL / ".cache"))
-FIRST = REAL / "first_run"
 OWN = {
     "dev+seed": (["seeds"], ["dev", "seed"]),
     "held_out": (["tests/corpus/held_out"], ["held_out"]),
@@ -71,12 +67,6 @@ def load_scorer():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    if not path.is_file():
-        return []
-    return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
 
 
 def real_gold(batch: int | None = None) -> dict[str, list[dict]]:
@@ -280,9 +270,21 @@ def main() -> None:
             if args.by_article and label == "now":
                 print(f"== {case}\n{scorer.render(res, by_article=True)}")
     for label, (arts, preds) in pooled.items():
-        if arts:
-            out[f"all real {label}"] = summary(scorer.score(arts, preds), preds)
-            rows.append((f"ALL REAL {label}", out[f"all real {label}"]))
+        if not arts:
+            continue
+        by_id = {p["id"]: p for p in preds if "id" in p}
+        groups = {"ALL REAL": arts}
+        for art in arts:
+            groups.setdefault(f"lang {art.get('language', 'en')}", []).append(art)
+            groups.setdefault(f"batch {art.get('batch', 1)}", []).append(art)
+        for name in sorted(groups, key=lambda g: (g == "ALL REAL", g)):
+            if name != "ALL REAL" and len(groups[name]) == len(arts):
+                continue
+            group = groups[name]
+            found = [by_id[a["id"]] for a in group if a["id"] in by_id]
+            key = f"{name.lower()} {label}"
+            out[key] = summary(scorer.score(group, found), found)
+            rows.append((f"{name} {label}", out[key]))
     if args.own:
         for name, (paths, golds) in OWN.items():
             arts = [

@@ -1,0 +1,58 @@
+"""Two readers of the same real pages, one scored against the other: the human ceiling.
+
+    uv run python -m benchmarks.agreement [--json OUT]
+
+``tests/corpus/real/second/<CASE>.jsonl`` holds the labels of a second reader who
+never saw the first reader's (``gold/``). Each second label is scored as if it were
+the extractor's output, with the corpus scorer, against the settled first label:
+per border, per language and pooled. Page texts are not needed: both sides are
+labels.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from benchmarks.accuracy import load_scorer, summary, table
+from benchmarks.realpages import GOLD, SECOND, real_labels
+
+__all__ = ["agreement_rows"]
+
+
+def agreement_rows(scorer, gold_dir: Path = GOLD, second_dir: Path = SECOND):
+    """(name, figures) rows: each border, each language, and all pages."""
+    first = {a["id"]: a for a in real_labels(gold_dir)}
+    second = [b for b in real_labels(second_dir) if b["id"] in first]
+    groups: dict[str, list[dict]] = {}
+    for b in second:
+        a = first[b["id"]]
+        groups.setdefault(a["case"], []).append(b)
+        groups.setdefault(f"language {a.get('language', 'en')}", []).append(b)
+        groups.setdefault("ALL", []).append(b)
+    rows = []
+    for name in sorted(groups, key=lambda g: (g == "ALL", g.startswith("language"), g)):
+        seconds = groups[name]
+        golds = [first[b["id"]] for b in seconds]
+        rows.append((name, summary(scorer.score(golds, seconds), seconds)))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--json", type=Path, help="write the figures to this file")
+    args = ap.parse_args(argv)
+    rows = agreement_rows(load_scorer())
+    if not rows:
+        print(f"no second reading in {SECOND}")
+        return 0
+    print(table(rows))
+    if args.json:
+        out = dict(rows)
+        args.json.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

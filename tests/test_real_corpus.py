@@ -1,0 +1,278 @@
+"""The real-pages corpus: its labels, its sentence labels and their checker, its cache.
+
+The page texts are third-party and never committed; the checks that need them
+run where the cache (tests/corpus/real/.cache) is filled and skip with one line
+where it is not. The checker itself is tested here on a page we wrote.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks import cache, sentences
+from benchmarks.realpages import GOLD, SECOND, SENTENCES, read_jsonl, real_labels
+
+PAGE = """Chad says seven soldiers killed
+Ndjamena, Jan 16 (Wire) Chad said Friday seven of its soldiers had been killed in a \
+clash near the border town of Tine. "This is our last warning," he said.
+ADVERTISEMENT
+"""
+
+LABEL = {
+    "id": "R-SDTD-999",
+    "case": "SD-TD",
+    "countries": ["SDN", "TCD"],
+    "url": "https://example.org/x",
+    "outlet": "Example",
+    "query": "q",
+    "published": "2026-01-16",
+    "published_basis": "text",
+    "language": "en",
+    "incidents": [
+        {
+            "n": 1,
+            "scope": "event",
+            "event_type": "armed_clash",
+            "date": "2026-01-15",
+            "date_text": "Thursday",
+            "date_basis": "text",
+            "country_iso3": "TCD",
+            "admin1": [
+                {
+                    "as_written": "Tine",
+                    "name": "Wadi Fira",
+                    "iso_3166_2": "TD-WF",
+                    "basis": "inferred_from_site",
+                }
+            ],
+            "admin2": [],
+            "site": "Tine",
+            "attribution": "Chad",
+            "killed": {
+                "low": 7,
+                "best": 7,
+                "high": 7,
+                "stated": 7,
+                "qualifier": "exact",
+                "unit": "persons",
+                "victims": {"country": "TCD", "group": "soldiers"},
+                "quote": "seven of its soldiers had been killed",
+            },
+            "wounded": None,
+            "displaced": None,
+            "planned": False,
+            "notes": "",
+        }
+    ],
+    "admin1_all": ["TD-WF"],
+    "admin1_named": [],
+    "admin1_violence": ["TD-WF"],
+    "admin1_mentioned_not_incident": [],
+    "label_notes": "",
+}
+
+
+def _count(text, incident=1):
+    return {
+        "text": text,
+        "kind": "killed",
+        "unit": "persons",
+        "side": "TCD",
+        "claimant": "Chad",
+        "incident": incident,
+    }
+
+
+def _draft():
+    return {
+        "label": json.loads(json.dumps(LABEL)),
+        "sentences": [
+            {
+                "at": "Chad says seven soldiers",
+                "role": "report",
+                "incidents": [1],
+                "counts": [_count("seven soldiers")],
+                "places": [],
+            },
+            {
+                "at": "Ndjamena, Jan 16 (Wire)",
+                "role": "retell",
+                "incidents": [1],
+                "counts": [_count("seven of its soldiers")],
+                "places": [
+                    {
+                        "text": "Ndjamena",
+                        "role": "statement",
+                        "level": "site",
+                        "country": "TCD",
+                        "admin1": "TD-ND",
+                        "name": "N'Djamena",
+                    },
+                    {
+                        "text": "Tine",
+                        "role": "event",
+                        "level": "site",
+                        "country": "TCD",
+                        "admin1": "TD-WF",
+                        "name": "Tine",
+                    },
+                ],
+            },
+            {"at": '"This is our', "role": "claim", "incidents": []},
+            {"at": "ADVERTISEMENT", "role": "furniture"},
+        ],
+    }
+
+
+@pytest.fixture
+def page(tmp_path, monkeypatch):
+    """A made-up page in a cache of its own, and an empty corpus folder."""
+    cached = tmp_path / "cache"
+    cached.mkdir()
+    (cached / f"{LABEL['id']}.md").write_text(
+        f"---\ndate: 2026-01-16\nurl: {LABEL['url']}\n---\n\n{PAGE}", "utf-8"
+    )
+    monkeypatch.setattr("benchmarks.realpages.CACHE", cached)
+    real = tmp_path / "real"
+    return real
+
+
+def _write_draft(tmp_path, draft) -> Path:
+    path = tmp_path / f"{draft['label']['id']}.json"
+    path.write_text(json.dumps(draft), "utf-8")
+    return path
+
+
+def test_a_draft_is_stored_with_offsets_hash_and_length(page, tmp_path):
+    stored, problems = sentences.ingest([_write_draft(tmp_path, _draft())], 9, page)
+    assert (stored, problems) == (1, [])
+    label = read_jsonl(page / "gold" / "SD-TD.jsonl")[0]
+    assert label["batch"] == 9 and label["text_chars"] == len(PAGE.rstrip())
+    line = read_jsonl(page / "sentences" / "SD-TD.jsonl")[0]
+    assert [s["role"] for s in line["sentences"]] == [
+        "report",
+        "retell",
+        "claim",
+        "furniture",
+    ]
+    # the sentences tile the page: each starts where its words are
+    second = line["sentences"][1]
+    assert PAGE[second["start"] :].startswith("Ndjamena, Jan 16")
+    tine = second["places"][1]
+    assert PAGE[tine["start"] : tine["end"]] == "Tine"
+    assert sentences.check_all(None, page) == (1, 0, [])
+
+
+def test_the_checker_finds_each_kind_of_fault(page, tmp_path):
+    sentences.ingest([_write_draft(tmp_path, _draft())], None, page)
+    path = page / "sentences" / "SD-TD.jsonl"
+    good = read_jsonl(path)[0]
+
+    def problems_after(change):
+        line = json.loads(json.dumps(good))
+        change(line)
+        path.write_text(json.dumps(line) + "\n", "utf-8")
+        return sentences.check_all(None, page)[2]
+
+    def shift(line):
+        line["sentences"][1]["places"][1]["start"] += 1
+
+    def drop_count(line):
+        for s in line["sentences"]:
+            s["counts"] = []
+
+    def bad_role(line):
+        line["sentences"][2]["role"] = "gossip"
+
+    def gap(line):
+        line["sentences"][1]["start"] += 9
+        line["sentences"][1]["first_words"] = " ".join(
+            PAGE[line["sentences"][1]["start"] :].split()[:6]
+        )
+
+    def other_text(line):
+        line["text_sha256"] = "0" * 64
+
+    assert any("not at its offsets" in p for p in problems_after(shift))
+    assert any(
+        "killed count has no count span" in p for p in problems_after(drop_count)
+    )
+    assert any("role 'gossip'" in p for p in problems_after(bad_role))
+    assert any("between sentences is unlabelled" in p for p in problems_after(gap))
+    assert any("refill the cache" in p for p in problems_after(other_text))
+
+
+def test_words_not_in_the_page_are_a_clear_error(page, tmp_path):
+    draft = _draft()
+    draft["sentences"][1]["places"][1]["text"] = "Abeche"
+    stored, problems = sentences.ingest([_write_draft(tmp_path, draft)], None, page)
+    assert stored == 0
+    assert problems == [
+        "R-SDTD-999.json: R-SDTD-999: place 'Abeche' not found in sentence "
+        "'Ndjamena, Jan 16 (Wire) Chad said'"
+    ]
+    assert not (page / "gold").exists()  # nothing half-written
+
+
+def test_a_label_inconsistent_with_its_incidents_is_refused(page, tmp_path):
+    draft = _draft()
+    draft["label"]["admin1_all"] = []
+    stored, problems = sentences.ingest([_write_draft(tmp_path, draft)], None, page)
+    assert stored == 0 and "admin1_all [] differs" in problems[0]
+
+
+def test_a_second_reading_is_stored_beside_the_first(page, tmp_path):
+    stored, problems = sentences.store_second([_write_draft(tmp_path, _draft())], page)
+    assert (stored, problems) == (1, [])
+    assert read_jsonl(page / "second" / "SD-TD.jsonl")[0]["id"] == LABEL["id"]
+
+
+def test_the_skeleton_suggests_every_sentence(page):
+    draft = sentences.skeleton(LABEL["id"])
+    assert [s["at"] for s in draft["sentences"]] == [
+        "Chad says seven soldiers killed",
+        "Ndjamena, Jan 16 (Wire) Chad said Friday seven",
+        '"This is our last warning," he said.',
+        "ADVERTISEMENT",
+    ]
+
+
+def test_the_cache_status_tells_missing_ok_and_differing(page):
+    label = dict(LABEL, first_words="Chad says seven soldiers killed Ndjamena")
+    assert cache.page_status(dict(label, id="R-SDTD-998")).state == "missing"
+    assert cache.page_status(label).state == "ok"
+    changed = cache.page_status(dict(label, text_sha256="0" * 64))
+    assert (changed.state, changed.why) == ("differs", "hash differs")
+
+
+# --- the committed corpus ------------------------------------------------
+
+
+def test_every_page_label_is_complete_and_ids_are_unique():
+    labels = real_labels()
+    assert len(labels) >= 87
+    ids = [a["id"] for a in labels]
+    assert len(ids) == len(set(ids))
+    for path in GOLD.glob("*.jsonl"):
+        for a in read_jsonl(path):
+            assert a["case"] == path.stem, a["id"]
+            assert a["id"].startswith("R-" + path.stem.replace("-", "") + "-")
+            assert sentences.label_problems(a) == []
+            assert {"query", "url", "first_words"} <= set(a)
+
+
+def test_every_sentence_label_and_second_reading_has_its_page():
+    ids = {a["id"] for a in real_labels()}
+    for folder in (SENTENCES, SECOND):
+        for a in real_labels(folder):
+            assert a["id"] in ids
+
+
+def test_the_cached_pages_pass_the_checker():
+    checked, _skipped, problems = sentences.check_all()
+    if not checked:
+        pytest.skip("the real pages are not cached (python -m benchmarks.cache --todo)")
+    assert problems == []
