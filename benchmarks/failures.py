@@ -40,7 +40,7 @@ def _gazetteers():
     from bordermap.geo.places.gazetteer import load_gazetteer
 
     base = load_gazetteer()
-    return {"en": base, "th": native_gazetteer(base, "th"), "ru": native_gazetteer(base, "ru")}
+    return {"en": base, **{lang: native_gazetteer(base, lang) for lang in ("th", "ru")}}
 
 
 def place_known(gazetteers: dict, lang: str, text: str, codes: set[str]) -> bool:
@@ -115,13 +115,17 @@ def classify(art: dict, preds: list[dict], scorer, gazetteers, sent_line) -> Cou
         codes = scorer.codes(g)
         places = _event_places(sent_line, g.get("n"))
         lang = art.get("language", "en")
-        if codes and places and not any(
-            place_known(gazetteers, lang, t, codes) for t in places
+        if (
+            codes
+            and places
+            and not any(place_known(gazetteers, lang, t, codes) for t in places)
         ):
             out["incident: place missing from the data"] += 1
         else:
             out["incident: missed"] += 1
-    mentioned = {m.get("iso_3166_2") for m in art.get("admin1_mentioned_not_incident", [])}
+    mentioned = {
+        m.get("iso_3166_2") for m in art.get("admin1_mentioned_not_incident", [])
+    }
     for i in sorted(free):
         p = preds[i]
         if any(scorer.compatible(p, golds[j], require_type=False) for _, j in pairs):

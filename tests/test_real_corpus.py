@@ -8,12 +8,14 @@ where it is not. The checker itself is tested here on a page we wrote.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from benchmarks import cache, sentences
 from benchmarks.realpages import GOLD, SECOND, SENTENCES, read_jsonl, real_labels
+from tests.conftest import ROOT
 
 PAGE = """Chad says seven soldiers killed
 Ndjamena, Jan 16 (Wire) Chad said Friday seven of its soldiers had been killed in a \
@@ -276,3 +278,71 @@ def test_the_cached_pages_pass_the_checker():
     if not checked:
         pytest.skip("the real pages are not cached (python -m benchmarks.cache --todo)")
     assert problems == []
+
+
+# --- the measures built on the corpus -------------------------------------
+
+SCORER = ROOT.parent / "shared" / "corpus" / "score.py"
+
+
+@pytest.fixture
+def scorer():
+    from benchmarks.accuracy import load_scorer
+
+    if not SCORER.is_file() and "BORDERMAP_SHARED" not in os.environ:
+        pytest.skip(f"corpus scorer not found at {SCORER}; set BORDERMAP_SHARED")
+    return load_scorer()
+
+
+def test_two_readers_who_agree_score_one_and_a_missed_incident_shows(scorer, tmp_path):
+    from benchmarks.agreement import agreement_rows
+
+    first, second = tmp_path / "gold", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "SD-TD.jsonl").write_text(json.dumps(LABEL) + "\n", "utf-8")
+    (second / "SD-TD.jsonl").write_text(json.dumps(LABEL) + "\n", "utf-8")
+    rows = dict(agreement_rows(scorer, first, second))
+    assert set(rows) == {"SD-TD", "language en", "ALL"}
+    assert rows["ALL"]["province_f1"] == rows["ALL"]["incident_f1"] == 1.0
+    (second / "SD-TD.jsonl").write_text(
+        json.dumps(dict(LABEL, incidents=[], admin1_all=[])) + "\n", "utf-8"
+    )
+    rows = dict(agreement_rows(scorer, first, second))
+    assert rows["ALL"]["incident_f1"] == 0.0
+
+
+def test_each_error_is_put_in_its_kind(scorer):
+    from benchmarks.failures import classify
+
+    gold = LABEL["incidents"][0]
+    line = {
+        "sentences": [{"incidents": [1], "places": [{"text": "Tine", "role": "event"}]}]
+    }
+    gaz = {"en": _NoPlaces()}
+
+    def kinds(preds):
+        return dict(classify(LABEL, preds, scorer, gaz, line))
+
+    assert kinds([gold]) == {}
+    shelling = dict(gold, event_type="shelling")
+    assert kinds([shelling]) == {
+        "incident: type wrong": 1,
+        "count: lost with its incident": 1,
+    }
+    wounded = dict(gold, killed=None, wounded=gold["killed"])
+    assert kinds([wounded]) == {"count: of the wrong kind": 1}
+    assert kinds([gold, dict(gold, killed=None)]) == {
+        "spurious: one event told twice": 1
+    }
+    assert kinds([]) == {
+        "incident: place missing from the data": 1,
+        "count: lost with its incident": 1,
+    }
+
+
+class _NoPlaces:
+    """A gazetteer that knows no place: every name is missing from the data."""
+
+    def find(self, text):
+        return []
