@@ -18,7 +18,7 @@ from pathlib import Path
 from benchmarks.accuracy import load_scorer, summary, table
 from benchmarks.realpages import GOLD, SECOND, real_labels
 
-__all__ = ["agreement_rows"]
+__all__ = ["agreement_rows", "differences"]
 
 
 def agreement_rows(scorer, gold_dir: Path = GOLD, second_dir: Path = SECOND):
@@ -39,10 +39,52 @@ def agreement_rows(scorer, gold_dir: Path = GOLD, second_dir: Path = SECOND):
     return rows
 
 
+def _brief(inc: dict) -> str:
+    counts = []
+    for kind in ("killed", "wounded", "displaced"):
+        c = inc.get(kind)
+        if c:
+            counts.append(f"{kind} {c.get('qualifier')} {c.get('stated')}")
+    codes = ",".join(
+        a.get("iso_3166_2", "") if isinstance(a, dict) else a
+        for a in inc.get("admin1", [])
+    )
+    return (
+        f"{inc.get('scope', '')[:3]} {inc.get('event_type')} {inc.get('date')} "
+        f"[{codes}] {'; '.join(counts)}{' planned' if inc.get('planned') else ''}"
+    )
+
+
+def differences(gold_dir: Path = GOLD, second_dir: Path = SECOND) -> list[str]:
+    """Both readings, incident by incident, of each page where they differ."""
+    first = {a["id"]: a for a in real_labels(gold_dir)}
+    out = []
+    for b in real_labels(second_dir):
+        a = first.get(b["id"])
+        if a is None:
+            continue
+        one = [_brief(i) for i in a.get("incidents", [])]
+        two = [_brief(i) for i in b.get("incidents", [])]
+        if sorted(one) == sorted(two) and set(a["admin1_all"]) == set(b["admin1_all"]):
+            continue
+        out.append(
+            f"== {b['id']}  first {sorted(a['admin1_all'])}  "
+            f"second {sorted(b['admin1_all'])}"
+        )
+        out += [f"  1: {x}" for x in one] + [f"  2: {x}" for x in two]
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", type=Path, help="write the figures to this file")
+    ap.add_argument(
+        "--diff", action="store_true", help="both readings of each page that differs"
+    )
     args = ap.parse_args(argv)
+    if args.diff:
+        print("\n".join(differences()))
+        return 0
     rows = agreement_rows(load_scorer())
     if not rows:
         print(f"no second reading in {SECOND}")
