@@ -3,8 +3,10 @@
     uv run python -m benchmarks.agreement [--json OUT]
 
 ``tests/corpus/real/second/<CASE>.jsonl`` holds the labels of a second reader who
-never saw the first reader's (``gold/``). Each second label is scored as if it were
-the extractor's output, with the corpus scorer, against the settled first label:
+never saw the first reader's; ``first_reading/<CASE>.jsonl`` keeps the first
+reader's label of the same pages as it stood when the second reading came in
+(``gold/`` holds the label settled after both). Each second label is scored as
+if it were the extractor's output, with the corpus scorer, against the first:
 per border, per language and pooled. Page texts are not needed: both sides are
 labels.
 """
@@ -16,12 +18,12 @@ import json
 from pathlib import Path
 
 from benchmarks.accuracy import load_scorer, summary, table
-from benchmarks.realpages import GOLD, SECOND, real_labels
+from benchmarks.realpages import FIRST_READING, SECOND, real_labels
 
 __all__ = ["agreement_rows", "differences"]
 
 
-def agreement_rows(scorer, gold_dir: Path = GOLD, second_dir: Path = SECOND):
+def agreement_rows(scorer, gold_dir: Path = FIRST_READING, second_dir: Path = SECOND):
     """(name, figures) rows: each border, each language, and all pages."""
     first = {a["id"]: a for a in real_labels(gold_dir)}
     second = [b for b in real_labels(second_dir) if b["id"] in first]
@@ -55,7 +57,7 @@ def _brief(inc: dict) -> str:
     )
 
 
-def differences(gold_dir: Path = GOLD, second_dir: Path = SECOND) -> list[str]:
+def differences(gold_dir: Path = FIRST_READING, second_dir: Path = SECOND) -> list[str]:
     """Both readings, incident by incident, of each page where they differ."""
     first = {a["id"]: a for a in real_labels(gold_dir)}
     out = []

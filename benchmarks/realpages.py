@@ -17,6 +17,7 @@ from pathlib import Path
 __all__ = [
     "CACHE",
     "FIRST",
+    "FIRST_READING",
     "GOLD",
     "REAL",
     "SECOND",
@@ -35,6 +36,7 @@ REAL = ROOT / "tests" / "corpus" / "real"
 GOLD = REAL / "gold"
 SENTENCES = REAL / "sentences"
 SECOND = REAL / "second"
+FIRST_READING = REAL / "first_reading"
 FIRST = REAL / "first_run"
 # the article texts: third-party, never committed (tests/corpus/real/README.md)
 CACHE = Path(os.environ.get("BORDERMAP_REAL_CACHE", REAL / ".cache"))

@@ -195,22 +195,27 @@ def resolve(draft: dict, text: str) -> dict:
             "places": [],
         }
         for key, fields in (("counts", _COUNT_FIELDS), ("places", _PLACE_FIELDS)):
-            used: set[tuple[int, int]] = set()
+            # one phrase may be two counts ("no one hurt": none killed, none
+            # wounded), so a span is taken once per kind
+            used: set[tuple[int, int, str | None]] = set()
             for span in sent.get(key, []):
                 pat = _words_pattern(span["text"])
                 nth, m = span.get("nth", 1), None
-                # the nth match not yet used by another span of this sentence
+                # the nth match not yet used by another span of this kind
                 hits = list(pat.finditer(text, start, end))
                 if "nth" in span:
                     m = hits[nth - 1] if 0 < nth <= len(hits) else None
                 else:
-                    m = next((h for h in hits if h.span() not in used), None)
+                    m = next(
+                        (h for h in hits if (*h.span(), span.get("kind")) not in used),
+                        None,
+                    )
                 if m is None:
                     raise LabelError(
                         f"{page_id}: {key[:-1]} {span['text']!r} not found in sentence "
                         f"{first_words(text[start:end], 6)!r}"
                     )
-                used.add(m.span())
+                used.add((*m.span(), span.get("kind")))
                 item = {"start": m.start(), "end": m.end(), "text": m.group(0)}
                 item.update({f: span.get(f) for f in fields})
                 row[key].append(item)
@@ -309,7 +314,22 @@ def store_second(
         stored += 1
     for case, rows in by_case.items():
         write_jsonl(real / "second" / f"{case}.jsonl", list(rows.values()))
+        _keep_first_readings(real, case, list(rows))
     return stored, problems
+
+
+def _keep_first_readings(real: Path, case: str, ids: list[str]) -> None:
+    """Keep the first reader's label as it stands when the second reading comes in.
+
+    Agreement is measured between the two readings as written; the settled label
+    in ``gold/`` may change after it, the kept first reading does not.
+    """
+    path = real / "first_reading" / f"{case}.jsonl"
+    kept = {a["id"]: a for a in read_jsonl(path)}
+    gold = {a["id"]: a for a in read_jsonl(real / "gold" / f"{case}.jsonl")}
+    new = {i: gold[i] for i in ids if i not in kept and i in gold}
+    if new:
+        write_jsonl(path, [*kept.values(), *new.values()])
 
 
 # --- check ---------------------------------------------------------------

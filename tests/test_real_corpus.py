@@ -232,6 +232,30 @@ def test_a_second_reading_is_stored_beside_the_first(page, tmp_path):
     assert read_jsonl(page / "second" / "SD-TD.jsonl")[0]["id"] == LABEL["id"]
 
 
+def test_the_first_reading_is_kept_as_it_was_when_the_second_came(page, tmp_path):
+    sentences.ingest([_write_draft(tmp_path, _draft())], 3, page)
+    sentences.store_second([_write_draft(tmp_path, _draft())], page)
+    settled = _draft()
+    settled["label"]["label_notes"] = "settled"
+    sentences.ingest([_write_draft(tmp_path, settled)], 3, page)
+    sentences.store_second([_write_draft(tmp_path, _draft())], page)
+    kept = read_jsonl(page / "first_reading" / "SD-TD.jsonl")
+    assert [a["label_notes"] for a in kept] == [""]
+    assert read_jsonl(page / "gold" / "SD-TD.jsonl")[0]["label_notes"] == "settled"
+
+
+def test_one_phrase_can_be_two_counts_of_different_kinds(page, tmp_path):
+    draft = _draft()
+    told = dict(_count("seven soldiers"), kind="wounded")
+    draft["sentences"][0]["counts"].append(told)
+    assert sentences.ingest([_write_draft(tmp_path, draft)], None, page) == (1, [])
+    counts = read_jsonl(page / "sentences" / "SD-TD.jsonl")[0]["sentences"][0]["counts"]
+    assert [(c["start"], c["kind"]) for c in counts] == [
+        (10, "killed"),
+        (10, "wounded"),
+    ]
+
+
 def test_the_skeleton_suggests_every_sentence(page):
     draft = sentences.skeleton(LABEL["id"])
     assert [s["at"] for s in draft["sentences"]] == [
