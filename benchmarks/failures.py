@@ -7,8 +7,9 @@ put in one class (the first that fits, in this order):
 
 * a gold incident not found: its type wrong (a prediction agrees on place and
   day), its day wrong (place and type agree), merged into another found
-  incident, its place missing from the data (no place name of it in the
-  sentence labels is known to the gazetteer), or missed;
+  incident, placed in the wrong province (a prediction agrees on type and
+  day), its place missing from the data (no place name of it in the sentence
+  labels is known to the gazetteer), or missed;
 * a predicted incident not in the gold: one event told twice (it agrees with
   an incident already found), a place taken in the wrong role (a province the
   gold lists as mentioned, not an incident's), or a non-event read as an
@@ -109,6 +110,16 @@ def classify(art: dict, preds: list[dict], scorer, gazetteers, sent_line) -> Cou
             out[f"incident: day wrong ({_basis(g)})"] += 1
             free.discard(near[0])
             continue
+        unplaced = {k: v for k, v in g.items() if k != "admin1"}
+        near = [
+            i
+            for i in free
+            if scorer.codes(preds[i]) and scorer.compatible(preds[i], unplaced)
+        ]
+        if near and scorer.codes(g):
+            out["incident: placed in the wrong province"] += 1
+            free.discard(near[0])
+            continue
         if any(scorer.compatible(preds[i], g, require_type=False) for i, _ in pairs):
             out["incident: merged into another"] += 1
             continue
@@ -137,9 +148,13 @@ def classify(art: dict, preds: list[dict], scorer, gazetteers, sent_line) -> Cou
     return out
 
 
+_BASES = ("text", "dateline", "relative", "inferred")
+
+
 def _basis(g: dict) -> str:
-    basis = str(g.get("date_basis") or "unknown")
-    return basis.split(" (")[0].split(":")[0].strip()
+    """The gold date's basis in one word: text, dateline, relative, inferred."""
+    basis = str(g.get("date_basis") or "").strip().lower()
+    return next((b for b in _BASES if basis.startswith(b)), "other")
 
 
 def main(argv: list[str] | None = None) -> int:
