@@ -69,16 +69,24 @@ def load_scorer():
     return module
 
 
-def real_gold(batch: int | None = None) -> dict[str, list[dict]]:
+def batches(text: str) -> set[int]:
+    """``"3"`` or ``"3-8"``: the labelling batches named."""
+    lo, _, hi = text.partition("-")
+    return set(range(int(lo), int(hi or lo) + 1))
+
+
+def real_gold(batch: set[int] | int | None = None) -> dict[str, list[dict]]:
     """Gold labels per border, only for articles whose text is cached.
 
-    ``batch`` keeps one labelling batch (labels without a ``batch`` are batch 1).
+    ``batch`` keeps labelling batches (labels without a ``batch`` are batch 1).
     """
+    if isinstance(batch, int):
+        batch = {batch}
     out: dict[str, list[dict]] = {}
     for path in sorted((REAL / "gold").glob("*.jsonl")):
         for art in read_jsonl(path):
             cached = CACHE / f"{art['id']}.md"
-            if not cached.is_file() or batch not in (None, art.get("batch", 1)):
+            if not cached.is_file() or (batch and art.get("batch", 1) not in batch):
                 continue
             body = _FRONT_MATTER.sub("", cached.read_text("utf-8"), count=1)
             words = " ".join(body.split())
@@ -109,12 +117,23 @@ def run_extract(files: list[str], countries: list[str] | None) -> tuple[list, st
 
 
 def predict_real(gold: dict[str, list[dict]]) -> tuple[dict[str, list], dict]:
+    """The extractor's output per border, one run per labelling batch.
+
+    A batch's pages are read together, as its first run was: the extractor
+    merges one event told by two pages of a run into one incident, so reading a
+    border's batches together would not be the run its first run is compared to.
+    """
     preds, errors = {}, {}
     for case, arts in gold.items():
-        files = [str(CACHE / f"{a['id']}.md") for a in arts]
-        preds[case], err = run_extract(files, arts[0].get("countries"))
-        if err:
-            errors[case] = err
+        preds[case] = []
+        for batch in sorted({a.get("batch", 1) for a in arts}):
+            files = [
+                str(CACHE / f"{a['id']}.md") for a in arts if a.get("batch", 1) == batch
+            ]
+            found, err = run_extract(files, arts[0].get("countries"))
+            preds[case] += found
+            if err:
+                errors[case] = err
     return preds, errors
 
 
@@ -237,7 +256,7 @@ def main() -> None:
         help="store the first run of cached articles that have none",
     )
     ap.add_argument(
-        "--batch", type=int, help="score one labelling batch only (1, 2, ...)"
+        "--batch", type=batches, help="score labelling batches only: 2, or 3-8"
     )
     ap.add_argument("--json", type=Path, help="write the figures to this file")
     args = ap.parse_args()

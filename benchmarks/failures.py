@@ -1,6 +1,6 @@
 """What the extractor gets wrong on real pages, by kind of error, counted.
 
-    uv run python -m benchmarks.failures [--batch N] [--now] [--by-article]
+    uv run python -m benchmarks.failures [--batch N|N-M] [--now] [--by-article]
 
 Each gold incident, predicted incident and gold count of the scored pages is
 put in one class (the first that fits, in this order):
@@ -28,7 +28,7 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 
-from benchmarks.accuracy import load_scorer, predict_real, real_gold
+from benchmarks.accuracy import batches, load_scorer, predict_real, real_gold
 from benchmarks.realpages import FIRST, SENTENCES, read_jsonl
 
 __all__ = ["classify", "place_known"]
@@ -159,7 +159,7 @@ def _basis(g: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--batch", type=int, help="one labelling batch only")
+    ap.add_argument("--batch", type=batches, help="labelling batches only: 8, or 3-8")
     ap.add_argument("--now", action="store_true", help="the extractor as it is")
     ap.add_argument("--by-article", action="store_true")
     args = ap.parse_args(argv)

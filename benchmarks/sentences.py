@@ -240,6 +240,13 @@ def ingest(
     sent_by_case: dict[str, dict[str, dict]] = {}
     problems: list[str] = []
     stored = 0
+    # a page already labelled under another id (same url or same text) is refused
+    owner = {
+        a[k]: a["id"]
+        for a in real_labels(gold_dir)
+        for k in ("url", "text_sha256")
+        if k in a
+    }
     for path in paths:
         try:
             draft = json.loads(path.read_text("utf-8"))
@@ -259,6 +266,11 @@ def ingest(
         if batch is not None:
             label["batch"] = batch
         found = check_page(label, line, text) + label_problems(label)
+        for key in ("url", "text_sha256"):
+            other = owner.get(label.get(key))
+            if other not in (None, label["id"]):
+                found.append(f"{label['id']}: the same page as {other} (same {key})")
+            owner[label.get(key)] = label["id"]
         if found:
             problems.extend(found)
             continue

@@ -146,36 +146,57 @@ def test_dev_set_size(scores):
 
 # The real-news set (tests/corpus/real): scored only where its article texts are
 # cached (they are third-party and never committed); floors a margin below now.
+# Batches 1-2 are the pages the rules were written on; the whole set (batches
+# 3 on were labelled after, each scored on its first run in docs/accuracy.md)
+# keeps a floor of its own.
 REAL_FLOORS = {
-    ("province", "all", "f1"): 0.78,
-    ("province", "violence", "f1"): 0.78,
-    ("incidents", "f1"): 0.50,
-    ("counts", "all", "strict_accuracy"): 0.53,
-    ("event_type", "accuracy"): 0.80,
-    ("date", "accuracy"): 0.80,
+    "batches 1-2": {
+        ("province", "all", "f1"): 0.78,
+        ("province", "violence", "f1"): 0.78,
+        ("incidents", "f1"): 0.50,
+        ("counts", "all", "strict_accuracy"): 0.53,
+        ("event_type", "accuracy"): 0.80,
+        ("date", "accuracy"): 0.80,
+    },
+    "all": {
+        ("province", "all", "f1"): 0.60,
+        ("province", "violence", "f1"): 0.60,
+        ("incidents", "f1"): 0.42,
+        ("counts", "all", "strict_accuracy"): 0.60,
+        ("event_type", "accuracy"): 0.77,
+        ("date", "accuracy"): 0.85,
+    },
 }
+REAL_SETS = {"batches 1-2": {1, 2}, "all": None}
 
 
 @pytest.fixture(scope="module")
 def real_scores(scorer):
     from benchmarks.accuracy import predict_real, real_gold
 
-    gold = real_gold()
-    if sum(len(arts) for arts in gold.values()) < 60:
-        pytest.skip("the real-news articles are not cached (tests/corpus/real)")
-    preds, errors = predict_real(gold)
-    assert errors == {}
-    arts = [a for case in gold for a in gold[case]]
-    return scorer.score(arts, [p for case in preds for p in preds[case]])
+    out = {}
+    for name, batches in REAL_SETS.items():
+        gold = real_gold(batches)
+        if sum(len(arts) for arts in gold.values()) < 60:
+            pytest.skip("the real-news articles are not cached (tests/corpus/real)")
+        preds, errors = predict_real(gold)
+        assert errors == {}
+        arts = [a for case in gold for a in gold[case]]
+        out[name] = scorer.score(arts, [p for case in preds for p in preds[case]])
+    return out
 
 
-@pytest.mark.parametrize("path", list(REAL_FLOORS), ids=".".join)
-def test_real_news_floor(real_scores, path):
-    value = real_scores
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [(n, p) for n, floors in REAL_FLOORS.items() for p in floors],
+    ids=lambda v: ".".join(v) if isinstance(v, tuple) else v,
+)
+def test_real_news_floor(real_scores, name, path):
+    value = real_scores[name]
     for key in path:
         value = value[key]
-    assert value is not None and value >= REAL_FLOORS[path], f"{'.'.join(path)}"
+    assert value is not None and value >= REAL_FLOORS[name][path], f"{'.'.join(path)}"
 
 
 def test_real_news_puts_nothing_in_a_country_it_does_not_name(real_scores):
-    assert real_scores["province"]["false_locations"] == 0
+    assert real_scores["batches 1-2"]["province"]["false_locations"] == 0

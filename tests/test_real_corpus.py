@@ -219,6 +219,19 @@ def test_words_not_in_the_page_are_a_clear_error(page, tmp_path):
     assert not (page / "gold").exists()  # nothing half-written
 
 
+def test_a_page_labelled_again_under_another_id_is_refused(page, tmp_path, monkeypatch):
+    sentences.ingest([_write_draft(tmp_path, _draft())], None, page)
+    again = _draft()
+    again["label"]["id"] = "R-SDTD-998"
+    cached = tmp_path / "cache"
+    (cached / "R-SDTD-998.md").write_text(
+        (cached / "R-SDTD-999.md").read_text("utf-8"), "utf-8"
+    )
+    stored, problems = sentences.ingest([_write_draft(tmp_path, again)], None, page)
+    assert stored == 0
+    assert "R-SDTD-998: the same page as R-SDTD-999 (same url)" in problems
+
+
 def test_a_label_inconsistent_with_its_incidents_is_refused(page, tmp_path):
     draft = _draft()
     draft["label"]["admin1_all"] = []
@@ -288,6 +301,16 @@ def test_every_page_label_is_complete_and_ids_are_unique():
             assert a["id"].startswith("R-" + path.stem.replace("-", "") + "-")
             assert sentences.label_problems(a) == []
             assert {"query", "url", "first_words"} <= set(a)
+
+
+def test_no_page_is_labelled_twice():
+    # two readers found the same page under the same url; a text printed twice
+    # is one page, whatever its url
+    labels = [a for a in real_labels() if "text_sha256" in a]
+    for key in ("url", "text_sha256"):
+        seen = [a[key] for a in labels]
+        twice = sorted({v for v in seen if seen.count(v) > 1})
+        assert twice == [], key
 
 
 def test_every_sentence_label_and_second_reading_has_its_page():
