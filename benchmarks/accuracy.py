@@ -238,6 +238,47 @@ COLUMNS = [
 ]
 
 
+_MD = [
+    ("province_f1", "province F1"),
+    ("incident_f1", "incident F1"),
+    ("counts_strict", "counts strict"),
+    ("type", "event type"),
+    ("date", "date"),
+]
+
+
+def markdown(out: dict) -> str:
+    """First run → now per set, as docs/accuracy.md writes it."""
+    head = (
+        "| set | pages | " + " | ".join(h for _, h in _MD) + " | distractors / false |"
+    )
+    lines = [head, "|" + "---|" * (len(_MD) + 3)]
+    names = sorted(
+        {
+            k.rsplit(" ", 2)[0] if k.endswith("first run") else k.rsplit(" ", 1)[0]
+            for k in out
+            if k.endswith(("first run", " now"))
+        }
+    )
+    order = ("batch", "lang", "all real")
+
+    def rank(name: str) -> tuple[int, str]:
+        return next((i for i, o in enumerate(order, 1) if name.startswith(o)), 0), name
+
+    for name in sorted(names, key=rank):
+        first, now = out.get(f"{name} first run"), out.get(f"{name} now")
+        if first is None or now is None:
+            continue
+        cells = [f"{_f(first[k])} → **{_f(now[k])}**" for k, _ in _MD]
+        lines.append(
+            f"| {name} | {now['articles']} | "
+            + " | ".join(cells)
+            + f" | {first['distractors']} / {first['false_locations']} → "
+            f"{now['distractors']} / {now['false_locations']} |"
+        )
+    return "\n".join(lines)
+
+
 def table(rows: list[tuple[str, dict]]) -> str:
     head = f"{'set':<22}" + "".join(f"{h:>9}" for _, h in COLUMNS)
     lines = [head, "-" * len(head)]
@@ -259,6 +300,9 @@ def main() -> None:
         "--batch", type=batches, help="score labelling batches only: 2, or 3-8"
     )
     ap.add_argument("--json", type=Path, help="write the figures to this file")
+    ap.add_argument(
+        "--markdown", action="store_true", help="print first run → now as markdown"
+    )
     args = ap.parse_args()
     scorer = load_scorer()
     gold = real_gold(args.batch)
@@ -314,7 +358,7 @@ def main() -> None:
             preds, _ = run_extract([str(ROOT / p) for p in paths], None)
             out[name] = summary(scorer.score(arts, preds), preds)
             rows.append((name, out[name]))
-    print(table(rows))
+    print(markdown(out) if args.markdown else table(rows))
     counts = Counter(len(a) for a in gold.values())
     print(
         f"\n{sum(len(a) for a in gold.values())} cached real articles on "
