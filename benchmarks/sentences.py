@@ -1,8 +1,8 @@
 """Sentence-level labels of the real-pages corpus: draft, ingest and check.
 
-    python -m benchmarks.sentences skeleton R-TDSD-01      # a draft to fill in
-    python -m benchmarks.sentences ingest DRAFT.json ... --batch 3
-    python -m benchmarks.sentences check [--case TD-SD]
+    uv run python -m benchmarks.sentences skeleton R-TDSD-01      # a draft to fill in
+    uv run python -m benchmarks.sentences ingest DRAFT.json ... --batch 3
+    uv run python -m benchmarks.sentences check [--case TD-SD]
 
 A labeller writes one **draft** per page (``<id>.json``): the page label
 (``label``, the corpus schema of tests/corpus/real/README.md) and its
@@ -35,6 +35,7 @@ from benchmarks.realpages import (
     text_sha256,
     write_jsonl,
 )
+from bordermap.geo.records import EVENT_TYPES
 
 __all__ = [
     "ROLES",
@@ -557,17 +558,6 @@ _LABEL_KEYS = (
     "admin1_violence",
     "admin1_mentioned_not_incident",
 )
-_EVENT_TYPES = {
-    "armed_clash",
-    "shelling",
-    "air_strike",
-    "landmine_explosive",
-    "attack_on_civilians",
-    "ceasefire_agreement",
-    "evacuation_displacement",
-    "arrest_prisoners",
-    "other",
-}
 
 
 def label_problems(label: dict) -> list[str]:
@@ -578,7 +568,7 @@ def label_problems(label: dict) -> list[str]:
             p.add(f"label lacks {key!r}")
     located = set()
     for inc in label.get("incidents", []):
-        if inc.get("event_type") not in _EVENT_TYPES:
+        if inc.get("event_type") not in EVENT_TYPES:
             p.add(f"incident {inc.get('n')}: event_type {inc.get('event_type')!r}")
         if inc.get("scope") not in ("event", "aggregate"):
             p.add(f"incident {inc.get('n')}: scope {inc.get('scope')!r}")
