@@ -1,8 +1,8 @@
 """The real-pages cache: what to take, and whether it is the text labelled.
 
-    uv run python -m benchmarks.cache          # a line per page: ok / missing / differs
-    uv run python -m benchmarks.cache --todo   # the refill list: id, query, url to take
-    uv run python -m benchmarks.cache --stamp  # record length and hash where labels lack them
+    uv run python -m benchmarks.cache          # ok / missing / differs, per page
+    uv run python -m benchmarks.cache --todo   # the refill list: id, query, url
+    uv run python -m benchmarks.cache --stamp  # record length and hash if lacking
 
 The page texts of ``tests/corpus/real`` are third-party and never committed; a
 session refills ``.cache/<id>.md`` with the search tool (``pages`` corpus) from
