@@ -26,13 +26,21 @@ import argparse
 import importlib.util
 import json
 import os
-import re
 import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
 
-from benchmarks.realpages import CACHE, FIRST, REAL, ROOT, read_jsonl
+from benchmarks.cache import page_status
+from benchmarks.realpages import (
+    CACHE,
+    COUNT_FIELDS,
+    FIRST,
+    REAL,
+    ROOT,
+    cache_path,
+    read_jsonl,
+)
 from bordermap.cli import main as bordermap_main
 
 OWN = {
@@ -52,7 +60,6 @@ OWN = {
     "th4 (own words)": (["tests/corpus/th4"], ["th4"]),
     "ru4 (own words)": (["tests/corpus/ru4"], ["ru4"]),
 }
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 # what a stored first-run incident keeps: no quotes or other article text
 _KEEP = ("id", "event_type", "scope", "date", "admin1", "site", "country_iso3")
 _COUNT_KEEP = ("low", "best", "high", "qualifier", "stated", "unit")
@@ -72,28 +79,35 @@ def load_scorer():
 def batches(text: str) -> set[int]:
     """``"3"`` or ``"3-8"``: the labelling batches named."""
     lo, _, hi = text.partition("-")
-    return set(range(int(lo), int(hi or lo) + 1))
+    try:
+        named = set(range(int(lo), int(hi or lo) + 1))
+    except ValueError:
+        named = set()
+    if not named:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a batch (3) or a range (3-8)")
+    return named
 
 
 def real_gold(batch: set[int] | int | None = None) -> dict[str, list[dict]]:
     """Gold labels per border, only for articles whose text is cached.
 
     ``batch`` keeps labelling batches (labels without a ``batch`` are batch 1).
+    A cached text that differs from the labelled one is scored, with a warning.
     """
     if isinstance(batch, int):
         batch = {batch}
     out: dict[str, list[dict]] = {}
     for path in sorted((REAL / "gold").glob("*.jsonl")):
         for art in read_jsonl(path):
-            cached = CACHE / f"{art['id']}.md"
-            if not cached.is_file() or (batch and art.get("batch", 1) not in batch):
+            if batch and art.get("batch", 1) not in batch:
                 continue
-            body = _FRONT_MATTER.sub("", cached.read_text("utf-8"), count=1)
-            words = " ".join(body.split())
-            if not words.startswith(" ".join(art["first_words"].split())[:40]):
+            status = page_status(art)
+            if status.state == "missing":
+                continue
+            if status.state == "differs":
                 print(
-                    f"warning: {cached.name} does not start with the labelled "
-                    "first words; refill it from the label's query",
+                    f"warning: {art['id']}: {status.why}; refill it from the label's "
+                    "query (python -m benchmarks.cache --todo)",
                     file=sys.stderr,
                 )
             out.setdefault(art["case"], []).append(art)
@@ -128,7 +142,7 @@ def predict_real(gold: dict[str, list[dict]]) -> tuple[dict[str, list], dict]:
         preds[case] = []
         for batch in sorted({a.get("batch", 1) for a in arts}):
             files = [
-                str(CACHE / f"{a['id']}.md") for a in arts if a.get("batch", 1) == batch
+                str(cache_path(a["id"])) for a in arts if a.get("batch", 1) == batch
             ]
             found, err = run_extract(files, arts[0].get("countries"))
             preds[case] += found
@@ -143,7 +157,7 @@ def strip(record: dict) -> dict:
     for inc in record.get("incidents", []):
         kept = {k: inc.get(k) for k in _KEEP}
         kept["planned"] = bool(inc.get("planned"))
-        for kind in ("killed", "wounded", "displaced"):
+        for kind in COUNT_FIELDS:
             c = inc.get(kind)
             kept[kind] = {k: c.get(k) for k in _COUNT_KEEP} if c else None
         incidents.append(kept)
@@ -178,7 +192,7 @@ def figures_twice(preds: list[dict]) -> int:
             ]
             if inc.get("scope") != "event" or inc.get("planned") or len(codes) != 1:
                 continue
-            for kind in ("killed", "wounded", "displaced"):
+            for kind in COUNT_FIELDS:
                 c = inc.get(kind)
                 if not c or c.get("best") is None or not inc.get("date"):
                     continue

@@ -18,15 +18,27 @@ import json
 from pathlib import Path
 
 from benchmarks.accuracy import load_scorer, summary, table
-from benchmarks.realpages import FIRST_READING, SECOND, real_labels
+from benchmarks.realpages import COUNT_FIELDS, FIRST_READING, SECOND, real_labels
 
 __all__ = ["agreement_rows", "differences"]
 
 
-def agreement_rows(scorer, gold_dir: Path = FIRST_READING, second_dir: Path = SECOND):
-    """(name, figures) rows: each border, each language, and all pages."""
-    first = {a["id"]: a for a in real_labels(gold_dir)}
-    second = [b for b in real_labels(second_dir) if b["id"] in first]
+def agreement_rows(scorer, first_dir: Path = FIRST_READING, second_dir: Path = SECOND):
+    """(name, figures) rows: each border, each language, and all pages.
+
+    Raises
+    ------
+    ValueError
+        If a second reading has no kept first reading to be scored against.
+    """
+    first = {a["id"]: a for a in real_labels(first_dir)}
+    second = real_labels(second_dir)
+    alone = sorted(b["id"] for b in second if b["id"] not in first)
+    if alone:
+        raise ValueError(
+            f"second readings without a kept first reading: {', '.join(alone)}; "
+            "store them with python -m benchmarks.sentences second"
+        )
     groups: dict[str, list[dict]] = {}
     for b in second:
         a = first[b["id"]]
@@ -36,14 +48,14 @@ def agreement_rows(scorer, gold_dir: Path = FIRST_READING, second_dir: Path = SE
     rows = []
     for name in sorted(groups, key=lambda g: (g == "ALL", g.startswith("language"), g)):
         seconds = groups[name]
-        golds = [first[b["id"]] for b in seconds]
-        rows.append((name, summary(scorer.score(golds, seconds), seconds)))
+        firsts = [first[b["id"]] for b in seconds]
+        rows.append((name, summary(scorer.score(firsts, seconds), seconds)))
     return rows
 
 
 def _brief(inc: dict) -> str:
     counts = []
-    for kind in ("killed", "wounded", "displaced"):
+    for kind in COUNT_FIELDS:
         c = inc.get(kind)
         if c:
             counts.append(f"{kind} {c.get('qualifier')} {c.get('stated')}")
@@ -57,9 +69,11 @@ def _brief(inc: dict) -> str:
     )
 
 
-def differences(gold_dir: Path = FIRST_READING, second_dir: Path = SECOND) -> list[str]:
+def differences(
+    first_dir: Path = FIRST_READING, second_dir: Path = SECOND
+) -> list[str]:
     """Both readings, incident by incident, of each page where they differ."""
-    first = {a["id"]: a for a in real_labels(gold_dir)}
+    first = {a["id"]: a for a in real_labels(first_dir)}
     out = []
     for b in real_labels(second_dir):
         a = first.get(b["id"])

@@ -2,7 +2,6 @@
 
     uv run python -m benchmarks.cache          # ok / missing / differs, per page
     uv run python -m benchmarks.cache --todo   # the refill list: id, query, url
-    uv run python -m benchmarks.cache --stamp  # record length and hash if lacking
 
 The page texts of ``tests/corpus/real`` are third-party and never committed; a
 session refills ``.cache/<id>.md`` with the search tool (``pages`` corpus) from
@@ -17,23 +16,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from dataclasses import dataclass
 
+from benchmarks.realpages import first_words as words_of
 from benchmarks.realpages import (
-    GOLD,
     page_text,
-    read_jsonl,
     real_labels,
     text_sha256,
-    write_jsonl,
 )
-from benchmarks.realpages import first_words as words_of
 
-__all__ = ["PageStatus", "page_status", "stamp"]
-
-_BASIS_CHARS = re.compile(r"(\d[\d,]*) characters")
+__all__ = ["PageStatus", "page_status"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +34,6 @@ class PageStatus:
     id: str
     state: str  # "ok", "missing", "differs"
     why: str = ""
-
-
-def _labelled_chars(label: dict) -> int | None:
-    if "text_chars" in label:
-        return label["text_chars"]
-    m = _BASIS_CHARS.search(label.get("text_basis", ""))
-    return int(m.group(1).replace(",", "")) if m else None
 
 
 def page_status(label: dict) -> PageStatus:
@@ -59,42 +45,19 @@ def page_status(label: dict) -> PageStatus:
     want = " ".join(label.get("first_words", "").split())
     if want and not " ".join(text.split()).startswith(want[:40]):
         why.append(f"first words {words_of(text, 6)!r}, labelled {want[:40]!r}")
-    chars, n = _labelled_chars(label), len(text.rstrip())
-    # labels without a hash were measured by hand: a few characters of slack
-    slack = 0 if "text_sha256" in label else 5
-    if chars is not None and abs(n - chars) > slack:
+    chars, n = label.get("text_chars"), len(text.rstrip())
+    if chars is not None and n != chars:
         why.append(f"{n} characters, labelled {chars}")
     if "text_sha256" in label and text_sha256(text) != label["text_sha256"]:
         why.append("hash differs")
     return PageStatus(label["id"], "differs" if why else "ok", "; ".join(why))
 
 
-def stamp() -> int:
-    """Add ``text_chars`` and ``text_sha256`` to labels lacking them, page ok."""
-    stamped = 0
-    for path in sorted(GOLD.glob("*.jsonl")):
-        rows, changed = read_jsonl(path), False
-        for label in rows:
-            if "text_sha256" in label or page_status(label).state != "ok":
-                continue
-            text = page_text(label["id"])
-            label["text_chars"] = len(text.rstrip())
-            label["text_sha256"] = text_sha256(text)
-            stamped += 1
-            changed = True
-        if changed:
-            write_jsonl(path, rows)
-    return stamped
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--todo", action="store_true", help="list only pages to (re)take")
-    ap.add_argument("--stamp", action="store_true", help="record length and hash")
     ap.add_argument("--json", action="store_true", help="one JSON object per page")
     args = ap.parse_args(argv)
-    if args.stamp:
-        print(f"{stamp()} label(s) stamped with their text's length and hash")
     labels = real_labels()
     states = {"ok": 0, "missing": 0, "differs": 0}
     for label in labels:

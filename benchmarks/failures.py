@@ -6,10 +6,10 @@ Each gold incident, predicted incident and gold count of the scored pages is
 put in one class (the first that fits, in this order):
 
 * a gold incident not found: its type wrong (a prediction agrees on place and
-  day), its day wrong (place and type agree), merged into another found
-  incident, placed in the wrong province (a prediction agrees on type and
-  day), its place missing from the data (no place name of it in the sentence
-  labels is known to the gazetteer), or missed;
+  day), its day wrong (place and type agree), placed in the wrong province (a
+  prediction agrees on type and day), merged into another found incident, its
+  place missing from the data (no place name of it in the sentence labels is
+  known to the gazetteer), or missed;
 * a predicted incident not in the gold: one event told twice (it agrees with
   an incident already found), a place taken in the wrong role (a province the
   gold lists as mentioned, not an incident's), or a non-event read as an
@@ -26,14 +26,13 @@ places with the bundled gazetteer (and its Thai and Russian names).
 from __future__ import annotations
 
 import argparse
+import sys
 from collections import Counter
 
 from benchmarks.accuracy import batches, load_scorer, predict_real, real_gold
-from benchmarks.realpages import FIRST, SENTENCES, read_jsonl
+from benchmarks.realpages import COUNT_FIELDS, FIRST, SENTENCES, read_jsonl
 
 __all__ = ["classify", "place_known"]
-
-KINDS = ("killed", "wounded", "displaced")
 
 
 def _gazetteers():
@@ -81,7 +80,7 @@ def classify(art: dict, preds: list[dict], scorer, gazetteers, sent_line) -> Cou
             gd, pd = scorer.parse_date(g.get("date")), scorer.parse_date(p.get("date"))
             if gd and gd != pd:
                 out[f"day wrong ({_basis(g)})"] += 1
-            for kind in KINDS:
+            for kind in COUNT_FIELDS:
                 gc = scorer.count_obj(g.get(kind))
                 if gc is None:
                     continue
@@ -91,14 +90,18 @@ def classify(art: dict, preds: list[dict], scorer, gazetteers, sent_line) -> Cou
                 best = gc.get("best")
                 if pc is not None:
                     out["count: wrong figure or hedge"] += 1
-                elif best is not None and any(best in _numbers(p, k) for k in KINDS):
+                elif best is not None and any(
+                    best in _numbers(p, k) for k in COUNT_FIELDS
+                ):
                     out["count: of the wrong kind"] += 1
                 elif best is not None and any(best in _numbers(q, kind) for q in preds):
                     out["count: on the wrong incident"] += 1
                 else:
                     out["count: missed"] += 1
             continue
-        out["count: lost with its incident"] += sum(bool(g.get(k)) for k in KINDS)
+        lost = sum(bool(g.get(k)) for k in COUNT_FIELDS)
+        if lost:
+            out["count: lost with its incident"] += lost
         near = [i for i in free if scorer.compatible(preds[i], g, require_type=False)]
         if near:
             out["incident: type wrong"] += 1
@@ -110,11 +113,12 @@ def classify(art: dict, preds: list[dict], scorer, gazetteers, sent_line) -> Cou
             out[f"incident: day wrong ({_basis(g)})"] += 1
             free.discard(near[0])
             continue
-        unplaced = {k: v for k, v in g.items() if k != "admin1"}
+        # type and day agree once the prediction's provinces are taken as gold's
         near = [
             i
             for i in free
-            if scorer.codes(preds[i]) and scorer.compatible(preds[i], unplaced)
+            if scorer.codes(preds[i])
+            and scorer.compatible(preds[i], dict(g, admin1=preds[i]["admin1"]))
         ]
         if near and scorer.codes(g):
             out["incident: placed in the wrong province"] += 1
@@ -165,6 +169,13 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     scorer = load_scorer()
     gold = real_gold(args.batch)
+    if not gold:
+        print(
+            "no real article of these batches is cached; fill the cache from the "
+            "labels' queries (python -m benchmarks.cache --todo)",
+            file=sys.stderr,
+        )
+        return 1
     if args.now:
         preds, _ = predict_real(gold)
     else:

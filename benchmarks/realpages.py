@@ -16,6 +16,7 @@ from pathlib import Path
 
 __all__ = [
     "CACHE",
+    "COUNT_FIELDS",
     "FIRST",
     "FIRST_READING",
     "GOLD",
@@ -31,6 +32,9 @@ __all__ = [
     "write_jsonl",
 ]
 
+#: the casualty kinds of a gold incident (a count object or null each)
+COUNT_FIELDS = ("killed", "wounded", "displaced")
+
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "tests" / "corpus" / "real"
 GOLD = REAL / "gold"
@@ -45,10 +49,26 @@ _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n\n?", re.S)
 
 
 def read_jsonl(path: Path) -> list[dict]:
-    """The objects of a JSON Lines file, or none when it does not exist."""
+    """The objects of a JSON Lines file, or none when it does not exist.
+
+    Raises
+    ------
+    ValueError
+        Naming the file and line that is not JSON.
+    """
     if not path.is_file():
         return []
-    return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
+    rows = []
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise ValueError(
+                f"{path}:{n}: not JSON ({exc}); fix or remove the line"
+            ) from exc
+    return rows
 
 
 def write_jsonl(path: Path, rows: list[dict], key: str = "id") -> None:
@@ -75,6 +95,7 @@ def real_labels(folder: Path = GOLD) -> list[dict]:
 
 
 def cache_path(page_id: str) -> Path:
+    """Where a page's cached text is (or is to be written)."""
     return CACHE / f"{page_id}.md"
 
 

@@ -1,13 +1,15 @@
 """Sentence-level labels of the real-pages corpus: draft, ingest and check.
 
-    uv run python -m benchmarks.sentences skeleton R-TDSD-01      # a draft to fill in
-    uv run python -m benchmarks.sentences ingest DRAFT.json ... --batch 3
-    uv run python -m benchmarks.sentences check [--case TD-SD]
+    uv run python -m benchmarks.sentences skeleton R-SDTD-501   # a draft to fill in
+    uv run python -m benchmarks.sentences ingest DRAFT.json ... --batch 3 [--dry-run]
+    uv run python -m benchmarks.sentences second DRAFT.json ...  # a second reading
+    uv run python -m benchmarks.sentences check [--case SD-TD]
 
 A labeller writes one **draft** per page (``<id>.json``): the page label
 (``label``, the corpus schema of tests/corpus/real/README.md) and its
 sentences, each found by its first words (``at``) with its role, the gold
-incidents it tells, and its counts and place names found by their words. The
+incidents it tells, and its counts and place names found by their words (a
+span's ``nth`` picks the nth time its words stand in the sentence). The
 ingest step turns words into character offsets into the cached text, adds the
 text's length and hash to the label, and writes ``gold/<CASE>.jsonl`` and
 ``sentences/<CASE>.jsonl``. ``check`` re-reads the stored lines against the
@@ -27,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.realpages import (
+    COUNT_FIELDS,
     REAL,
     first_words,
     page_text,
@@ -39,12 +42,16 @@ from bordermap.geo.records import EVENT_TYPES
 
 __all__ = [
     "ROLES",
+    "LabelError",
     "check_all",
     "check_page",
+    "dump_draft",
     "ingest",
     "label_problems",
     "resolve",
     "skeleton",
+    "split_sentences",
+    "store_second",
 ]
 
 # what a sentence does on the page (tests/corpus/real/README.md, "Sentence labels")
@@ -149,11 +156,6 @@ def dump_draft(draft: dict) -> str:
 # --- ingest --------------------------------------------------------------
 
 
-def _find(pattern: re.Pattern, text: str, lo: int, hi: int, nth: int = 1):
-    found = list(pattern.finditer(text, lo, hi))
-    return found[nth - 1] if 0 < nth <= len(found) else None
-
-
 def resolve(draft: dict, text: str) -> dict:
     """A draft's words turned into offsets into ``text``: the stored sentence line.
 
@@ -162,17 +164,21 @@ def resolve(draft: dict, text: str) -> dict:
     LabelError
         If a sentence's first words or a span's words are not where they should be.
     """
-    label = draft["label"]
-    page_id = label["id"]
-    anchors = draft["sentences"]
-    if not anchors:
-        raise LabelError(f"{page_id}: no sentences")
+    page_id = draft["label"]["id"]
+    anchors = draft.get("sentences")
+    if not anchors or not isinstance(anchors, list):
+        raise LabelError(f"{page_id}: no sentences; start from the skeleton")
     starts, pos = [], 0
     for i, sent in enumerate(anchors):
-        m = _find(_words_pattern(sent["at"]), text, pos, len(text))
+        words = sent.get("at") if isinstance(sent, dict) else None
+        if not isinstance(words, str) or not words.split():
+            raise LabelError(
+                f"{page_id}: sentence {i + 1} has no 'at'; give its first words"
+            )
+        m = _words_pattern(words).search(text, pos)
         if m is None:
             raise LabelError(
-                f"{page_id}: sentence {i + 1} ({sent['at']!r}) not found after "
+                f"{page_id}: sentence {i + 1} ({words!r}) not found after "
                 f"offset {pos}; copy its first words exactly"
             )
         if i == 0 and text[: m.start()].strip():
@@ -200,6 +206,11 @@ def resolve(draft: dict, text: str) -> dict:
             # wounded), so a span is taken once per kind
             used: set[tuple[int, int, str | None]] = set()
             for span in sent.get(key, []):
+                if not isinstance(span.get("text"), str) or not span["text"].split():
+                    raise LabelError(
+                        f"{page_id}: a {key[:-1]} of sentence "
+                        f"{first_words(text[start:end], 6)!r} has no 'text'"
+                    )
                 pat = _words_pattern(span["text"])
                 nth, m = span.get("nth", 1), None
                 # the nth match not yet used by another span of this kind
@@ -228,20 +239,46 @@ _COUNT_FIELDS = ("kind", "unit", "side", "claimant", "incident")
 _PLACE_FIELDS = ("role", "level", "country", "admin1", "name")
 
 
+def _load_draft(path: Path) -> tuple[dict, dict, str]:
+    """A draft file's (draft, page label, cached text).
+
+    Raises
+    ------
+    LabelError
+        Saying what is wrong with the file and what to do.
+    """
+    try:
+        draft = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LabelError(f"{path}: cannot read the draft ({exc})") from exc
+    except json.JSONDecodeError as exc:
+        raise LabelError(f"{path}: not JSON ({exc}); fix the draft") from exc
+    label = draft.get("label", draft) if isinstance(draft, dict) else None
+    if not isinstance(label, dict) or not label.get("id"):
+        raise LabelError(f"{path}: a draft is an object whose 'label' has an 'id'")
+    text = page_text(label["id"])
+    if text is None:
+        raise LabelError(
+            f"{label['id']}: not cached; write .cache/{label['id']}.md first"
+        )
+    return draft, dict(label), text
+
+
 def ingest(
-    paths: list[Path], batch: int | None, real: Path = REAL
+    paths: list[Path], batch: int | None, real: Path = REAL, dry_run: bool = False
 ) -> tuple[int, list[str]]:
     """Store drafts as page labels and sentence labels; (stored, problems).
 
-    A draft whose words, label or coverage fail is not stored; its problems are
-    returned. ``real`` is the corpus folder (``gold/`` and ``sentences/`` in it).
+    A draft whose words, label or coverage fail, or whose page is already
+    labelled under another id (same url or text), is not stored; its problems
+    are returned. ``real`` is the corpus folder (``gold/`` and ``sentences/`` in
+    it); ``dry_run`` checks everything and stores nothing.
     """
     gold_dir, sent_dir = real / "gold", real / "sentences"
     gold_by_case: dict[str, dict[str, dict]] = {}
     sent_by_case: dict[str, dict[str, dict]] = {}
     problems: list[str] = []
     stored = 0
-    # a page already labelled under another id (same url or same text) is refused
     owner = {
         a[k]: a["id"]
         for a in real_labels(gold_dir)
@@ -250,16 +287,11 @@ def ingest(
     }
     for path in paths:
         try:
-            draft = json.loads(path.read_text("utf-8"))
-            label = draft["label"]
-            text = page_text(label["id"])
-            if text is None:
-                raise LabelError(f"{label['id']}: not cached")
+            draft, label, text = _load_draft(path)
             line = resolve(draft, text)
-        except (LabelError, KeyError, json.JSONDecodeError) as exc:
+        except LabelError as exc:
             problems.append(f"{path.name}: {exc}")
             continue
-        label = dict(label)
         label["text_chars"] = len(text.rstrip())
         label["text_sha256"] = line["text_sha256"]
         label["text_basis"] = f"search excerpt, {len(text.rstrip())} characters"
@@ -272,7 +304,7 @@ def ingest(
             if other not in (None, label["id"]):
                 found.append(f"{label['id']}: the same page as {other} (same {key})")
             owner[label.get(key)] = label["id"]
-        if found:
+        if found or dry_run:
             problems.extend(found)
             continue
         case = label["case"]
@@ -298,22 +330,24 @@ def store_second(
     """Store a blind second reader's page labels in ``second/<CASE>.jsonl``.
 
     A second reading is a page label only (no sentences); it is checked as a
-    first reader's is and carries the hash of the text it was read on.
+    first reader's is and carries the hash of the text it was read on. The
+    first reading must be stored already: it is kept, as it stands then, in
+    ``first_reading/`` (the settled label in ``gold/`` may change after it).
     """
+    gold = {a["id"]: a for a in real_labels(real / "gold")}
     by_case: dict[str, dict[str, dict]] = {}
+    new: dict[str, list[str]] = {}
     problems: list[str] = []
     stored = 0
     for path in paths:
         try:
-            draft = json.loads(path.read_text("utf-8"))
-            label = dict(draft.get("label", draft))
-            text = page_text(label["id"])
-            if text is None:
-                raise LabelError(f"{label['id']}: not cached")
-        except (LabelError, KeyError, json.JSONDecodeError) as exc:
+            _, label, text = _load_draft(path)
+        except LabelError as exc:
             problems.append(f"{path.name}: {exc}")
             continue
         found = label_problems(label)
+        if label["id"] not in gold:
+            found.append(f"{label['id']}: no first reading; ingest it first")
         if found or dry_run:
             problems.extend(found)
             continue
@@ -324,25 +358,21 @@ def store_second(
                 a["id"]: a for a in read_jsonl(real / "second" / f"{case}.jsonl")
             }
         by_case[case][label["id"]] = label
+        new.setdefault(case, []).append(label["id"])
         stored += 1
     for case, rows in by_case.items():
         write_jsonl(real / "second" / f"{case}.jsonl", list(rows.values()))
-        _keep_first_readings(real, case, list(rows))
+        _keep_first_readings(real, case, [gold[i] for i in new[case]])
     return stored, problems
 
 
-def _keep_first_readings(real: Path, case: str, ids: list[str]) -> None:
-    """Keep the first reader's label as it stands when the second reading comes in.
-
-    Agreement is measured between the two readings as written; the settled label
-    in ``gold/`` may change after it, the kept first reading does not.
-    """
+def _keep_first_readings(real: Path, case: str, labels: list[dict]) -> None:
+    """Keep first readings not kept yet: agreement is measured on them as written."""
     path = real / "first_reading" / f"{case}.jsonl"
     kept = {a["id"]: a for a in read_jsonl(path)}
-    gold = {a["id"]: a for a in read_jsonl(real / "gold" / f"{case}.jsonl")}
-    new = {i: gold[i] for i in ids if i not in kept and i in gold}
-    if new:
-        write_jsonl(path, [*kept.values(), *new.values()])
+    fresh = [a for a in labels if a["id"] not in kept]
+    if fresh:
+        write_jsonl(path, [*kept.values(), *fresh])
 
 
 # --- check ---------------------------------------------------------------
@@ -358,7 +388,7 @@ def check_page(label: dict, line: dict, text: str) -> list[str]:
     if line.get("text_sha256") != text_sha256(text):
         p.add("the cached text differs from the labelled one (hash); refill the cache")
         return p.items
-    prev_end, n_incidents = 0, {i["n"] for i in label.get("incidents", [])}
+    prev_end, n_incidents = 0, {i.get("n") for i in label.get("incidents", [])}
     sentences = line.get("sentences") or []
     if not sentences:
         p.add("no sentences")
@@ -425,10 +455,10 @@ def _check_coverage(p: Problems, label: dict, sentences: list[dict]) -> None:
     places = [_norm(pl["text"]) for s in sentences for pl in s.get("places", [])]
     told = {n for s in sentences for n in s.get("incidents", [])}
     for inc in label.get("incidents", []):
-        n = inc["n"]
+        n = inc.get("n")
         if n not in told:
             p.add(f"incident {n} is told by no sentence")
-        for kind in ("killed", "wounded", "displaced"):
+        for kind in COUNT_FIELDS:
             if inc.get(kind) and (n, kind) not in counts:
                 p.add(f"incident {n}: its {kind} count has no count span")
         written = [
@@ -496,7 +526,7 @@ def main(argv: list[str] | None = None) -> int:
             print(dump_draft(skeleton(args.page_id)), end="")
             return 0
         if args.cmd == "ingest" and args.dry_run:
-            problems = _dry_run(args.drafts)
+            _, problems = ingest(args.drafts, args.batch, dry_run=True)
             for line in problems:
                 print(line)
             print(f"{len(args.drafts)} draft(s), {len(problems)} problem(s)")
@@ -513,6 +543,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(line)
             print(f"{stored} page(s) stored, {len(problems)} problem(s)")
             return 1 if problems else 0
+        known = sorted(p.stem for p in (REAL / "sentences").glob("*.jsonl"))
+        if args.case and args.case not in known:
+            raise LabelError(
+                f"no sentence labels for {args.case}; borders: {', '.join(known)}"
+            )
         checked, skipped, problems = check_all(args.case)
     except LabelError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -523,23 +558,6 @@ def main(argv: list[str] | None = None) -> int:
         f"{checked} page(s) checked, {skipped} not cached, {len(problems)} problem(s)"
     )
     return 1 if problems else 0
-
-
-def _dry_run(paths: list[Path]) -> list[str]:
-    problems = []
-    for path in paths:
-        try:
-            draft = json.loads(path.read_text("utf-8"))
-            label = dict(draft["label"])
-            text = page_text(label["id"])
-            if text is None:
-                raise LabelError(f"{label['id']}: not cached")
-            line = resolve(draft, text)
-            problems.extend(check_page(label, line, text))
-            problems.extend(label_problems(label))
-        except (LabelError, KeyError, json.JSONDecodeError) as exc:
-            problems.append(f"{path.name}: {exc}")
-    return problems
 
 
 _LABEL_KEYS = (
@@ -574,7 +592,7 @@ def label_problems(label: dict) -> list[str]:
             p.add(f"incident {inc.get('n')}: scope {inc.get('scope')!r}")
         if not inc.get("planned"):
             located |= {a.get("iso_3166_2") for a in inc.get("admin1", [])}
-        for kind in ("killed", "wounded", "displaced"):
+        for kind in COUNT_FIELDS:
             c = inc.get(kind)
             if c and not {"low", "best", "high", "stated", "qualifier", "unit"} <= set(
                 c

@@ -207,6 +207,37 @@ def test_the_checker_finds_each_kind_of_fault(page, tmp_path):
     assert any("refill the cache" in p for p in problems_after(other_text))
 
 
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        ("[1, 2]", "a draft is an object whose 'label' has an 'id'"),
+        ("{not json", "not JSON"),
+        (
+            '{"label": {"id": "R-SDTD-999"}, "sentences": [{"role": "report"}]}',
+            "sentence 1 has no 'at'; give its first words",
+        ),
+        ('{"label": {"id": "R-SDTD-999"}}', "no sentences; start from the skeleton"),
+        ('{"label": {"id": "R-SDTD-1"}, "sentences": []}', "not cached"),
+    ],
+)
+def test_a_broken_draft_is_one_line_saying_what_to_do(page, tmp_path, content, says):
+    path = tmp_path / "draft.json"
+    path.write_text(content, "utf-8")
+    stored, problems = sentences.ingest([path], None, page)
+    assert stored == 0 and len(problems) == 1 and says in problems[0]
+
+
+def test_a_missing_draft_file_is_a_problem_not_a_traceback(page, tmp_path):
+    stored, problems = sentences.ingest([tmp_path / "none.json"], None, page)
+    assert stored == 0 and "cannot read the draft" in problems[0]
+
+
+def test_a_dry_run_checks_all_and_stores_nothing(page, tmp_path):
+    draft = _write_draft(tmp_path, _draft())
+    assert sentences.ingest([draft], None, page, dry_run=True) == (0, [])
+    assert not (page / "gold").exists()
+
+
 def test_words_not_in_the_page_are_a_clear_error(page, tmp_path):
     draft = _draft()
     draft["sentences"][1]["places"][1]["text"] = "Abeche"
@@ -240,8 +271,11 @@ def test_a_label_inconsistent_with_its_incidents_is_refused(page, tmp_path):
 
 
 def test_a_second_reading_is_stored_beside_the_first(page, tmp_path):
-    stored, problems = sentences.store_second([_write_draft(tmp_path, _draft())], page)
-    assert (stored, problems) == (1, [])
+    draft = _write_draft(tmp_path, _draft())
+    stored, problems = sentences.store_second([draft], page)
+    assert (stored, problems) == (0, ["R-SDTD-999: no first reading; ingest it first"])
+    sentences.ingest([draft], 3, page)
+    assert sentences.store_second([draft], page) == (1, [])
     assert read_jsonl(page / "second" / "SD-TD.jsonl")[0]["id"] == LABEL["id"]
 
 
@@ -359,33 +393,81 @@ def test_two_readers_who_agree_score_one_and_a_missed_incident_shows(scorer, tmp
     assert rows["ALL"]["incident_f1"] == 0.0
 
 
-def test_each_error_is_put_in_its_kind(scorer):
+def _kinds(scorer, preds, gold_incidents=None):
     from benchmarks.failures import classify
 
-    gold = LABEL["incidents"][0]
+    art = dict(LABEL, incidents=gold_incidents or LABEL["incidents"])
     line = {
         "sentences": [{"incidents": [1], "places": [{"text": "Tine", "role": "event"}]}]
     }
-    gaz = {"en": _NoPlaces()}
+    return dict(classify(art, preds, scorer, {"en": _NoPlaces()}, line))
 
-    def kinds(preds):
-        return dict(classify(LABEL, preds, scorer, gaz, line))
 
-    assert kinds([gold]) == {}
-    shelling = dict(gold, event_type="shelling")
-    assert kinds([shelling]) == {
-        "incident: type wrong": 1,
-        "count: lost with its incident": 1,
-    }
-    wounded = dict(gold, killed=None, wounded=gold["killed"])
-    assert kinds([wounded]) == {"count: of the wrong kind": 1}
-    assert kinds([gold, dict(gold, killed=None)]) == {
-        "spurious: one event told twice": 1
-    }
-    assert kinds([]) == {
-        "incident: place missing from the data": 1,
-        "count: lost with its incident": 1,
-    }
+EVENT = LABEL["incidents"][0]
+LOST = {"count: lost with its incident": 1}
+
+
+@pytest.mark.parametrize(
+    ("preds", "kinds"),
+    [
+        ([EVENT], {}),
+        ([dict(EVENT, event_type="shelling")], {"incident: type wrong": 1, **LOST}),
+        ([dict(EVENT, date="2026-01-10")], {"incident: day wrong (text)": 1, **LOST}),
+        (
+            [dict(EVENT, admin1=["TD-BA"])],
+            {"incident: placed in the wrong province": 1, **LOST},
+        ),
+        (
+            [dict(EVENT, killed=None, wounded=EVENT["killed"])],
+            {"count: of the wrong kind": 1},
+        ),
+        (
+            [dict(EVENT, killed=dict(EVENT["killed"], best=6, stated=6))],
+            {"count: wrong figure or hedge": 1},
+        ),
+        ([dict(EVENT, killed=None)], {"count: missed": 1}),
+        ([EVENT, dict(EVENT, killed=None)], {"spurious: one event told twice": 1}),
+        (
+            [EVENT, dict(EVENT, admin1=["TD-OU"], date="2025-06-01")],
+            {"spurious: non-event read as incident": 1},
+        ),
+        ([], {"incident: place missing from the data": 1, **LOST}),
+    ],
+    ids=[
+        "right",
+        "type",
+        "day",
+        "province",
+        "kind",
+        "figure",
+        "count missed",
+        "told twice",
+        "non-event",
+        "place unknown",
+    ],
+)
+def test_each_error_is_put_in_its_kind(scorer, preds, kinds):
+    assert _kinds(scorer, preds) == kinds
+
+
+def test_two_gold_events_found_as_one_are_merged(scorer):
+    second = dict(EVENT, n=2, event_type="shelling", killed=None)
+    kinds = _kinds(scorer, [EVENT], [EVENT, second])
+    assert kinds == {"incident: merged into another": 1}
+
+
+def test_a_mentioned_province_read_as_an_incident_is_the_wrong_role(scorer):
+    from benchmarks.failures import classify
+
+    art = dict(
+        LABEL,
+        admin1_mentioned_not_incident=[
+            {"iso_3166_2": "TD-ND", "as_written": "Ndjamena"}
+        ],
+    )
+    preds = [EVENT, dict(EVENT, admin1=["TD-ND"], date="2025-06-01")]
+    kinds = classify(art, preds, scorer, {"en": _NoPlaces()}, None)
+    assert dict(kinds) == {"spurious: place in the wrong role": 1}
 
 
 class _NoPlaces:
