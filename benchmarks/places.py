@@ -1,0 +1,129 @@
+"""Which gold places of the real pages the gazetteer cannot resolve, per border.
+
+    uv run python -m benchmarks.places [--batch 3-8] [--missing] [--json OUT]
+
+A gold place is a place span of the sentence labels (tests/corpus/real/
+sentences/) whose role is where an incident happened, at the level of a site,
+sub-district, district or province, with the province the labeller gave it
+(its ``admin1``), and that is a name (a capital letter, or Thai), not a noun
+such as "the area". It is resolved when the bundled gazetteer (and its Thai and
+Russian names, for pages in those languages) finds the span's words as a place
+in that province. One name counts once per page. Needs no page text: the span's
+words are in the labels.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from benchmarks.accuracy import batches
+from benchmarks.realpages import SENTENCES, read_jsonl, real_labels
+
+__all__ = ["gold_places", "resolve_rate"]
+
+LEVELS = ("site", "admin3", "admin2", "admin1")
+
+
+def gold_places(batch: set[int] | None = None) -> list[dict]:
+    """Each page's distinct named event places with a province."""
+    labels = {a["id"]: a for a in real_labels()}
+    out, seen = [], set()
+    for path in sorted(SENTENCES.glob("*.jsonl")):
+        for line in read_jsonl(path):
+            label = labels.get(line["id"])
+            if label is None or (batch and label.get("batch", 1) not in batch):
+                continue
+            for s in line["sentences"]:
+                for p in s.get("places", []):
+                    if p.get("role") != "event" or p.get("level") not in LEVELS:
+                        continue
+                    if not p.get("admin1") or not s.get("incidents"):
+                        continue
+                    if not _a_name(p["text"]):
+                        continue
+                    key = (line["id"], p["text"].casefold(), p["admin1"])
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(
+                        {
+                            "id": line["id"],
+                            "case": label["case"],
+                            "language": label.get("language", "en"),
+                            "text": p["text"],
+                            "level": p["level"],
+                            "admin1": p["admin1"],
+                        }
+                    )
+    return out
+
+
+def _a_name(words: str) -> bool:
+    """A name, not a common noun ("a school", "the area"): a capital or Thai letter."""
+    return any(ch.isupper() or "\u0e00" <= ch <= "\u0e7f" for ch in words)
+
+
+def _gazetteers() -> dict:
+    from bordermap.geo.extract.native.words import native_gazetteer
+    from bordermap.geo.places.gazetteer import load_gazetteer
+
+    base = load_gazetteer()
+    return {"en": base, **{lang: native_gazetteer(base, lang) for lang in ("th", "ru")}}
+
+
+def _found(gazetteers: dict, place: dict) -> bool:
+    g = gazetteers.get(place["language"], gazetteers["en"])
+    return any(
+        p.admin1_iso == place["admin1"] for m in g.find(place["text"]) for p in m.places
+    )
+
+
+def resolve_rate(places: list[dict], gazetteers: dict | None = None) -> dict:
+    """Per border and in all: gold places, how many are missed, which."""
+    gazetteers = gazetteers or _gazetteers()
+    rows: dict[str, dict] = defaultdict(lambda: {"places": 0, "missed": 0, "which": []})
+    for place in places:
+        ok = _found(gazetteers, place)
+        for key in (place["case"], f"language {place['language']}", "ALL"):
+            rows[key]["places"] += 1
+            if not ok:
+                rows[key]["missed"] += 1
+                if key == place["case"]:
+                    rows[key]["which"].append(f"{place['id']}: {place['text']}")
+    return dict(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--batch", type=batches, help="labelling batches only: 8, or 3-8")
+    ap.add_argument("--missing", action="store_true", help="list the places missed")
+    ap.add_argument("--json", type=Path, help="write the figures to this file")
+    args = ap.parse_args(argv)
+    places = gold_places(args.batch)
+    if not places:
+        print("no labelled event place in these batches", file=sys.stderr)
+        return 1
+    rows = resolve_rate(places)
+    order = sorted(rows, key=lambda k: (k == "ALL", k.startswith("language"), k))
+    print(f"{'border':<14}{'places':>8}{'missed':>8}{'share':>8}")
+    for key in order:
+        r = rows[key]
+        share = r["missed"] / r["places"]
+        print(f"{key:<14}{r['places']:>8}{r['missed']:>8}{share:>8.1%}")
+        if args.missing and r["which"]:
+            for which in r["which"]:
+                print(f"    {which}")
+    if args.json:
+        slim = {
+            k: {"places": v["places"], "missed": v["missed"]} for k, v in rows.items()
+        }
+        args.json.write_text(json.dumps(slim, indent=1, sort_keys=True) + "\n", "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
