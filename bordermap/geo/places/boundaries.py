@@ -78,7 +78,7 @@ class Boundaries:
         """Attributions of the layers in use, for the map."""
         if self.source == "bundled":
             return ATTRIBUTIONS
-        places = "Places: GeoNames (CC BY 4.0)"
+        places = "Places: GeoNames (CC BY 4.0), via Who's On First (whosonfirst.org)"
         if self.source == "world":
             return ("Boundaries and border line: Natural Earth (public domain)", places)
         return (

@@ -45,9 +45,10 @@ from bordermap.geo.places.boundaries import (
     world_admin1,
 )
 from bordermap.geo.places.countries import DEMONYMS, country_names, name_key
+from bordermap.geo.places.villages import border_villages
 from bordermap.geo.records import Place
 
-__all__ = ["Gazetteer", "PlaceMatch", "load_gazetteer", "name_key"]
+__all__ = ["Gazetteer", "PlaceMatch", "border_gazetteer", "load_gazetteer", "name_key"]
 
 _GAP = re.compile(r"[^\w\s'’-]|\s{2,}|\n")
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
@@ -74,6 +75,13 @@ _STOP = frozenset(
 # as" as "Batkenas" (Lithuanian for Batken).
 _TAIL_WORDS = frozenset("a an and as at be by for in is it of on or the to was".split())
 _KINDS = {"district": "admin2"}  # border-places kinds kept as written otherwise
+_VILLAGE_KINDS = ("village", "admin3")  # border villages (places/<ISO3>.csv.gz)
+#: What stands just before a village's name where a report names it as a place.
+_PLACE_CUE = re.compile(
+    r"(?:\b(?:in|at|near|of|from|to|into|on|around|outside|towards?|between|and|"
+    r"hit|struck|shelled|village|villages|hamlet|town)|,)\s+\Z",
+    re.IGNORECASE,
+)
 #: A three-letter town name is matched only for towns this large (GeoNames).
 SHORT_NAME_POPULATION = 5_000
 _SHORT = re.compile(r"[A-Z][a-z]{2}")  # "Uri", "Osh", "Leh": capitalised, not "URI"
@@ -125,6 +133,8 @@ class Gazetteer:
     ) -> None:
         entries = list(entries)
         self._entries = entries
+        #: the border mapped (``--countries``): its places count unnamed
+        self.border: tuple[str, ...] = ()
         self.places: tuple[Place, ...] = tuple(place for place, _ in entries)
         self.countries = countries  # name key -> ISO3
         self.demonyms = demonyms  # name key -> ISO3
@@ -146,6 +156,11 @@ class Gazetteer:
                         short[key].append(i)
         self._index = {k: self._own_names_first(k, v, own) for k, v in index.items()}
         self._short = {k: tuple(v) for k, v in short.items()}
+
+    @property
+    def entries(self) -> tuple[tuple[Place, tuple[str, ...]], ...]:
+        """Each entry with its alternative names, as the gazetteer was built."""
+        return tuple(self._entries)
 
     def extended(self, adm1) -> Gazetteer:
         """Return a gazetteer with the user's admin-1 polygons added (and preferred).
@@ -179,9 +194,11 @@ class Gazetteer:
                             alts,
                         )
                     )
-        return Gazetteer(
+        out = Gazetteer(
             _admin1_entries(adm1, curated=True) + kept, self.countries, self.demonyms
         )
+        out.border = self.border
+        return out
 
     @staticmethod
     def _indexable(name: str, key: str) -> bool:
@@ -220,15 +237,20 @@ class Gazetteer:
         of Vayots Dzor and an old name of a Shirak village; "Islamabad" is the
         capital, and an old name of Anantnag and of Chittagong.
         """
-        if len(found) < 2 or not any((key, i) in own for i in found):
-            return tuple(found)
         places = self.places
+        # a village's own name is no better evidence than another village's
+        # other name ("Kok-Tash": a Sughd village, and the Batken one's usual
+        # spelling): only a town, district or province takes the name from them
+        if len(found) < 2 or not any(
+            (key, i) in own and places[i].kind not in _VILLAGE_KINDS for i in found
+        ):
+            return tuple(found)
         return tuple(
             i
             for i in found
             if (key, i) in own
             or places[i].curated
-            or places[i].kind not in ("town", "admin2")
+            or places[i].kind not in ("town", "admin2", *_VILLAGE_KINDS)
         )
 
     def lookup(self, name: str) -> tuple[Place, ...]:
@@ -312,6 +334,17 @@ class Gazetteer:
                 if found is None and _SHORT.fullmatch(text, *tokens[i]):
                     hits = self._short.get(keys[i])
                     found = (1, hits) if hits else None
+            if found and (
+                self._runs_on(text, tokens, i + found[0])
+                or not _PLACE_CUE.search(text, max(0, s0 - 24), s0)
+            ):
+                # a village is named as a place ("in Chechme", "villages of A, B
+                # and C"), not inside a longer name ("Boko Haram") nor as a
+                # person ("mayor Karwan Karim Khan said")
+                kept = [
+                    h for h in found[1] if self.places[h].kind not in _VILLAGE_KINDS
+                ]
+                found = (found[0], kept) if kept else None
             if found:
                 n, hits = found
                 s, e = tokens[i][0], tokens[i + n - 1][1]
@@ -322,6 +355,15 @@ class Gazetteer:
             else:
                 i += 1
         return out
+
+    @staticmethod
+    def _runs_on(text: str, tokens, nxt: int) -> bool:
+        """Whether a capitalised word continues a name (one space between)."""
+        if nxt >= len(tokens):
+            return False
+        s, _ = tokens[nxt]
+        gap = text[tokens[nxt - 1][1] : s]
+        return gap == " " and text[s].isupper()
 
     def find_countries(
         self, text: str, start: int = 0, end: int | None = None
@@ -482,6 +524,39 @@ def _world_entries() -> list[tuple[Place, tuple[str, ...]]]:
         )
         entries.append((place, tuple(a for a in row["alt_names"].split("|") if a)))
     return entries
+
+
+@functools.cache
+def border_gazetteer(countries: tuple[str, str]) -> Gazetteer:
+    """Return the gazetteer with the villages of a border's facing provinces.
+
+    A village whose name a town or district of the same province already has
+    is left to that entry.
+
+    Examples
+    --------
+    >>> g = border_gazetteer(("KGZ", "TJK"))
+    >>> [(p.kind, p.admin1_iso, p.admin2_name) for p in g.lookup("Chechme")]
+    [('village', 'KG-B', 'Kadamjai')]
+    """
+    base = load_gazetteer()
+    # a village does not take a name from a province, a capital or a town of
+    # its own country ("Lima" is the capital, not the Cajamarca village)
+    taken = {
+        name_key(p.name)
+        for p in base.places
+        if p.kind in ("admin1", "capital", "venue")
+        or (p.kind in ("town", "admin2") and p.country_iso3 in countries)
+    }
+    taken |= set(base.countries) | set(base.demonyms)
+    extra = []
+    for place, alts in border_villages(tuple(countries)):
+        if name_key(place.name) in taken:
+            continue
+        extra.append((place, tuple(a for a in alts if name_key(a) not in taken)))
+    gazetteer = Gazetteer([*base.entries, *extra], base.countries, base.demonyms)
+    gazetteer.border = tuple(countries)
+    return gazetteer
 
 
 @functools.cache

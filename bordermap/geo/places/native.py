@@ -67,6 +67,37 @@ def native_names(lang: str) -> dict[str, tuple[Place, ...]]:
     return {name: tuple(places) for name, places in out.items()}
 
 
+def _a_country(spelling: Spelling, name: str) -> bool:
+    """Whether a name is a country's or its people's ("Кыргызстан": also a village)."""
+    return any(
+        pattern.fullmatch(name) or pattern.match(name)
+        for _, pattern in (*spelling.countries, *spelling.demonyms)
+    )
+
+
+#: Kyrgyz, Kazakh, Tajik and Ukrainian letters as Russian writes the same names
+#: ("Көк-Таш", "Кок-Таш"; "Ҷиргатол", "Джиргаталь" stays apart): one key for both.
+_FOLD = str.maketrans(
+    {
+        "ё": "е",
+        "ө": "о",
+        "ү": "у",
+        "ң": "н",
+        "ҳ": "х",
+        "қ": "к",
+        "ғ": "г",
+        "ӣ": "и",
+        "ӯ": "у",
+        "і": "и",
+        "ї": "и",
+        "є": "е",
+        "ә": "а",
+        "ұ": "у",
+    }
+)
+#: A name in the language's own script: the villages' names it is written in.
+_SCRIPTS = {"ru": re.compile("[\u0400-\u04ff]"), "th": re.compile("[\u0e00-\u0e7f]")}
+_VILLAGE_KINDS = frozenset({"village", "admin3"})
 #: Shortest name matched without a level word (a province any length).
 BARE_MIN = 4
 #: The kinds of place each level word names ("district": a curated border district).
@@ -104,8 +135,11 @@ class Spelling:
         --------
         >>> Spelling("ru", False, ("ой", "ая", "и", "ь")).stem("Баткенской")
         'баткенск'
+        >>> ru = Spelling("ru", False)
+        >>> ru.stem("Көк-Таш") == ru.stem("Кок-Таш")
+        True
         """
-        low = word.casefold().replace("ё", "е")
+        low = word.casefold().translate(_FOLD)
         for ending in self.endings:
             if low.endswith(ending) and len(low) - len(ending) >= 3:
                 return low[: -len(ending)]
@@ -129,6 +163,7 @@ class NativeGazetteer:
 
     def __init__(self, base: Gazetteer, spelling: Spelling) -> None:
         self.spelling = spelling
+        self.border = base.border
         own = {(p.name, p.kind, p.admin1_iso): p for p in base.places}
         units = {p.admin1_iso: p for p in base.places if p.kind == "admin1"}
         index: dict[tuple[str, ...] | str, list[Place]] = {}
@@ -147,6 +182,19 @@ class NativeGazetteer:
                 key = name if spelling.unspaced else self._key(name)
                 found = index.setdefault(key, [])
                 if place not in found:
+                    found.append(place)
+        # the border villages' own-script names ("Чечме", "Көк-Таш"): only those
+        # of the gazetteer's villages, which it holds for the border mapped
+        script = _SCRIPTS.get(spelling.lang)
+        for place, alts in base.entries:
+            if script is None or place.kind not in _VILLAGE_KINDS:
+                continue
+            for name in alts:
+                if not script.search(name) or _a_country(spelling, name):
+                    continue
+                key = name if spelling.unspaced else self._key(name)
+                found = index.setdefault(key, [])
+                if key and place not in found:
                     found.append(place)
         self._index = {k: tuple(v) for k, v in index.items()}
         # unspaced: the lengths of names by their first two letters, longest first

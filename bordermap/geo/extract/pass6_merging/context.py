@@ -94,7 +94,8 @@ def article_context(doc: Document) -> ArticleContext:
         iso for _, _, iso, _ in gazetteer.find_countries(f"{article.title}\n{text}")
     )
     named.update(p.country_iso3 for pm in matches for p in pm.places if p.curated)
-    countries = _border_of(named)
+    # the border mapped (--countries) is spoken of whether or not it is named
+    countries = _border_of(named) | frozenset(gazetteer.border)
     admin1 = {
         p.admin1_iso
         for pm in matches

@@ -1,0 +1,84 @@
+"""Border villages: read for the border mapped, placed in the province facing it.
+
+The villages come from ``bordermap/data/places/<ISO3>.csv.gz`` (Who's On First,
+built by tools/build_places.py); the texts here are our own made-up reports.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+from datetime import date
+
+import pytest
+
+from bordermap.data import data_path
+from bordermap.geo.extract.incidents import article_incidents
+from bordermap.geo.places.bundled import world_admin1
+from bordermap.geo.places.gazetteer import border_gazetteer, load_gazetteer
+from bordermap.geo.places.villages import border_villages
+from bordermap.geo.records import Article
+
+
+def _provinces(text: str, countries: tuple[str, str], language: str = "en") -> set:
+    article = Article(id="v", text=text, published=date(2024, 5, 7), language=language)
+    incidents = article_incidents(article, border_gazetteer(countries))
+    return {code for incident in incidents for code in incident.admin1_iso}
+
+
+@pytest.mark.parametrize("iso3", ["KGZ", "TJK", "ARM", "AZE", "AFG", "IRN", "SDN"])
+def test_each_places_file_holds_its_own_country_provinces(iso3):
+    codes = set(world_admin1().query("adm0_iso3 == @iso3")["adm1_iso"])
+    with gzip.open(data_path(f"places/{iso3}.csv.gz"), "rt", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) > 100
+    assert {r["admin1_iso"] for r in rows} <= codes
+    assert rows == sorted(
+        rows, key=lambda r: (r["admin1_iso"], r["name"], int(r["wof_id"]))
+    )
+
+
+def test_only_the_provinces_facing_the_other_country_are_taken():
+    provinces = {p.admin1_iso for p, _ in border_villages(("KGZ", "TJK"))}
+    assert "KG-B" in provinces and "TJ-SU" in provinces
+    assert "KG-Y" not in provinces  # Issyk-Kul does not touch Tajikistan
+
+
+def test_a_village_named_in_english_is_placed_with_the_border_named():
+    text = "Tajik troops shelled the village of Chechme in Kyrgyzstan, wounding two."
+    assert _provinces(text, ("KGZ", "UZB")) == {"KG-B"}
+
+
+def test_a_village_named_in_russian_is_placed_whatever_its_spelling():
+    # GeoNames writes the Kyrgyz "Көк-Таш"; Russian papers "Кок-Таш"
+    text = "Таджикские военные обстреляли село Кок-Таш, ранены двое жителей."
+    assert _provinces(text, ("KGZ", "TJK"), "ru") == {"KG-B"}
+
+
+def test_a_village_the_bundled_towns_lacked_is_found_for_its_border():
+    text = "Shelling hit Heglig in Sudan on Monday, killing one civilian."
+    assert _provinces(text, ("SDN", "SSD")) == {"SD-KS"}
+    assert "heglig" not in {m.text.casefold() for m in load_gazetteer().find(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("Boko Haram fighters attacked a base, killing two soldiers.", ("NER", "NGA")),
+        ("Mayor Karwan Karim Khan said shells killed one shepherd.", ("IRQ", "IRN")),
+        ("Dogan news agency said rockets killed a shepherd.", ("SYR", "TUR")),
+    ],
+    ids=["a group's name", "a person", "an agency"],
+)
+def test_a_village_name_inside_another_name_is_no_place(text, countries):
+    assert _provinces(text, countries) == set()
+
+
+def test_a_country_is_not_taken_for_the_village_of_its_name():
+    text = "Погранслужба Кыргызстана сообщила, что погиб один военнослужащий."
+    assert _provinces(text, ("KGZ", "TJK"), "ru") == set()
+
+
+def test_the_capital_keeps_its_name_from_a_village():
+    g = border_gazetteer(("ECU", "PER"))
+    assert "village" not in {p.kind for p in g.lookup("Lima")}
