@@ -26,10 +26,10 @@ district's alternative name ("Jermuk", "Islamabad").
 from __future__ import annotations
 
 import bisect
+import copy
 import csv
 import functools
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -131,31 +131,58 @@ class Gazetteer:
         countries: dict[str, str],
         demonyms: dict[str, str],
     ) -> None:
-        entries = list(entries)
-        self._entries = entries
+        self._entries = list(entries)
         #: the border mapped (``--countries``): its places count unnamed
         self.border: tuple[str, ...] = ()
-        self.places: tuple[Place, ...] = tuple(place for place, _ in entries)
+        self.places: tuple[Place, ...] = tuple(place for place, _ in self._entries)
         self.countries = countries  # name key -> ISO3
         self.demonyms = demonyms  # name key -> ISO3
-        index: dict[str, list[int]] = defaultdict(list)
-        short: dict[str, list[int]] = defaultdict(list)
-        own: set[tuple[str, int]] = set()
-        for i, (place, alts) in enumerate(entries):
+        # every key's entries, before own names are put first; names as own names
+        self._raw: dict[str, list[int]] = {}
+        self._raw_short: dict[str, list[int]] = {}
+        self._own: set[tuple[str, int]] = set()
+        self._index: dict[str, tuple[int, ...]] = {}
+        self._short: dict[str, tuple[int, ...]] = {}
+        self._index_from(0)
+
+    def _index_from(self, start: int) -> None:
+        """Index the entries from ``start`` on (lists are replaced, never changed)."""
+        touched, touched_short = set(), set()
+        for i in range(start, len(self._entries)):
+            place, alts = self._entries[i]
             for n, raw in enumerate((place.name, *alts)):
                 for name in _variants(raw):
                     key = name_key(name)
-                    if key in countries or key in demonyms:
+                    if key in self.countries or key in self.demonyms:
                         continue
                     if n == 0:
-                        own.add((key, i))
+                        self._own.add((key, i))
                     if self._indexable(name, key):
-                        if i not in index[key]:
-                            index[key].append(i)
+                        if i not in self._raw.get(key, ()):
+                            self._raw[key] = [*self._raw.get(key, ()), i]
+                            touched.add(key)
                     elif n == 0 and self._trusted_short(name, key, place):
-                        short[key].append(i)
-        self._index = {k: self._own_names_first(k, v, own) for k, v in index.items()}
-        self._short = {k: tuple(v) for k, v in short.items()}
+                        self._raw_short[key] = [*self._raw_short.get(key, ()), i]
+                        touched_short.add(key)
+        for key in touched:
+            self._index[key] = self._own_names_first(key, self._raw[key], self._own)
+        for key in touched_short:
+            self._short[key] = tuple(self._raw_short[key])
+
+    def with_entries(self, extra: Iterable[tuple[Place, tuple[str, ...]]]) -> Gazetteer:
+        """Return this gazetteer with more entries, indexing only those."""
+        out = copy.copy(self)
+        out._entries = [*self._entries, *extra]
+        out.places = tuple(place for place, _ in out._entries)
+        out._raw, out._raw_short = dict(self._raw), dict(self._raw_short)
+        out._own, out._index, out._short = (
+            set(self._own),
+            dict(self._index),
+            dict(self._short),
+        )
+        out.__dict__.pop("_cache", None)
+        out._index_from(len(self._entries))
+        return out
 
     @property
     def entries(self) -> tuple[tuple[Place, tuple[str, ...]], ...]:
@@ -554,7 +581,7 @@ def border_gazetteer(countries: tuple[str, str]) -> Gazetteer:
         if name_key(place.name) in taken:
             continue
         extra.append((place, tuple(a for a in alts if name_key(a) not in taken)))
-    gazetteer = Gazetteer([*base.entries, *extra], base.countries, base.demonyms)
+    gazetteer = base.with_entries(extra)
     gazetteer.border = tuple(countries)
     return gazetteer
 
