@@ -82,3 +82,14 @@ def test_a_country_is_not_taken_for_the_village_of_its_name():
 def test_the_capital_keeps_its_name_from_a_village():
     g = border_gazetteer(("ECU", "PER"))
     assert "village" not in {p.kind for p in g.lookup("Lima")}
+
+
+def test_adding_villages_indexes_as_a_full_build_would():
+    from bordermap.geo.places.gazetteer import Gazetteer
+
+    g = border_gazetteer(("KGZ", "TJK"))
+    full = Gazetteer(list(g.entries), g.countries, g.demonyms)
+    assert full._index == g._index and full._short == g._short
+    base = load_gazetteer()
+    assert len(base.places) < len(g.places)
+    assert "chechme" not in base._index  # the shared base is left as it was
