@@ -20,7 +20,7 @@ from bordermap.geo.places.boundaries import (
     Boundaries,
     load_boundaries,
 )
-from bordermap.geo.places.gazetteer import border_gazetteer, load_gazetteer
+from bordermap.geo.places.gazetteer import border_gazetteer
 from bordermap.geo.records import Article
 from bordermap.geo.review.apply import Review
 from bordermap.geo.review.corrections import Decision, read_corrections
@@ -73,9 +73,9 @@ def _as_items(
 
 
 def _gazetteer(boundaries: Boundaries | None):
-    gazetteer = load_gazetteer()
-    if boundaries is not None and len(boundaries.countries) == 2:
-        gazetteer = border_gazetteer(tuple(boundaries.countries))
+    # the border mapped, the bundled one unless told: its villages are read
+    countries = boundaries.countries if boundaries is not None else BUNDLED_COUNTRIES
+    gazetteer = border_gazetteer(tuple(countries))
     if boundaries is not None and boundaries.source not in ("bundled", "world"):
         gazetteer = gazetteer.extended(boundaries.admin1)
     return gazetteer
