@@ -12,7 +12,7 @@ only when a border of that country is mapped: the localities, sub-districts
 GeoNames places, CC BY 4.0) within :data:`BAND_DEG` of a land border of the
 country, with their province (the bundled world admin-1 layer, point in
 polygon), district (their Who's On First county), point, population and other
-names (Latin transliterations and the country's own scripts). Names that are
+names (in the scripts bordermap reads: Latin, Cyrillic, Thai). Names that are
 common English words are left out, as for the world towns. Output is
 deterministic: rows sorted, fixed precision, no timestamps.
 """
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -47,42 +48,11 @@ COLUMNS = [
     "population",
     "wof_id",
 ]
-# other names kept: the Latin ones and those of the scripts border reports use
-_SCRIPT_LANGS = {
-    "eng",
-    "und",
-    "rus",
-    "tgk",
-    "kir",
-    "uzb",
-    "kaz",
-    "tha",
-    "khm",
-    "lao",
-    "mya",
-    "ara",
-    "fas",
-    "pus",
-    "urd",
-    "hin",
-    "ben",
-    "npi",
-    "hye",
-    "aze",
-    "kat",
-    "ukr",
-    "tur",
-    "amh",
-    "tir",
-    "som",
-    "swa",
-    "fra",
-    "spa",
-    "por",
-    "heb",
-    "srp",
-    "kur",
-}
+# other names kept: those written in the scripts bordermap reads (Latin for the
+# English reader, Cyrillic and Thai for the Russian and Thai ones); a new reader
+# adds its script here and rebuilds
+_READ_SCRIPTS = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff\u0e00-\u0e7f]")
+_OTHER_LETTER = re.compile(r"[^\W\dA-Za-z\u00c0-\u024f\u0400-\u04ff\u0e00-\u0e7f_]")
 
 
 def _blobs(git_dir: Path) -> Iterator[tuple[str, bytes]]:
@@ -128,11 +98,13 @@ def _feed(stdin, shas: list[str]) -> None:
 def _names(props: dict, name: str) -> list[str]:
     out = []
     for key, values in sorted(props.items()):
-        if not key.startswith("name:") or key[5:8] not in _SCRIPT_LANGS:
+        if not key.startswith("name:"):
             continue
         for v in values if isinstance(values, list) else [values]:
             v = " ".join(str(v).split())
-            if v and v != name and v not in out and len(v) <= 60:
+            if not _READ_SCRIPTS.search(v) or _OTHER_LETTER.search(v):
+                continue
+            if v != name and v not in out and len(v) <= 60:
                 out.append(v)
     ascii_name = props.get("gn:asciiname")
     if ascii_name and ascii_name != name and ascii_name not in out:
