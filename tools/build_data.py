@@ -144,12 +144,19 @@ def build_places(shared: Path) -> None:
     print(f"{dst.relative_to(ROOT)}: {len(rows)} rows, {dst.stat().st_size:,} B")
 
 
+def _corrections() -> list[dict[str, str]]:
+    """Rows of ``tools/admin1_corrections.csv``: fixes to Natural Earth's units."""
+    with (ROOT / "tools" / "admin1_corrections.csv").open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
 def build_world_names(shared: Path) -> None:
     """World admin-1 names with codes and a label point (no polygons)."""
     path = shared / "boundaries" / "world" / "ne_10m_admin_1_states_provinces.geojson"
     frame = gpd.read_file(
         path,
         columns=[
+            "adm1_code",
             "iso_3166_2",
             "adm0_a3",
             "admin",
@@ -163,6 +170,7 @@ def build_world_names(shared: Path) -> None:
         ],
         read_geometry=False,
     )
+    fixes = {fix["adm1_code"]: fix for fix in _corrections()}
     rows = []
     for rec in frame.fillna("").to_dict("records"):
         alts = {
@@ -170,6 +178,10 @@ def build_world_names(shared: Path) -> None:
             for f in ("name_alt", "name_en", "gn_name", "woe_name")
             for a in str(rec[f]).split("|")
         }
+        fix = fixes.get(rec["adm1_code"])
+        if fix:  # the same fixes as the world layer's
+            alts = {rec["name"], *fix["add_alt_names"].split("|")}
+            rec["iso_3166_2"], rec["name"] = fix["iso_3166_2"], fix["name"]
         alts -= {"", rec["name"]}
         rows.append(
             {
@@ -291,15 +303,14 @@ def build_world(shared: Path) -> gpd.GeoDataFrame:
         world["iso_3166_2"].str.len() > 2, world["adm1_code"]
     )
     extra_alts: dict[str, set[str]] = {}
-    with (ROOT / "tools" / "admin1_corrections.csv").open(encoding="utf-8") as fh:
-        for fix in csv.DictReader(fh):
-            rows = world["adm1_code"] == fix["adm1_code"]
-            if not rows.any():
-                raise SystemExit(f"correction for unknown unit {fix['adm1_code']}")
-            world.loc[rows, "adm1_iso"] = fix["iso_3166_2"]
-            world.loc[rows, "name"] = fix["name"]
-            world.loc[rows, "name_alt"] = ""
-            extra_alts[fix["iso_3166_2"]] = set(fix["add_alt_names"].split("|"))
+    for fix in _corrections():
+        rows = world["adm1_code"] == fix["adm1_code"]
+        if not rows.any():
+            raise SystemExit(f"correction for unknown unit {fix['adm1_code']}")
+        world.loc[rows, "adm1_iso"] = fix["iso_3166_2"]
+        world.loc[rows, "name"] = fix["name"]
+        world.loc[rows, "name_alt"] = ""
+        extra_alts[fix["iso_3166_2"]] = set(fix["add_alt_names"].split("|"))
     neighbours = _neighbours(world, "adm1_iso")
     world["borders"] = ["|".join(neighbours[c]) for c in world["adm1_iso"]]
     land = set(world.loc[world["borders"] != "", "adm0_iso3"])
