@@ -30,26 +30,10 @@ import sys
 from collections import Counter
 
 from benchmarks.accuracy import batches, load_scorer, predict_real, real_gold
+from benchmarks.places import gazetteers, place_known
 from benchmarks.realpages import COUNT_FIELDS, FIRST, SENTENCES, read_jsonl
 
-__all__ = ["classify", "place_known"]
-
-
-def _gazetteers():
-    from bordermap.geo.extract.native.words import native_gazetteer
-    from bordermap.geo.places.gazetteer import load_gazetteer
-
-    base = load_gazetteer()
-    return {"en": base, **{lang: native_gazetteer(base, lang) for lang in ("th", "ru")}}
-
-
-def place_known(gazetteers: dict, lang: str, text: str, codes: set[str]) -> bool:
-    """Whether the gazetteer finds ``text`` as a place in one of ``codes``."""
-    g = gazetteers.get(lang, gazetteers["en"])
-    for m in g.find(text):
-        if any(p.admin1_iso in codes for p in m.places):
-            return True
-    return False
+__all__ = ["classify"]
 
 
 def _event_places(sent_line: dict | None, n: int) -> list[str]:
@@ -67,7 +51,7 @@ def _numbers(inc: dict, kind: str) -> set:
     return {c.get("best")} - {None} if isinstance(c, dict) else set()
 
 
-def classify(art: dict, preds: list[dict], scorer, gazetteers, sent_line) -> Counter:
+def classify(art: dict, preds: list[dict], scorer, found_in, sent_line) -> Counter:
     """Error classes of one page's predictions against its gold label."""
     out: Counter = Counter()
     golds = art.get("incidents", [])
@@ -133,7 +117,7 @@ def classify(art: dict, preds: list[dict], scorer, gazetteers, sent_line) -> Cou
         if (
             codes
             and places
-            and not any(place_known(gazetteers, lang, t, codes) for t in places)
+            and not any(place_known(found_in, lang, t, codes) for t in places)
         ):
             out["incident: place missing from the data"] += 1
         else:
@@ -180,14 +164,14 @@ def main(argv: list[str] | None = None) -> int:
         preds, _ = predict_real(gold)
     else:
         preds = {case: read_jsonl(FIRST / f"{case}.jsonl") for case in gold}
-    gazetteers = _gazetteers()
+    found_in = gazetteers()
     total: Counter = Counter()
     for case, arts in sorted(gold.items()):
         by_id = {p["id"]: p for p in preds.get(case, [])}
         lines = {s["id"]: s for s in read_jsonl(SENTENCES / f"{case}.jsonl")}
         for art in arts:
             found = by_id.get(art["id"], {}).get("incidents", [])
-            c = classify(art, found, scorer, gazetteers, lines.get(art["id"]))
+            c = classify(art, found, scorer, found_in, lines.get(art["id"]))
             total += c
             if args.by_article and c:
                 print(art["id"], dict(sorted(c.items())))

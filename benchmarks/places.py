@@ -24,7 +24,7 @@ from pathlib import Path
 from benchmarks.accuracy import batches
 from benchmarks.realpages import SENTENCES, read_jsonl, real_labels
 
-__all__ = ["gold_places", "resolve_rate"]
+__all__ = ["gazetteers", "gold_places", "place_known", "resolve_rate"]
 
 LEVELS = ("site", "admin3", "admin2", "admin1")
 
@@ -70,8 +70,11 @@ def _a_name(words: str) -> bool:
 
 
 @functools.cache
-def _gazetteers(countries: tuple[str, ...]) -> dict:
-    """The gazetteer a run with ``--countries`` uses, and its Thai and Russian names."""
+def gazetteers(countries: tuple[str, ...] = ()) -> dict:
+    """The gazetteer a run with ``--countries`` uses, and its Thai and Russian names.
+
+    With no border (``()``), the shared gazetteer alone, without villages.
+    """
     from bordermap.geo.extract.native.words import native_gazetteer
     from bordermap.geo.places.gazetteer import border_gazetteer, load_gazetteer
 
@@ -79,12 +82,18 @@ def _gazetteers(countries: tuple[str, ...]) -> dict:
     return {"en": base, **{lang: native_gazetteer(base, lang) for lang in ("th", "ru")}}
 
 
+def place_known(found: dict, lang: str, text: str, codes: set[str]) -> bool:
+    """Whether the gazetteer of ``lang`` finds ``text`` as a place in ``codes``."""
+    g = found.get(lang, found["en"])
+    return any(p.admin1_iso in codes for m in g.find(text) for p in m.places)
+
+
 def _found(place: dict) -> bool:
-    g = _gazetteers(place["countries"])
-    g = g.get(place["language"], g["en"])
     # named as a place is named after a preposition: "in Chechme"
     text = place["text"] if place["language"] in ("th", "ru") else f"in {place['text']}"
-    return any(p.admin1_iso == place["admin1"] for m in g.find(text) for p in m.places)
+    return place_known(
+        gazetteers(place["countries"]), place["language"], text, {place["admin1"]}
+    )
 
 
 def resolve_rate(places: list[dict]) -> dict:

@@ -45,7 +45,7 @@ from bordermap.geo.places.boundaries import (
     world_admin1,
 )
 from bordermap.geo.places.countries import DEMONYMS, country_names, name_key
-from bordermap.geo.places.villages import border_villages
+from bordermap.geo.places.villages import VILLAGE_KINDS, border_villages
 from bordermap.geo.records import Place
 
 __all__ = ["Gazetteer", "PlaceMatch", "border_gazetteer", "load_gazetteer", "name_key"]
@@ -75,7 +75,6 @@ _STOP = frozenset(
 # as" as "Batkenas" (Lithuanian for Batken).
 _TAIL_WORDS = frozenset("a an and as at be by for in is it of on or the to was".split())
 _KINDS = {"district": "admin2"}  # border-places kinds kept as written otherwise
-_VILLAGE_KINDS = ("village", "admin3")  # border villages (places/<ISO3>.csv.gz)
 #: What stands just before a village's name where a report names it as a place.
 _PLACE_CUE = re.compile(
     r"(?:\b(?:in|at|near|of|from|to|into|on|around|outside|towards?|between|and|"
@@ -269,7 +268,7 @@ class Gazetteer:
         # other name ("Kok-Tash": a Sughd village, and the Batken one's usual
         # spelling): only a town, district or province takes the name from them
         if len(found) < 2 or not any(
-            (key, i) in own and places[i].kind not in _VILLAGE_KINDS for i in found
+            (key, i) in own and places[i].kind not in VILLAGE_KINDS for i in found
         ):
             return tuple(found)
         return tuple(
@@ -277,7 +276,7 @@ class Gazetteer:
             for i in found
             if (key, i) in own
             or places[i].curated
-            or places[i].kind not in ("town", "admin2", *_VILLAGE_KINDS)
+            or places[i].kind not in ("town", "admin2", *VILLAGE_KINDS)
         )
 
     def lookup(self, name: str) -> tuple[Place, ...]:
@@ -361,16 +360,18 @@ class Gazetteer:
                 if found is None and _SHORT.fullmatch(text, *tokens[i]):
                     hits = self._short.get(keys[i])
                     found = (1, hits) if hits else None
-            if found and (
-                self._runs_on(text, tokens, i + found[0])
-                or not _PLACE_CUE.search(text, max(0, s0 - 24), s0)
+            if (
+                found
+                and any(self.places[h].kind in VILLAGE_KINDS for h in found[1])
+                and (
+                    self._runs_on(text, tokens, i + found[0])
+                    or not _PLACE_CUE.search(text, max(0, s0 - 24), s0)
+                )
             ):
                 # a village is named as a place ("in Chechme", "villages of A, B
                 # and C"), not inside a longer name ("Boko Haram") nor as a
                 # person ("mayor Karwan Karim Khan said")
-                kept = [
-                    h for h in found[1] if self.places[h].kind not in _VILLAGE_KINDS
-                ]
+                kept = [h for h in found[1] if self.places[h].kind not in VILLAGE_KINDS]
                 found = (found[0], kept) if kept else None
             if found:
                 n, hits = found

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from bordermap.data import read_csv_gz
 from bordermap.geo.places.gazetteer import Gazetteer, PlaceMatch
+from bordermap.geo.places.villages import VILLAGE_KINDS
 from bordermap.geo.records import Place
 
 __all__ = ["NATIVE_LANGUAGES", "NativeGazetteer", "Spelling", "native_names"]
@@ -70,8 +71,7 @@ def native_names(lang: str) -> dict[str, tuple[Place, ...]]:
 def _a_country(spelling: Spelling, name: str) -> bool:
     """Whether a name is a country's or its people's ("Кыргызстан": also a village)."""
     return any(
-        pattern.fullmatch(name) or pattern.match(name)
-        for _, pattern in (*spelling.countries, *spelling.demonyms)
+        pattern.match(name) for _, pattern in (*spelling.countries, *spelling.demonyms)
     )
 
 
@@ -97,7 +97,6 @@ _FOLD = str.maketrans(
 )
 #: A name in the language's own script: the villages' names it is written in.
 _SCRIPTS = {"ru": re.compile("[\u0400-\u04ff]"), "th": re.compile("[\u0e00-\u0e7f]")}
-_VILLAGE_KINDS = frozenset({"village", "admin3"})
 #: Shortest name matched without a level word (a province any length).
 BARE_MIN = 4
 #: The kinds of place each level word names ("district": a curated border district).
@@ -187,7 +186,7 @@ class NativeGazetteer:
         # of the gazetteer's villages, which it holds for the border mapped
         script = _SCRIPTS.get(spelling.lang)
         for place, alts in base.entries:
-            if script is None or place.kind not in _VILLAGE_KINDS:
+            if script is None or place.kind not in VILLAGE_KINDS:
                 continue
             for name in alts:
                 if not script.search(name) or _a_country(spelling, name):

@@ -16,9 +16,10 @@ from bordermap.data import data_path, read_csv_gz
 from bordermap.geo.places.bundled import world_admin1
 from bordermap.geo.records import Place
 
-__all__ = ["border_villages"]
+__all__ = ["VILLAGE_KINDS", "border_villages"]
 
-_KINDS = {"village": "village", "admin3": "admin3", "admin2": "admin2"}
+#: The kinds of place only the village files give (they give districts, admin2, too).
+VILLAGE_KINDS = ("village", "admin3")
 
 
 @functools.cache
@@ -73,7 +74,7 @@ def border_villages(countries: tuple[str, str]) -> list[tuple[Place, tuple[str, 
                 continue
             place = Place(
                 row["name"],
-                _KINDS.get(row["kind"], "village"),
+                row["kind"],
                 iso3,
                 row["admin1_iso"],
                 facing[row["admin1_iso"]],
