@@ -150,6 +150,29 @@ def _corrections() -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+def _iso_recode() -> dict[str, tuple[str, str]]:
+    """Natural Earth units (``adm1_code``) that ISO 3166-2 codes otherwise.
+
+    From ``tools/admin1_iso.csv``: a unit ISO codes whole (``same``: Iran's and
+    Uganda's renumbered units, India's changed codes) or that lies inside one ISO
+    unit (``part``: Nepal's zones, Libya's merged shabiyat) takes ISO's code, with
+    ISO's name for the unit; a unit ISO splits (``none``) or leaves uncoded
+    (``nocode``) keeps Natural Earth's code, which the file lists as such.
+    """
+    import pycountry
+
+    with (ROOT / "tools" / "admin1_iso.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return {
+        r["adm1_code"]: (
+            r["iso_3166_2"],
+            pycountry.subdivisions.get(code=r["iso_3166_2"]).name,
+        )
+        for r in rows
+        if r["relation"] in ("same", "part")
+    }
+
+
 def build_world_names(shared: Path) -> None:
     """World admin-1 names with codes and a label point (no polygons)."""
     path = shared / "boundaries" / "world" / "ne_10m_admin_1_states_provinces.geojson"
@@ -171,6 +194,7 @@ def build_world_names(shared: Path) -> None:
         read_geometry=False,
     )
     fixes = {fix["adm1_code"]: fix for fix in _corrections()}
+    recode = _iso_recode()
     rows = []
     for rec in frame.fillna("").to_dict("records"):
         alts = {
@@ -178,6 +202,9 @@ def build_world_names(shared: Path) -> None:
             for f in ("name_alt", "name_en", "gn_name", "woe_name")
             for a in str(rec[f]).split("|")
         }
+        recoded = rec["adm1_code"] in recode  # the same codes as the world layer's
+        if recoded:
+            rec["iso_3166_2"] = recode[rec["adm1_code"]][0]
         fix = fixes.get(rec["adm1_code"])
         if fix:  # the same fixes as the world layer's
             alts = {rec["name"], *fix["add_alt_names"].split("|")}
@@ -185,6 +212,7 @@ def build_world_names(shared: Path) -> None:
         alts -= {"", rec["name"]}
         rows.append(
             {
+                "_recoded": recoded,
                 "iso_3166_2": rec["iso_3166_2"],
                 "country_iso3": rec["adm0_a3"],
                 "country": rec["admin"],
@@ -194,13 +222,42 @@ def build_world_names(shared: Path) -> None:
                 "lon": f"{float(rec['longitude']):.4f}",
             }
         )
-    rows.sort(key=lambda r: (r["country_iso3"], r["iso_3166_2"], r["name"]))
+    rows = _one_row_per_code(rows, dict(recode.values()))
     dst = OUT / "world_admin1_names.csv"
     with dst.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
     print(f"{dst.relative_to(ROOT)}: {len(rows)} rows, {dst.stat().st_size:,} B")
+
+
+def _one_row_per_code(rows: list[dict], iso_names: dict[str, str]) -> list[dict]:
+    """Make one row of the units ISO codes as one (Nepal's zones in its provinces).
+
+    The row keeps the name of the unit that had the code in Natural Earth, else
+    ISO's name; the other units' names become alternative names, so "Mechi" is
+    still found, as NP-P1. Units that share a code in Natural Earth itself (the
+    cantons of Bosnia's Federation) stay as they are.
+    """
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for row in rows:
+        groups.setdefault((row["country_iso3"], row["iso_3166_2"]), []).append(row)
+    out = []
+    for (_, code), group in sorted(groups.items()):
+        group.sort(key=lambda r: (r["_recoded"], r["name"]))
+        if len(group) > 1 and any(r["_recoded"] for r in group):
+            first = group[0]
+            name = (
+                iso_names.get(code, first["name"])
+                if first["_recoded"]
+                else first["name"]
+            )
+            alts = {a for r in group for a in (r["name"], *r["alt_names"].split("|"))}
+            group = [
+                dict(first, name=name, alt_names="|".join(sorted(alts - {"", name})))
+            ]
+        out.extend({k: v for k, v in r.items() if k != "_recoded"} for r in group)
+    return out
 
 
 def build_fips(shared: Path) -> None:
@@ -213,10 +270,14 @@ def build_fips(shared: Path) -> None:
 
     path = shared / "boundaries" / "world" / "ne_10m_admin_1_states_provinces.geojson"
     frame = gpd.read_file(
-        path, columns=["iso_3166_2", "adm0_a3", "fips"], read_geometry=False
+        path,
+        columns=["adm1_code", "iso_3166_2", "adm0_a3", "fips"],
+        read_geometry=False,
     ).fillna("")
     frame = frame[frame["fips"].str.fullmatch(r"[A-Z]{2}[0-9A-Z]{2}")]
-    iso = frame["iso_3166_2"].map(lambda c: boundaries.MERGED_ADMIN1.get(c, c))
+    recode = {unit: code for unit, (code, _) in _iso_recode().items()}
+    iso = frame["adm1_code"].map(recode).fillna(frame["iso_3166_2"])
+    iso = iso.map(lambda c: boundaries.MERGED_ADMIN1.get(c, c))
     country = frame["adm0_a3"].map(lambda c: boundaries.NE_ISO3.get(c, c))
     pairs = pd.DataFrame({"fips": frame["fips"], "iso": iso, "country": country})
     unique = pairs.groupby("fips")["iso"].nunique()
@@ -281,6 +342,47 @@ def _drop_small_parts(geom):
     return big[0] if len(big) == 1 else shapely.multipolygons(big)
 
 
+def _one_unit_per_code(
+    world: gpd.GeoDataFrame, iso_names: dict[str, str]
+) -> gpd.GeoDataFrame:
+    """Make one polygon of the units ISO codes as one, named as ``_one_row_per_code``.
+
+    Their GeoNames admin-1 codes are kept, ``|``-separated, for the districts.
+    """
+    alt_fields = ("name", "name_alt", "name_en", "gn_name", "woe_name")
+    keep, merged = [], []
+    for (_, code), group in world.groupby(["adm0_iso3", "adm1_iso"], sort=True):
+        if len(group) == 1 or not group["_recoded"].any():
+            keep.append(group)
+            continue
+        group = group.sort_values(["_recoded", "name"], kind="stable")
+        row = group.iloc[0].to_dict()
+        name = iso_names.get(code, row["name"]) if row["_recoded"] else row["name"]
+        alts = {
+            a.strip()
+            for f in alt_fields
+            for value in group[f].fillna("")
+            for a in str(value).split("|")
+        }
+        row.update(
+            name=name,
+            name_alt="|".join(sorted(alts - {"", name})),
+            name_en="",
+            gn_name="",
+            woe_name="",
+            gn_a1_code="|".join(
+                sorted({c for c in group["gn_a1_code"].fillna("") if c})
+            ),
+            geometry=shapely.make_valid(shapely.union_all(group.geometry.values)),
+        )
+        merged.append(row)
+    parts = [*keep, gpd.GeoDataFrame(merged, geometry="geometry", crs=world.crs)]
+    out = pd.concat(parts, ignore_index=True)
+    return out.drop(columns="_recoded").sort_values(
+        ["adm0_iso3", "adm1_iso"], kind="stable"
+    )
+
+
 def build_world(shared: Path) -> gpd.GeoDataFrame:
     """Write admin-1 polygons of land-bordering countries, with their neighbours."""
     path = shared / "boundaries" / "world" / "ne_10m_admin_1_states_provinces.geojson"
@@ -302,6 +404,14 @@ def build_world(shared: Path) -> gpd.GeoDataFrame:
     world["adm1_iso"] = world["iso_3166_2"].where(
         world["iso_3166_2"].str.len() > 2, world["adm1_code"]
     )
+    recode = _iso_recode()
+    world["_recoded"] = world["adm1_code"].isin(list(recode))
+    world["adm1_iso"] = (
+        world["adm1_code"]
+        .map({u: c for u, (c, _) in recode.items()})
+        .fillna(world["adm1_iso"])
+    )
+    world = _one_unit_per_code(world, dict(recode.values()))
     extra_alts: dict[str, set[str]] = {}
     for fix in _corrections():
         rows = world["adm1_code"] == fix["adm1_code"]
@@ -516,6 +626,16 @@ def _capitals() -> set[tuple[str, str]]:
     }
 
 
+def _by_geonames_code(world: gpd.GeoDataFrame) -> dict[str, str]:
+    """GeoNames admin-1 codes ("IR.04") → the world layer's ISO 3166-2 code."""
+    return {
+        c: iso
+        for codes, iso in zip(world["gn_a1_code"], world["adm1_iso"], strict=True)
+        for c in codes.split("|")
+        if c
+    }
+
+
 def build_world_towns(world: gpd.GeoDataFrame, cities: Path, lines) -> list[dict]:
     """GeoNames towns near land borders (see TOWN_ALL_KM); return the rows written."""
     rows = json.loads(cities.read_text(encoding="utf-8")).values()
@@ -528,11 +648,7 @@ def build_world_towns(world: gpd.GeoDataFrame, cities: Path, lines) -> list[dict
     frame["km"] = km
     frame = frame[km <= TOWN_MAX_KM].copy()
     iso3 = dict(zip(world["iso_a2"], world["adm0_iso3"], strict=True))
-    by_gn = {
-        c: iso
-        for c, iso in zip(world["gn_a1_code"], world["adm1_iso"], strict=True)
-        if c
-    }
+    by_gn = _by_geonames_code(world)
     # towns whose GeoNames admin-1 code NE does not know: the polygon they fall in
     polys = world[["adm1_iso", "adm0_iso3", "borders", "geometry"]]
     pts = gpd.GeoDataFrame(
@@ -635,8 +751,7 @@ def build_world_districts(world: gpd.GeoDataFrame, towns: list[dict], lines) -> 
     border_units = set(adm1.loc[adm1["borders"] != "", "adm1_iso"])
     by_gn = {
         c: boundaries.MERGED_ADMIN1.get(iso, iso)
-        for c, iso in zip(world["gn_a1_code"], world["adm1_iso"], strict=True)
-        if c
+        for c, iso in _by_geonames_code(world).items()
     }
     to_iso3 = {v: k for k, v in boundaries.NE_ISO3.items()}
     units = {

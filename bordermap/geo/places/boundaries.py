@@ -156,7 +156,7 @@ def load_boundaries(
     Examples
     --------
     >>> load_boundaries(("ARM", "AZE"))
-    Boundaries(ARM-AZE, world: 89 admin-1 units, 21 on the border)
+    Boundaries(ARM-AZE, world: 88 admin-1 units, 21 on the border)
     """
     if path is not None:
         return read_boundaries(path, countries, **columns)

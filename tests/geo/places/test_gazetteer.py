@@ -124,7 +124,7 @@ _BORDER_PLACES = [
     ("Bentiu", "South Sudan", "SS-UY"),  # 66 km from Sudan
     ("Rubavu District", "Rwanda", "RW-04"),
     ("Panjgur", "Pakistan", "PK-BA"),  # district
-    ("Saravan", "Iran", "IR-13"),  # Sistan and Baluchestan
+    ("Saravan", "Iran", "IR-11"),  # Sistan and Baluchestan
     ("Saravan", "Laos", "LA-SL"),  # the province of Laos
     ("Jermuk", "Armenia", "AM-VD"),  # not the Shirak village once so called
     # villages of the border's facing provinces (bordermap/data/places/)

@@ -9,12 +9,14 @@ from __future__ import annotations
 import csv
 import gzip
 from datetime import date
+from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from bordermap.data import data_path
 from bordermap.geo.extract.incidents import article_incidents
-from bordermap.geo.places.bundled import world_admin1
+from bordermap.geo.places.bundled import load_admin1, world_admin1
 from bordermap.geo.places.gazetteer import border_gazetteer, load_gazetteer
 from bordermap.geo.places.villages import border_villages
 from bordermap.geo.records import Article
@@ -95,27 +97,45 @@ def test_adding_villages_indexes_as_a_full_build_would():
     assert "chechme" not in base._index  # the shared base is left as it was
 
 
-# Natural Earth placeholder codes ("-X01~") for units ISO 3166-2 gives no code
-# (tools/admin1_corrections.csv gives ISO's code where it has one: TJ-RA, LR-GP)
-_NO_ISO_CODE = {
-    "AZ-X01~": "Şuşa city, inside the rayon AZ-SUS; ISO codes the rayon only",
-    "CN-X01~": "Paracel Islands, claimed by three countries",
-    "CO-X01~": "Malpelo Island, a part of Valle del Cauca ISO does not code",
-    "RU-X01~": "an unnamed islet off Yamal-Nenets",
-    "SY-X01~": "the UNDOF buffer zone of the Golan",
-    "TD-X01~": "Ennedi, which ISO splits into TD-EE and TD-EO",
-    "VE-X01~": "Isla de Aves, a part of the Federal Dependencies",
-}
+def _without_iso_code() -> dict[str, str]:
+    """Natural Earth codes tools/admin1_iso.csv lists as having no ISO 3166-2 code."""
+    path = Path(__file__).resolve().parents[3] / "tools" / "admin1_iso.csv"
+    with path.open(encoding="utf-8") as fh:
+        return {
+            r["ne_code"]: r["relation"]
+            for r in csv.DictReader(fh)
+            if r["relation"] in ("none", "nocode", "elsewhere")
+        }
 
 
-def test_no_placeholder_province_code_where_iso_has_one():
-    from benchmarks.realpages import real_labels
-
-    # the countries of the borders of the real-pages corpus
-    countries = {c for a in real_labels() for c in a["countries"]}
-    world = world_admin1()
-    codes = set(world.loc[world["adm0_iso3"].isin(countries), "adm1_iso"])
-    assert {"TJ-RA"} <= codes and "LR-GP" in set(world["adm1_iso"])
-    placeholders = {c for c in codes if "~" in c and not c.startswith("XK-")}
-    # Kosovo's municipalities: ISO 3166 has no Kosovo
-    assert placeholders <= set(_NO_ISO_CODE), sorted(placeholders - set(_NO_ISO_CODE))
+def test_every_shipped_province_code_is_iso_or_listed_without_one():
+    pycountry = pytest.importorskip("pycountry")
+    iso = {s.code for s in pycountry.subdivisions}
+    listed = _without_iso_code()
+    shipped = {
+        "world layer": set(world_admin1()["adm1_iso"]),
+        "world names": set(
+            pd.read_csv(data_path("world_admin1_names.csv"), keep_default_na=False)[
+                "iso_3166_2"
+            ]
+        ),
+        "Thailand and Cambodia": set(load_admin1()["adm1_iso"]),
+        "towns": set(
+            pd.read_csv(data_path("world_towns.csv.gz"), keep_default_na=False)[
+                "admin1_iso"
+            ]
+        ),
+    }
+    for path in sorted(data_path("world_towns.csv.gz").parent.glob("places/*.csv.gz")):
+        codes = pd.read_csv(path, usecols=["admin1_iso"], keep_default_na=False)
+        shipped[path.name] = set(codes["admin1_iso"])
+    assert len(shipped) > 50  # the border villages of every country built
+    for where, codes in shipped.items():
+        unknown = {c for c in codes if c and c not in iso and c not in listed}
+        assert not unknown, (where, sorted(unknown)[:10])
+    # the units that had Natural Earth's placeholder or old numbering: ISO's code now
+    world = world_admin1().set_index("adm1_iso")
+    assert world.at["TJ-RA", "adm1_name"] == "Districts of Republican Subordination"
+    assert world.at["IR-11", "adm1_name"] == "Sistan and Baluchestan"  # NE: IR-13
+    assert world.at["NP-P1", "adm1_name"] == "Koshi"  # NE's Mechi and Kosi zones
+    assert "Mechi" in world.at["NP-P1", "alt_names"].split("|")
