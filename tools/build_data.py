@@ -206,8 +206,9 @@ def build_world_names(shared: Path) -> None:
         if recoded:
             rec["iso_3166_2"] = recode[rec["adm1_code"]][0]
         fix = fixes.get(rec["adm1_code"])
-        if fix:  # the same fixes as the world layer's
-            alts = {rec["name"], *fix["add_alt_names"].split("|")}
+        if fix:  # the same fixes as the world layer's; the unit's other names
+            # are its own ("Lankaran" is not a name of Lachin)
+            alts = set(fix["add_alt_names"].split("|"))
             rec["iso_3166_2"], rec["name"] = fix["iso_3166_2"], fix["name"]
         alts -= {"", rec["name"]}
         rows.append(
@@ -419,7 +420,7 @@ def build_world(shared: Path) -> gpd.GeoDataFrame:
             raise SystemExit(f"correction for unknown unit {fix['adm1_code']}")
         world.loc[rows, "adm1_iso"] = fix["iso_3166_2"]
         world.loc[rows, "name"] = fix["name"]
-        world.loc[rows, "name_alt"] = ""
+        world.loc[rows, ["name_alt", "name_en", "gn_name", "woe_name"]] = ""
         extra_alts[fix["iso_3166_2"]] = set(fix["add_alt_names"].split("|"))
     neighbours = _neighbours(world, "adm1_iso")
     world["borders"] = ["|".join(neighbours[c]) for c in world["adm1_iso"]]

@@ -29,7 +29,11 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
-from build_data import _write_csv_gz  # tools/ is on the path of its own scripts
+from build_data import (  # tools/ is on the path of its own scripts
+    _corrections,
+    _iso_recode,
+    _write_csv_gz,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bordermap" / "data"
@@ -124,19 +128,28 @@ def russian_admin(shared: Path) -> list[dict]:
     )
     ne = ne[ne["adm0_a3"].isin(COUNTRIES["ru"]) & ne["name_ru"].notna()]
     known = _admin1_names()
+    fixes = {fix["adm1_code"]: fix for fix in _corrections()}
+    recode = _iso_recode()
     out = []
     for r in ne.itertuples():
-        if r.iso_3166_2 not in known:
+        # the unit's code in the world layer: ISO's, or the correction's
+        code = recode[r.adm1_code][0] if r.adm1_code in recode else r.iso_3166_2
+        fix = fixes.get(r.adm1_code)
+        if fix:
+            if r.name not in {fix["name"], *fix["add_alt_names"].split("|")}:
+                continue  # Natural Earth's Russian name is of the name it had wrong
+            code = fix["iso_3166_2"]
+        if code not in known:
             continue
         point = r.geometry.representative_point()
         out.append(
             _row(
                 r.name_ru,
-                known[r.iso_3166_2],
+                known[code],
                 "admin1",
                 r.adm0_a3,
-                r.iso_3166_2,
-                known[r.iso_3166_2],
+                code,
+                known[code],
                 "",
                 point.y,
                 point.x,
@@ -248,7 +261,8 @@ def _entries() -> list[tuple[pd.DataFrame, bool]]:
 
     Bundled provinces, world admin-1 units, the bundled places (every entry of a
     name: "Choam Ksant" is a district and a commune) and world districts, each
-    in the columns of :data:`_ENTRY` and ``lat``, ``lon``.
+    and world towns ("Myawaddy"), each in the columns of :data:`_ENTRY` and
+    ``lat``, ``lon``.
     """
     adm1 = gpd.read_file(OUT / "admin1_THA_KHM.geojson")
     point = adm1.geometry.representative_point()
@@ -280,7 +294,20 @@ def _entries() -> list[tuple[pd.DataFrame, bool]]:
         admin1_name=districts["admin1_iso"].map(_admin1_names()).fillna(""),
         admin2_name=districts["name"],
     )
-    return [(bundled, False), (world, False), (places, True), (districts, False)]
+    towns = _table("world_towns.csv.gz")
+    towns = towns.assign(
+        place=towns["name"],
+        kind="town",
+        admin1_name=towns["admin1_iso"].map(_admin1_names()).fillna(""),
+        admin2_name="",
+    )
+    return [
+        (bundled, False),
+        (world, False),
+        (places, True),
+        (districts, False),
+        (towns, False),
+    ]
 
 
 def curated(lang: str, known: list[dict]) -> list[dict]:

@@ -242,3 +242,4 @@ class Incident:
     quote: Quote | None = None
     sources: tuple[Source, ...] = ()
     review: tuple[Change, ...] = ()  # a reviewer's decisions, in file order
+    notes: tuple[str, ...] = ()  # what the extractor could not settle (a namesake)

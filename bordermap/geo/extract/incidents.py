@@ -220,6 +220,7 @@ def _incident(article: Article, n: int, d: Draft) -> Incident:
         other_counts=dict(sorted(d.other_counts.items())),
         planned=m.planned,
         quote=m.quote,
+        notes=loc.notes,
         sources=(
             Source(
                 article.id,
@@ -298,4 +299,5 @@ def merge_reports(incidents: Iterable[Incident]) -> Iterator[Incident]:
             ),
             sources=sources,
             review=tuple(c for inc in group for c in inc.review),
+            notes=tuple(dict.fromkeys(n for inc in group for n in inc.notes)),
         )

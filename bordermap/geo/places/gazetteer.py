@@ -45,7 +45,12 @@ from bordermap.geo.places.boundaries import (
     world_admin1,
 )
 from bordermap.geo.places.countries import DEMONYMS, country_names, name_key
-from bordermap.geo.places.villages import VILLAGE_KINDS, border_villages
+from bordermap.geo.places.sound import alike, sound_key, spelt
+from bordermap.geo.places.villages import (
+    VILLAGE_KINDS,
+    border_villages,
+    facing_provinces,
+)
 from bordermap.geo.records import Place
 
 __all__ = ["Gazetteer", "PlaceMatch", "border_gazetteer", "load_gazetteer", "name_key"]
@@ -79,6 +84,21 @@ _KINDS = {"district": "admin2"}  # border-places kinds kept as written otherwise
 _PLACE_CUE = re.compile(
     r"(?:\b(?:in|at|near|of|from|to|into|on|around|outside|towards?|between|and|"
     r"hit|struck|shelled|village|villages|hamlet|town)|,)\s+\Z",
+    re.IGNORECASE,
+)
+#: The kinds of the border's places a name is matched to by its sound key.
+_SOUND_KINDS = frozenset({"admin1", "town", "admin2", *VILLAGE_KINDS})
+#: Days and months: capitalised after "on" and "in", never a place by its sound.
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february "
+    "april june july september october november december".split()
+)
+#: A name matched by its sound has this many letters and key consonants at least.
+SOUND_MIN_LETTERS, SOUND_MIN_KEY = 5, 3
+#: Before a name read by its sound: a word of place, not of a list ("and", a comma)
+_SOUND_CUE = re.compile(
+    r"\b(?:in|at|near|from|into|around|outside|towards?|village|villages|hamlet|"
+    r"town|district|areas?\s+of|villages?\s+of|town\s+of)\s+\Z",
     re.IGNORECASE,
 )
 #: A three-letter town name is matched only for towns this large (GeoNames).
@@ -180,6 +200,7 @@ class Gazetteer:
             dict(self._short),
         )
         out.__dict__.pop("_cache", None)
+        out.__dict__.pop("_sounds", None)
         out._index_from(len(self._entries))
         return out
 
@@ -360,6 +381,9 @@ class Gazetteer:
                 if found is None and _SHORT.fullmatch(text, *tokens[i]):
                     hits = self._short.get(keys[i])
                     found = (1, hits) if hits else None
+                # "in Kong": the border's "Kang", spelt another way
+                if found is None and self.border:
+                    found = self._sounds_like(text, tokens, keys, i)
             if (
                 found
                 and any(self.places[h].kind in VILLAGE_KINDS for h in found[1])
@@ -383,6 +407,81 @@ class Gazetteer:
             else:
                 i += 1
         return out
+
+    def _sound_index(self) -> dict[str, tuple[tuple[int, str], ...]]:
+        """Sound key → (entry, name spelt in plain letters) of the border's places."""
+        found = self.__dict__.get("_sounds")
+        if found is None:
+            index: dict[str, dict[tuple[int, str, int], None]] = {}
+            for i, (place, alts) in enumerate(self._entries):
+                if (
+                    place.kind not in _SOUND_KINDS
+                    or not place.border
+                    or place.country_iso3 not in self.border
+                ):
+                    continue
+                for raw in (place.name, *alts):
+                    key, letters = sound_key(raw), spelt(raw)
+                    if len(key) >= SOUND_MIN_KEY and letters:
+                        index.setdefault(key, {})[(i, letters)] = None
+            found = {k: tuple(v) for k, v in index.items()}
+            self.__dict__["_sounds"] = found
+        return found
+
+    def _sounds_like(self, text: str, tokens, keys, i: int) -> tuple | None:
+        """Read a name after a place word by its sound key (see :mod:`.sound`).
+
+        The longest run of up to three capitalised words that is neither a
+        stop word, a day or month, a people's word, nor (part of) a country's
+        name ("Democratic Republic of Congo") or demonym, and whose sound key
+        and spelling name places of one province only.
+        """
+        s0 = tokens[i][0]
+        if not _SOUND_CUE.search(text, max(0, s0 - 24), s0):
+            return None
+        for n in range(min(3, len(tokens) - i), 0, -1):
+            span = keys[i : i + n]
+            if any(not text[tokens[j][0]].isupper() for j in range(i, i + n)) or any(
+                k in _STOP
+                or k in _CALENDAR
+                or k in self.countries
+                or k in self.demonyms
+                for k in span
+            ):
+                continue
+            s, e = tokens[i][0], tokens[i + n - 1][1]
+            if (
+                _GAP.search(text, s, e)
+                or self._runs_on(text, tokens, i + n)
+                or text[s:e].endswith(("ish", "ese"))  # "Kurdish": a people's word
+                or any(c[0] < e and s < c[1] for c in self.find_countries(text))
+            ):
+                continue
+            hits = self.sounding(text[s:e])
+            if len({self.places[h].admin1_iso for h in hits}) > 1:
+                return None  # places of two provinces sound alike: none is taken
+            if hits:
+                return n, hits
+        return None
+
+    def sounding(self, name: str) -> tuple[int, ...]:
+        """Entries of the border's own places whose sound key is ``name``'s.
+
+        The name as written and the entry's, spelt in plain letters, must also
+        begin alike and be alike (see :func:`.sound.alike`): "Sunday" has the
+        consonants of "Sandeh" but is not spelt like it.
+        """
+        letters = spelt(name)
+        key = sound_key(name)
+        if len(letters) < SOUND_MIN_LETTERS or len(key) < SOUND_MIN_KEY:
+            return ()
+        return tuple(
+            dict.fromkeys(
+                h
+                for h, other in self._sound_index().get(key, ())
+                if alike(letters, other)
+            )
+        )
 
     @staticmethod
     def _runs_on(text: str, tokens, nxt: int) -> bool:
@@ -584,6 +683,15 @@ def border_gazetteer(countries: tuple[str, str]) -> Gazetteer:
         extra.append((place, tuple(a for a in alts if name_key(a) not in taken)))
     gazetteer = base.with_entries(extra)
     gazetteer.border = tuple(countries)
+    # the towns and districts of the provinces facing the other country are on
+    # this border ("Mae Sariang" faces Myanmar, though not Cambodia); the index
+    # holds entry numbers, which stay as they are
+    facing = facing_provinces(tuple(countries))
+    entries = gazetteer._entries
+    for i, (place, alts) in enumerate(entries):
+        if not place.border and place.admin1_iso in facing:
+            entries[i] = (replace(place, border=True), alts)
+    gazetteer.places = tuple(place for place, _ in entries)
     return gazetteer
 
 

@@ -106,6 +106,8 @@ _ANY_UNIT = tuple(k for kinds in _LEVEL_KINDS.values() for k in kinds)
 _BARE_KINDS = frozenset(
     {"admin2", "district", "town", "temple", "temple_claim", "village"}
 )
+#: A romanised Russian or Ukrainian place adjective: "Belgorodskiy", "Romenskyi".
+_ADJECTIVE_NAME = re.compile(r"(?:sk|tsk)(?:iy|yi|yy|y|i|aya|a|oye|oe|e)?\b", re.I)
 _WORD = re.compile(r"[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*")
 
 
@@ -162,6 +164,7 @@ class NativeGazetteer:
 
     def __init__(self, base: Gazetteer, spelling: Spelling) -> None:
         self.spelling = spelling
+        self.base = base
         self.border = base.border
         own = {(p.name, p.kind, p.admin1_iso): p for p in base.places}
         units = {p.admin1_iso: p for p in base.places if p.kind == "admin1"}
@@ -178,10 +181,10 @@ class NativeGazetteer:
                     # a unit's official name in its own language ("Баткенская
                     # область") is no false friend: it counts unasked
                     place = replace(place, curated=True)
-                key = name if spelling.unspaced else self._key(name)
-                found = index.setdefault(key, [])
-                if place not in found:
-                    found.append(place)
+                for key in self._keys(name):
+                    found = index.setdefault(key, [])
+                    if place not in found:
+                        found.append(place)
         # the border villages' own-script names ("Чечме", "Көк-Таш"): only those
         # of the gazetteer's villages, which it holds for the border mapped
         script = _SCRIPTS.get(spelling.lang)
@@ -191,10 +194,10 @@ class NativeGazetteer:
             for name in alts:
                 if not script.search(name) or _a_country(spelling, name):
                     continue
-                key = name if spelling.unspaced else self._key(name)
-                found = index.setdefault(key, [])
-                if key and place not in found:
-                    found.append(place)
+                for key in self._keys(name):
+                    found = index.setdefault(key, [])
+                    if key and place not in found:
+                        found.append(place)
         self._index = {k: tuple(v) for k, v in index.items()}
         # unspaced: the lengths of names by their first two letters, longest first
         lengths: dict[str, set[int]] = {}
@@ -204,6 +207,12 @@ class NativeGazetteer:
         self._lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
         spaced = [len(k) for k in self._index if isinstance(k, tuple)]
         self._longest = max(spaced, default=0)
+
+    def _keys(self, name: str) -> tuple:
+        """Give the index keys of a name: unspaced, as typed either way ("ำ", "ํา")."""
+        if not self.spelling.unspaced:
+            return (self._key(name),)
+        return tuple(dict.fromkeys((name, name.replace("\u0e33", "\u0e4d\u0e32"))))
 
     def _key(self, name: str) -> tuple[str, ...]:
         return tuple(self.spelling.stem(w) for w in _WORD.findall(name))
@@ -232,7 +241,9 @@ class NativeGazetteer:
             # a unit of the level told, else of the other: Azerbaijan's rayons
             # ("Товузский район") are its first level
             told = tuple(p for p in places if p.kind in _LEVEL_KINDS[level])
-            return told or tuple(p for p in places if p.kind in _ANY_UNIT)
+            units = told or tuple(p for p in places if p.kind in _ANY_UNIT)
+            # "อ.เมียวดี": a town the text calls a district (Myanmar's townships)
+            return units or tuple(p for p in places if p.kind == "town")
         if level:  # a sub-district, village, town or temple
             return tuple(p for p in places if p.kind not in (*_ANY_UNIT, "venue"))
         return tuple(
@@ -293,11 +304,57 @@ class NativeGazetteer:
                         if fit:
                             found = (n, PlaceMatch(s, e, text[s:e], fit))
                             break
+                if found is None and self.base.border:
+                    found = self._sounds_like(text, words, stems, i)
             if found:
                 yield found[1]
                 i += found[0]
             else:
                 i += 1
+
+    def _sounds_like(self, text: str, words, stems, i: int) -> tuple | None:
+        """Read a name beside a level word by the sound of its stem, romanised.
+
+        "Дарвазского района" is the border's Darvoz district and "Глушковском
+        районе" its Glushkovskiy raion, though no Russian spelling of either is
+        in the data: the stem ("дарвазск"), with and without the adjective's
+        "ск", is matched by :meth:`Gazetteer.sounding` among the border's own
+        places, and kept where a place of the level the word names is found.
+        """
+        for n in range(min(3, len(words) - i), 0, -1):
+            span = words[i : i + n]
+            s, e = span[0].start(), span[-1].end()
+            if "\n" in text[s:e] or any(
+                not w.group()[0].isupper() or _a_country(self.spelling, w.group())
+                for w in span
+            ):
+                continue
+            level = self._level(text, s, e)
+            nxt = words[i + n] if i + n < len(words) else None
+            if not level or (
+                # "губернатор региона Роман Старовойт": a person, not a place
+                nxt is not None
+                and nxt.group()[0].isupper()
+                and text[e : nxt.start()] == " "
+            ):
+                continue
+            stem = " ".join(stems[i : i + n])
+            adjective = stem.endswith(("ск", "цк"))
+            # "Белгородского района": Belgorodskiy raion; "Дарвазского": Darvoz
+            forms = [(stem, True), (stem[:-2], False)] if adjective else [(stem, False)]
+            for form, as_adjective in forms:
+                hits = self.base.sounding(form)
+                places = tuple(
+                    p
+                    for p in (self.base.places[h] for h in hits)
+                    if not as_adjective or _ADJECTIVE_NAME.search(p.name)
+                )
+                fit = self._fit(places, level, e - s) if places else ()
+                if len({p.admin1_iso for p in fit}) > 1:
+                    return None  # of two provinces: none is the place meant
+                if fit:
+                    return n, PlaceMatch(s, e, text[s:e], fit)
+        return None
 
     def find_countries(
         self, text: str, start: int = 0, end: int | None = None

@@ -16,7 +16,7 @@ from bordermap.data import data_path, read_csv_gz
 from bordermap.geo.places.bundled import world_admin1
 from bordermap.geo.records import Place
 
-__all__ = ["VILLAGE_KINDS", "border_villages"]
+__all__ = ["VILLAGE_KINDS", "border_villages", "facing_provinces"]
 
 #: The kinds of place only the village files give (they give districts, admin2, too).
 VILLAGE_KINDS = ("village", "admin3")
@@ -33,8 +33,14 @@ def _country_rows(iso3: str) -> tuple[dict, ...]:
 
 
 @functools.cache
-def _facing(countries: tuple[str, str]) -> dict[str, str]:
-    """Admin-1 units of either country that touch the other: code → name."""
+def facing_provinces(countries: tuple[str, str]) -> dict[str, str]:
+    """Admin-1 units of either country that touch the other: code → name.
+
+    Examples
+    --------
+    >>> sorted(facing_provinces(("KGZ", "TJK")))[:3]
+    ['KG-B', 'KG-O', 'TJ-GB']
+    """
     world = world_admin1()
     out = {}
     for iso3, other in (countries, countries[::-1]):
@@ -66,7 +72,7 @@ def border_villages(countries: tuple[str, str]) -> list[tuple[Place, tuple[str, 
     ...  if p.name == "Kek-Tash"]
     [('KG-B', 'Leilek')]
     """
-    facing = _facing(tuple(countries))
+    facing = facing_provinces(tuple(countries))
     entries = []
     for iso3 in countries:
         for row in _country_rows(iso3):

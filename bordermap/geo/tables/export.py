@@ -56,6 +56,7 @@ def incident_record(inc: Incident) -> dict:
         "planned": inc.planned,
         "quote": inc.quote.text if inc.quote else None,
         **({"review": [c.as_dict() for c in inc.review]} if inc.review else {}),
+        **({"notes": list(inc.notes)} if inc.notes else {}),
         "sources": [
             {
                 "article_id": s.article_id,

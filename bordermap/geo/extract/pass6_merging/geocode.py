@@ -27,6 +27,7 @@ Rules, in order:
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -79,6 +80,7 @@ class Location:
     country_iso3: str | None = None
     basis: str = ""  # "named", "named_in_context", "inferred", "border", ...
     as_written: str = ""
+    notes: tuple[str, ...] = ()  # namesakes and how one was chosen
 
     @property
     def admin1(self) -> tuple[str, ...]:
@@ -187,12 +189,46 @@ def resolve_places(
     return out
 
 
+def _nearest(places: tuple[Place, ...], anchors: list[Place]) -> Place | None:
+    """Find the namesake far nearer than the others to the mention's other places.
+
+    Nearer means within ``NEAR_DEG`` of one of them and at most half as far as
+    the next namesake; None where no namesake is.
+    """
+    spots = [(a.lat, a.lon) for a in anchors if a.lat is not None and a.lon is not None]
+    if not spots:
+        return None
+    far = []
+    for p in places:
+        if p.lat is None or p.lon is None:
+            return None
+        far.append((min(_degrees(p.lat, p.lon, *s) for s in spots), p))
+    far.sort(key=lambda f: f[0])
+    (best, place), (second, _) = far[0], far[1]
+    return place if best <= NEAR_DEG and best * 2 <= second else None
+
+
+def _degrees(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance in degrees of latitude, on a plane (a few hundred km at most)."""
+    return math.hypot(lat1 - lat2, (lon1 - lon2) * math.cos(math.radians(lat1)))
+
+
+#: A namesake this near (about 100 km) to another place of the mention is it.
+NEAR_DEG = 1.0
+
+
 def _finest(
     candidates: list[tuple[PlaceMatch, tuple[Place, ...]]],
     article_admin1: set[str] = frozenset(),
+    notes: list[str] | None = None,
 ) -> list[Place]:
-    """One place per province: the finest level named for it."""
+    """One place per province: the finest level named for it.
+
+    A name of places in several provinces is settled by the rules below or
+    left out; either way ``notes`` (when given) gets a line saying so.
+    """
     by_province: dict[str, list[Place]] = {}
+    notes = [] if notes is None else notes
     # a name of one province confirms it for an ambiguous name before or after
     # it ("Poonch district of Jammu and Kashmir")
     sure: set[str] = set()
@@ -233,20 +269,37 @@ def _finest(
             # "over Jammu and Kashmir and Punjab": the country of the names beside it
             beside = {q.country_iso3 for ps in by_province.values() for q in ps}
             same_country = [p for p in places if p.country_iso3 in beside]
+            # the namesake near the mention's other places ("Kaliganj" beside
+            # Lalmonirhat's villages, not Satkhira's town)
+            anchors = [
+                q
+                for other, ps in candidates
+                if other is not pm and len({q.admin1_iso for q in ps}) == 1
+                for q in ps
+            ]
+            near = _nearest(places, anchors)
+            which = ", ".join(sorted(provinces))
             if confirmed:
-                places = tuple(confirmed)
+                places, why = tuple(confirmed), "the province another name gives"
             elif len({p.admin1_iso for p in same_country}) == 1:
-                places = tuple(same_country)
+                places, why = tuple(same_country), "the country of the names beside it"
             elif len({p.admin1_iso for p in own}) == 1:
-                places = tuple(own)
+                places, why = tuple(own), "its own name, the others' other name"
             elif len({p.admin1_iso for p in named}) == 1:
-                places = tuple(named)
+                places, why = tuple(named), "the province the article names"
+            elif near is not None:
+                places, why = (near,), "the namesake nearest the mention's other places"
             elif len(towns) == len(places) and towns[0].population >= 5 * max(
                 1, towns[1].population
             ):
-                places = (towns[0],)
+                places, why = (towns[0],), "the far larger town"
             else:
+                notes.append(f"{pm.text!r} names places in {which}: none taken")
                 continue
+            notes.append(
+                f"{pm.text!r} names places in {which}: "
+                f"{', '.join(sorted({p.admin1_iso for p in places}))} taken ({why})"
+            )
         # the coarsest reading of one name is the honest one ("Surin": the province)
         best = min(places, key=lambda p: _ORDER.get(p.kind, 2))
         by_province.setdefault(best.admin1_iso, []).append(best)
@@ -281,7 +334,8 @@ def geocode(
     Location
     """
     candidates = resolve_places(text, mention, article_admin1, article_countries, home)
-    places = _finest(candidates, article_admin1)
+    notes: list[str] = []
+    places = _finest(candidates, article_admin1, notes)
     if places:
         countries = {p.country_iso3 for p in places}
         written = "; ".join(pm.text for pm, _ in candidates)
@@ -293,6 +347,7 @@ def geocode(
             country_iso3=countries.pop() if len(countries) == 1 else "both",
             basis="named",
             as_written=written,
+            notes=tuple(notes),
         )
     if mention.both_sides:
         return Location(Precision.BORDER, country_iso3="both", basis="border")

@@ -101,7 +101,14 @@ class Lexicon:
         """Return the section's rows as one regex group, placeholders expanded."""
         rows = self._section(section).rows
         expanded = [self._expand(row, (section,)) for row in rows]
-        return "(?:" + "|".join(f"(?:{row})" for row in expanded) + ")"
+        # Thai sara am is also typed as nikhahit + sara aa ("อําเภอ" for "อำเภอ")
+        return (
+            "(?:"
+            + "|".join(f"(?:{row})" for row in expanded).replace(
+                "\u0e33", "(?:\u0e33|\u0e4d\u0e32)"
+            )
+            + ")"
+        )
 
     @functools.cache  # noqa: B019
     def pattern(self, section: str) -> re.Pattern:
