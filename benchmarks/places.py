@@ -2,6 +2,11 @@
 
     uv run python -m benchmarks.places [--batch 3-8] [--missing] [--json OUT]
 
+Each miss is counted by why: ``unknown`` (no place of that name), ``other
+province`` (the name is known, in another province: a namesake, or a village
+the data places across a provincial line) or ``no name`` (the span names only a
+country or a people: "Pakistani positions").
+
 A gold place is a place span of the sentence labels (tests/corpus/real/
 sentences/) whose role is where an incident happened, at the level of a site,
 sub-district, district or province, with the province the labeller gave it
@@ -17,8 +22,9 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from benchmarks.accuracy import batches
@@ -89,24 +95,49 @@ def place_known(found: dict, lang: str, text: str, codes: set[str]) -> bool:
 
 
 def _found(place: dict) -> bool:
+    return _why_missed(place) == ""
+
+
+def _why_missed(place: dict) -> str:
+    """Empty where the gazetteer resolves the place, else why it does not.
+
+    ``other province``: it knows the name, in another province (a namesake, or
+    a village the data places across a provincial line); ``no name``: the
+    span's capitalised words are only a country's or a people's ("Pakistani
+    positions"); ``unknown``: no place of that name.
+    """
     # named as a place is named after a preposition: "in Chechme"
     text = place["text"] if place["language"] in ("th", "ru") else f"in {place['text']}"
-    return place_known(
-        gazetteers(place["countries"]), place["language"], text, {place["admin1"]}
-    )
+    found = gazetteers(place["countries"])
+    if place_known(found, place["language"], text, {place["admin1"]}):
+        return ""
+    g = found.get(place["language"], found["en"])
+    if any(m.places for m in g.find(text)):
+        return "other province"
+    countries = {(s, e) for s, e, *_ in g.find_countries(text)}
+    named = [
+        m.group()
+        for m in re.finditer(r"\w+", text)
+        if (m.group()[0].isupper() or "\u0e00" <= m.group()[0] <= "\u0e7f")
+        and not any(s <= m.start() and m.end() <= e for s, e in countries)
+    ]
+    return "unknown" if named else "no name"
 
 
 def resolve_rate(places: list[dict]) -> dict:
-    """Per border and in all: gold places, how many are missed, which."""
-    rows: dict[str, dict] = defaultdict(lambda: {"places": 0, "missed": 0, "which": []})
+    """Per border and in all: gold places, how many are missed, why, which."""
+    rows: dict[str, dict] = defaultdict(
+        lambda: {"places": 0, "missed": 0, "why": Counter(), "which": []}
+    )
     for place in places:
-        ok = _found(place)
+        why = _why_missed(place)
         for key in (place["case"], f"language {place['language']}", "ALL"):
             rows[key]["places"] += 1
-            if not ok:
+            if why:
                 rows[key]["missed"] += 1
+                rows[key]["why"][why] += 1
                 if key == place["case"]:
-                    rows[key]["which"].append(f"{place['id']}: {place['text']}")
+                    rows[key]["which"].append(f"{place['id']}: {place['text']} ({why})")
     return dict(rows)
 
 
@@ -122,17 +153,20 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     rows = resolve_rate(places)
     order = sorted(rows, key=lambda k: (k == "ALL", k.startswith("language"), k))
-    print(f"{'border':<14}{'places':>8}{'missed':>8}{'share':>8}")
+    kinds = ("unknown", "other province", "no name")
+    print(f"{'border':<14}{'places':>8}{'missed':>8}{'share':>8}", *kinds, sep="  ")
     for key in order:
         r = rows[key]
         share = r["missed"] / r["places"]
-        print(f"{key:<14}{r['places']:>8}{r['missed']:>8}{share:>8.1%}")
+        why = "  ".join(f"{r['why'][k]:>{len(k)}}" for k in kinds)
+        print(f"{key:<14}{r['places']:>8}{r['missed']:>8}{share:>8.1%}  {why}")
         if args.missing and r["which"]:
             for which in r["which"]:
                 print(f"    {which}")
     if args.json:
         slim = {
-            k: {"places": v["places"], "missed": v["missed"]} for k, v in rows.items()
+            k: {"places": v["places"], "missed": v["missed"], **dict(v["why"])}
+            for k, v in rows.items()
         }
         args.json.write_text(json.dumps(slim, indent=1, sort_keys=True) + "\n", "utf-8")
     return 0

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bordermap.geo.extract.document import Mention
 from bordermap.geo.places.gazetteer import PlaceMatch, name_key
@@ -333,8 +333,23 @@ def geocode(
     -------
     Location
     """
-    candidates = resolve_places(text, mention, article_admin1, article_countries, home)
     notes: list[str] = []
+    loc = _locate(
+        text, mention, article_admin1, context, article_countries, home, notes
+    )
+    return replace(loc, notes=tuple(notes)) if notes else loc
+
+
+def _locate(
+    text: str,
+    mention: Mention,
+    article_admin1: set[str],
+    context: Location | None,
+    article_countries: frozenset[str],
+    home: str | None,
+    notes: list[str],
+) -> Location:
+    candidates = resolve_places(text, mention, article_admin1, article_countries, home)
     places = _finest(candidates, article_admin1, notes)
     if places:
         countries = {p.country_iso3 for p in places}
@@ -347,7 +362,6 @@ def geocode(
             country_iso3=countries.pop() if len(countries) == 1 else "both",
             basis="named",
             as_written=written,
-            notes=tuple(notes),
         )
     if mention.both_sides:
         return Location(Precision.BORDER, country_iso3="both", basis="border")
