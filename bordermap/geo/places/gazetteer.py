@@ -31,11 +31,12 @@ import csv
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 import shapely
 
 from bordermap.data import data_path, read_csv_gz
+from bordermap.geo.places import cache
 from bordermap.geo.places.boundaries import (
     BUNDLED_COUNTRIES,
     MERGED_ADMIN1,
@@ -45,7 +46,7 @@ from bordermap.geo.places.boundaries import (
     world_admin1,
 )
 from bordermap.geo.places.countries import DEMONYMS, country_names, name_key
-from bordermap.geo.places.sound import alike, sound_key, spelt
+from bordermap.geo.places.sound import alike, consonants, sound_key, spelt
 from bordermap.geo.places.villages import (
     VILLAGE_KINDS,
     border_villages,
@@ -86,6 +87,7 @@ _PLACE_CUE = re.compile(
     r"hit|struck|shelled|village|villages|hamlet|town)|,)\s+\Z",
     re.IGNORECASE,
 )
+_PLACE_FIELDS = tuple(f.name for f in fields(Place))
 #: The kinds of the border's places a name is matched to by its sound key.
 _SOUND_KINDS = frozenset({"admin1", "town", "admin2", *VILLAGE_KINDS})
 #: Days and months: capitalised after "on" and "in", never a place by its sound.
@@ -202,6 +204,38 @@ class Gazetteer:
         out.__dict__.pop("_cache", None)
         out.__dict__.pop("_sounds", None)
         out._index_from(len(self._entries))
+        return out
+
+    def to_plain(self) -> dict:
+        """Give the gazetteer as plain data for :mod:`.cache` (:meth:`from_plain`)."""
+        return {
+            "entries": [
+                (tuple(getattr(p, f) for f in _PLACE_FIELDS), alts)
+                for p, alts in self._entries
+            ],
+            "countries": self.countries,
+            "demonyms": self.demonyms,
+            "raw": {k: tuple(v) for k, v in self._raw.items()},
+            "raw_short": {k: tuple(v) for k, v in self._raw_short.items()},
+            "own": tuple(sorted(self._own)),
+            "index": self._index,
+            "short": self._short,
+        }
+
+    @classmethod
+    def from_plain(cls, plain: dict) -> Gazetteer:
+        """Rebuild the gazetteer :meth:`to_plain` wrote, indexes as they were."""
+        out = cls.__new__(cls)
+        out._entries = [
+            (Place(*fields), tuple(alts)) for fields, alts in plain["entries"]
+        ]
+        out.border = ()
+        out.places = tuple(place for place, _ in out._entries)
+        out.countries, out.demonyms = plain["countries"], plain["demonyms"]
+        out._raw = {k: list(v) for k, v in plain["raw"].items()}
+        out._raw_short = {k: list(v) for k, v in plain["raw_short"].items()}
+        out._own = {tuple(pair) for pair in plain["own"]}
+        out._index, out._short = plain["index"], plain["short"]
         return out
 
     @property
@@ -421,7 +455,8 @@ class Gazetteer:
                 ):
                     continue
                 for raw in (place.name, *alts):
-                    key, letters = sound_key(raw), spelt(raw)
+                    letters = spelt(raw)
+                    key = consonants(letters)
                     if len(key) >= SOUND_MIN_KEY and letters:
                         index.setdefault(key, {})[(i, letters)] = None
             found = {k: tuple(v) for k, v in index.items()}
@@ -720,6 +755,18 @@ def load_gazetteer() -> Gazetteer:
     >>> [(p.kind, p.admin1_iso) for p in g.lookup("Kurram")]
     [('admin2', 'PK-KP')]
     """
+    plain = cache.load("gazetteer")
+    if plain is not None:
+        try:
+            return Gazetteer.from_plain(plain)
+        except (KeyError, TypeError, ValueError):
+            pass  # written by another layout: built anew below
+    gazetteer = _build_gazetteer()
+    cache.store("gazetteer", gazetteer.to_plain())
+    return gazetteer
+
+
+def _build_gazetteer() -> Gazetteer:
     entries = _bundled_entries() + _world_entries()
     land = set(world_admin1()["adm0_iso3"])
     with data_path("world_admin1_names.csv").open(encoding="utf-8", newline="") as fh:

@@ -18,7 +18,7 @@ import difflib
 import re
 import unicodedata
 
-__all__ = ["alike", "latin", "sound_key", "spelt"]
+__all__ = ["alike", "consonants", "latin", "sound_key", "spelt"]
 
 #: Russian (and Ukrainian, Kyrgyz, Tajik) letters as English news romanises them.
 _CYRILLIC = {
@@ -41,6 +41,7 @@ _DIGRAPHS = (
 _SINGLE = str.maketrans({"q": "k", "x": "k", "c": "k", "w": "v", "C": "c", "S": "s"})
 _DROP = re.compile(r"[aeiouy]|(?<=[a-zA-Z])h")
 _DOUBLE = re.compile(r"(.)\1+")
+_NOT_LETTER = re.compile("[^a-z]+")
 
 
 def latin(text: str) -> str:
@@ -68,6 +69,8 @@ def spelt(name: str) -> str:
     >>> spelt("Tört-Köchö"), spelt("Торт-Кочо"), spelt("Naxçıvan")
     ('tortkocho', 'tortkocho', 'naxchivan')
     """
+    if name.isascii():  # most names: letters only, lower-cased
+        return _NOT_LETTER.sub("", name.lower())
     low = "".join(_MARKED.get(ch, ch) for ch in latin(name))
     low = unicodedata.normalize("NFKD", low)
     return "".join(ch for ch in low if ch.isascii() and ch.isalpha())
@@ -103,8 +106,13 @@ def sound_key(name: str) -> str:
     >>> sound_key("Ben Guardane")
     'bngrdn'
     """
-    low = spelt(name)
+    return consonants(spelt(name))
+
+
+def consonants(letters: str) -> str:
+    """Give the sound key of a name already :func:`spelt`."""
     for pair, sound in _DIGRAPHS:
-        low = low.replace(pair, sound)
-    low = _DROP.sub("", low.translate(_SINGLE))
-    return _DOUBLE.sub(r"\1", low)
+        if pair in letters:
+            letters = letters.replace(pair, sound)
+    letters = _DROP.sub("", letters.translate(_SINGLE))
+    return _DOUBLE.sub(r"\1", letters)
