@@ -727,6 +727,7 @@ def border_gazetteer(countries: tuple[str, str]) -> Gazetteer:
         if not place.border and place.admin1_iso in facing:
             entries[i] = (replace(place, border=True), alts)
     gazetteer.places = tuple(place for place, _ in entries)
+    gazetteer._sound_index()  # built with the gazetteer, not at its first use
     return gazetteer
 
 
