@@ -46,7 +46,7 @@ from bordermap.geo.places.boundaries import (
     world_admin1,
 )
 from bordermap.geo.places.countries import DEMONYMS, country_names, name_key
-from bordermap.geo.places.sound import alike, consonants, sound_key, spelt
+from bordermap.geo.places.sound import alike, consonants, similarity, sound_key, spelt
 from bordermap.geo.places.villages import (
     VILLAGE_KINDS,
     border_villages,
@@ -80,6 +80,7 @@ _STOP = frozenset(
 # so "Late in" would read as "Latein" (a German name of a Czech town) and "Batken
 # as" as "Batkenas" (Lithuanian for Batken).
 _TAIL_WORDS = frozenset("a an and as at be by for in is it of on or the to was".split())
+_APOSTROPHES = frozenset("'’ʼ‘`")
 _KINDS = {"district": "admin2"}  # border-places kinds kept as written otherwise
 #: What stands just before a village's name where a report names it as a place.
 _PLACE_CUE = re.compile(
@@ -402,6 +403,9 @@ class Gazetteer:
                         n > 1
                         and keys[tail] in _TAIL_WORDS
                         and text[tokens[tail][0]].islower()
+                        # "Netu’a", "Yir’on": a name's letters after an apostrophe
+                        and text[tokens[tail - 1][1] : tokens[tail][0]]
+                        not in _APOSTROPHES
                     ):
                         continue
                     hits = self._index.get("".join(keys[i : i + n]))
@@ -504,19 +508,21 @@ class Gazetteer:
 
         The name as written and the entry's, spelt in plain letters, must also
         begin alike and be alike (see :func:`.sound.alike`): "Sunday" has the
-        consonants of "Sandeh" but is not spelt like it.
+        consonants of "Sandeh" but is not spelt like it. Of those, the ones
+        spelt most like it are kept.
         """
         letters = spelt(name)
         key = sound_key(name)
         if len(letters) < SOUND_MIN_LETTERS or len(key) < SOUND_MIN_KEY:
             return ()
-        return tuple(
-            dict.fromkeys(
-                h
-                for h, other in self._sound_index().get(key, ())
-                if alike(letters, other)
-            )
-        )
+        scored = [
+            (similarity(letters, other), h)
+            for h, other in self._sound_index().get(key, ())
+            if alike(letters, other)
+        ]
+        # the spellings nearest the one written ("Siunik": Syunik, not Sanak)
+        best = max((score for score, _ in scored), default=0.0)
+        return tuple(dict.fromkeys(h for score, h in scored if score >= best - 0.05))
 
     @staticmethod
     def _runs_on(text: str, tokens, nxt: int) -> bool:

@@ -18,7 +18,7 @@ import difflib
 import re
 import unicodedata
 
-__all__ = ["alike", "consonants", "latin", "sound_key", "spelt"]
+__all__ = ["alike", "consonants", "latin", "similarity", "sound_key", "spelt"]
 
 #: Russian (and Ukrainian, Kyrgyz, Tajik) letters as English news romanises them.
 _CYRILLIC = {
@@ -84,10 +84,12 @@ def alike(a: str, b: str) -> bool:
     >>> alike("kong", "kang"), alike("sunday", "sandeh")
     (True, False)
     """
-    return (
-        a[:1] == b[:1]
-        and difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= ALIKE
-    )
+    return a[:1] == b[:1] and similarity(a, b) >= ALIKE
+
+
+def similarity(a: str, b: str) -> float:
+    """Give the share of letters two spellings have in common, in order (0 to 1)."""
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 def sound_key(name: str) -> str:

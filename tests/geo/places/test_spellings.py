@@ -100,6 +100,10 @@ def test_thai_report_places_village_pass_and_tambon(text, province):
             ("RUS", "UKR"),
             "RU-BEL",
         ),
+        # a name with an apostrophe before a short word's letters ("Yir’on")
+        ("Rockets hit the village of Yir’on, wounding two.", ("ISR", "LBN"), "IL-Z"),
+        # a province misspelt: the data has Syunik
+        ("Shelling hit houses in Siunik, killing a shepherd.", ("ARM", "AZE"), "AM-SU"),
         # a transliteration in English: the data has Ben Gardane
         (
             "Militants attacked a police post at Ben Guardane, killing two.",
