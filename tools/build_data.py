@@ -224,12 +224,7 @@ def build_world_names(shared: Path) -> None:
             }
         )
     rows = _one_row_per_code(rows, dict(recode.values()))
-    dst = OUT / "world_admin1_names.csv"
-    with dst.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    print(f"{dst.relative_to(ROOT)}: {len(rows)} rows, {dst.stat().st_size:,} B")
+    _write_csv(rows, "world_admin1_names.csv")
 
 
 def _one_row_per_code(rows: list[dict], iso_names: dict[str, str]) -> list[dict]:
@@ -304,12 +299,7 @@ def build_fips(shared: Path) -> None:
             }
         )
     rows.sort(key=lambda r: (r["fips_country"], r["fips"]))
-    dst = OUT / "fips_admin1.csv"
-    with dst.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    print(f"{dst.relative_to(ROOT)}: {len(rows)} rows, {dst.stat().st_size:,} B")
+    _write_csv(rows, "fips_admin1.csv")
 
 
 def _neighbours(units: gpd.GeoDataFrame, key: str) -> dict[str, list[str]]:
@@ -607,12 +597,18 @@ def _town_floor(km: np.ndarray) -> np.ndarray:
 
 
 def _write_csv_gz(rows: list[dict], name: str) -> None:
+    _write_csv(rows, name, gz=True)
+
+
+def _write_csv(rows: list[dict], name: str, gz: bool = False) -> None:
+    """Write rows under ``bordermap/data/`` (gzip without a timestamp), and say so."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, list(rows[0]), lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
+    data = buffer.getvalue().encode("utf-8")
     dst = OUT / name
-    dst.write_bytes(gzip.compress(buffer.getvalue().encode("utf-8"), mtime=0))
+    dst.write_bytes(gzip.compress(data, mtime=0) if gz else data)
     print(f"{dst.relative_to(ROOT)}: {len(rows)} rows, {dst.stat().st_size:,} B")
 
 
