@@ -81,6 +81,8 @@ _STOP = frozenset(
 # as" as "Batkenas" (Lithuanian for Batken).
 _TAIL_WORDS = frozenset("a an and as at be by for in is it of on or the to was".split())
 _APOSTROPHES = frozenset("'’ʼ‘`")
+#: A province's acronym: three to five letters, two capitals at least ("PoK").
+_ACRONYM = re.compile(r"(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{3,5}")
 _KINDS = {"district": "admin2"}  # border-places kinds kept as written otherwise
 #: What stands just before a village's name where a report names it as a place.
 _PLACE_CUE = re.compile(
@@ -165,6 +167,7 @@ class Gazetteer:
         self._own: set[tuple[str, int]] = set()
         self._index: dict[str, tuple[int, ...]] = {}
         self._short: dict[str, tuple[int, ...]] = {}
+        self._acronyms: dict[str, tuple[int, ...]] = {}
         self._index_from(0)
 
     def _index_from(self, start: int) -> None:
@@ -186,6 +189,9 @@ class Gazetteer:
                     elif n == 0 and self._trusted_short(name, key, place):
                         self._raw_short[key] = [*self._raw_short.get(key, ()), i]
                         touched_short.add(key)
+                    elif _ACRONYM.fullmatch(name) and place.kind == "admin1":
+                        # "AJK", "PoK", "IOK": a province's acronym, as written
+                        self._acronyms[name] = (*self._acronyms.get(name, ()), i)
         for key in touched:
             self._index[key] = self._own_names_first(key, self._raw[key], self._own)
         for key in touched_short:
@@ -202,6 +208,7 @@ class Gazetteer:
             dict(self._index),
             dict(self._short),
         )
+        out._acronyms = dict(self._acronyms)
         out.__dict__.pop("_cache", None)
         out.__dict__.pop("_sounds", None)
         out._index_from(len(self._entries))
@@ -221,6 +228,7 @@ class Gazetteer:
             "own": tuple(sorted(self._own)),
             "index": self._index,
             "short": self._short,
+            "acronyms": self._acronyms,
         }
 
     @classmethod
@@ -237,6 +245,7 @@ class Gazetteer:
         out._raw_short = {k: list(v) for k, v in plain["raw_short"].items()}
         out._own = {tuple(pair) for pair in plain["own"]}
         out._index, out._short = plain["index"], plain["short"]
+        out._acronyms = plain["acronyms"]
         return out
 
     @property
@@ -419,6 +428,9 @@ class Gazetteer:
                 if found is None and _SHORT.fullmatch(text, *tokens[i]):
                     hits = self._short.get(keys[i])
                     found = (1, hits) if hits else None
+                # "AJK": a province's acronym, letter for letter
+                if found is None and text[s0 : tokens[i][1]] in self._acronyms:
+                    found = (1, self._acronyms[text[s0 : tokens[i][1]]])
                 # "in Kong": the border's "Kang", spelt another way
                 if found is None and self.border:
                     found = self._sounds_like(text, tokens, keys, i)

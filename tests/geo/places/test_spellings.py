@@ -147,3 +147,26 @@ def test_a_namesake_nothing_settles_is_left_out_and_noted():
     assert {c for i in incidents for c in i.admin1_iso} == set()
     notes = [note for i in incidents for note in i.notes]
     assert any("KG-B, KG-O: none taken" in n for n in notes), notes
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("Indian shelling in PoK killed two civilians.", "PK-JK"),
+        ("Indian shelling in AJK killed two civilians.", "PK-JK"),
+        (
+            "Pakistani shelling in Pakistan-occupied Kashmir's Neelum killed two.",
+            "PK-JK",
+        ),
+        ("Firing by Pakistani troops in IIOJK killed two civilians.", "IN-JK"),
+        ("Firing in Indian-occupied Kashmir killed two civilians.", "IN-JK"),
+    ],
+)
+def test_a_disputed_region_s_political_names_are_its_province(text, province):
+    assert _provinces(text, ("IND", "PAK")) == {province}
+
+
+def test_an_acronym_counts_only_as_written():
+    assert (
+        _provinces("Shelling near the pok and ajk killed two.", ("IND", "PAK")) == set()
+    )
