@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import date
 
 from bordermap.geo.extract.document import Document, Sentence
+from bordermap.geo.extract.learned import retype
 from bordermap.geo.extract.native import READERS, native_gazetteer, read_native, words
 from bordermap.geo.extract.pass1_page import mark_page
 from bordermap.geo.extract.pass2_sentences import split_sentences
@@ -200,7 +201,7 @@ def _incident(article: Article, n: int, d: Draft) -> Incident:
     return Incident(
         id=f"{article.id}-{n:02d}",
         article_id=article.id,
-        event_type=m.event_type,
+        event_type=retype(m.event_type, m.quote.text if m.quote else ""),
         scope=m.scope,
         date=d.date,
         date_text=d.date_text,

@@ -1,0 +1,191 @@
+"""The learned event type: trained from the sentence labels, judged border by border.
+
+    uv run --extra train python -m benchmarks.learned train      # write the model
+    uv run --extra train python -m benchmarks.learned judge [--batch 1-8]
+
+``train`` fits :class:`bordermap.geo.extract.learned.TypeModel` on every
+labelled sentence that tells a violent incident (its text from the page cache,
+its incident's gold type) and writes ``bordermap/geo/extract/models/
+event_type.json.gz``: the same bytes for the same labels and cache.
+
+``judge`` is leave-one-border-out: for each border, a model trained without
+that border's pages types the incidents the extractor finds on them, and the
+corpus scorer's event-type accuracy (and the other figures, to see nothing else
+moves) is set against the rules alone on the same pages, per border and pooled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import sys
+from collections import defaultdict
+
+from benchmarks.accuracy import batches, load_scorer, predict_real, real_gold, summary
+from benchmarks.realpages import SENTENCES, page_text, read_jsonl, real_labels
+from bordermap.geo.extract.learned import MODEL_PATH, TypeModel, features, using
+from bordermap.geo.records import VIOLENT_TYPES
+
+#: Regularisation (inverse strength) and the probability a type must reach.
+C, THRESHOLD = 0.5, 0.8
+#: A feature seen in fewer sentences than this is left out.
+MIN_COUNT = 2
+
+
+def examples(batch: set[int] | None = None) -> list[dict]:
+    """Each labelled sentence telling a violent event incident, with its type."""
+    labels = {a["id"]: a for a in real_labels()}
+    out = []
+    for path in sorted(SENTENCES.glob("*.jsonl")):
+        for line in read_jsonl(path):
+            label = labels.get(line["id"])
+            if label is None or (batch and label.get("batch", 1) not in batch):
+                continue
+            try:
+                text = page_text(line["id"])
+            except (FileNotFoundError, OSError):
+                continue
+            types = {
+                i["n"]: i["event_type"]
+                for i in label["incidents"]
+                if i.get("scope") == "event" and i["event_type"] in VIOLENT_TYPES
+            }
+            for s in line["sentences"]:
+                if s["role"] not in ("report", "retell"):
+                    continue
+                told = {types[n] for n in s.get("incidents", []) if n in types}
+                if len(told) == 1:
+                    out.append(
+                        {
+                            "case": label["case"],
+                            "id": line["id"],
+                            "start": s["start"],
+                            "text": text[s["start"] : s["end"]],
+                            "type": told.pop(),
+                        }
+                    )
+    return out
+
+
+def fit(rows: list[dict]) -> dict:
+    """Train on ``rows``; the model as the plain data the package reads."""
+    import numpy as np
+    import sklearn
+    from sklearn.linear_model import LogisticRegression
+
+    rows = sorted(rows, key=lambda r: (r["id"], r["start"]))
+    feats = [sorted(features(r["text"])) for r in rows]
+    counts: dict[str, int] = defaultdict(int)
+    for fs in feats:
+        for f in fs:
+            counts[f] += 1
+    vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
+    column = {f: k for k, f in enumerate(vocab)}
+    x = np.zeros((len(rows), len(vocab)), dtype=np.float64)
+    for i, fs in enumerate(feats):
+        for f in fs:
+            if f in column:
+                x[i, column[f]] = 1.0
+    y = [r["type"] for r in rows]
+    model = LogisticRegression(C=C, max_iter=5000, tol=1e-8)
+    model.fit(x, y)
+    weights = {}
+    for k, f in enumerate(vocab):
+        row = [round(float(w), 5) for w in model.coef_[:, k]]
+        if any(abs(w) >= 1e-4 for w in row):
+            weights[f] = row
+    digest = hashlib.sha256(
+        json.dumps([(r["id"], r["start"], r["type"]) for r in rows]).encode()
+    ).hexdigest()
+    return {
+        "classes": [str(c) for c in model.classes_],
+        "intercept": [round(float(b), 5) for b in model.intercept_],
+        "weights": weights,
+        "threshold": THRESHOLD,
+        "meta": {
+            "library": f"scikit-learn {sklearn.__version__}",
+            "sentences": len(rows),
+            "borders": len({r["case"] for r in rows}),
+            "training_data_sha256": digest,
+            "C": C,
+            "min_count": MIN_COUNT,
+        },
+    }
+
+
+def write(data: dict) -> None:
+    """Write the model (gzip without a timestamp, keys sorted: the same bytes)."""
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+    MODEL_PATH.write_bytes(gzip.compress(text.encode("utf-8") + b"\n", mtime=0))
+    size = MODEL_PATH.stat().st_size
+    print(f"{MODEL_PATH}: {len(data['weights'])} features, {size:,} B")
+
+
+def judge(batch: set[int] | None) -> dict:
+    """Leave-one-border-out: the learned type against the rules, per border."""
+    scorer = load_scorer()
+    gold = real_gold(batch)
+    rows = examples()
+    out: dict[str, dict] = {}
+    pooled: dict[str, tuple[list, list]] = {"rules": ([], []), "learned": ([], [])}
+    for case in sorted(gold):
+        arts = gold[case]
+        others = [r for r in rows if r["case"] != case]
+        model = TypeModel(fit(others))
+        for name, active in (("rules", None), ("learned", model)):
+            with using(active):
+                preds, _ = predict_real({case: arts})
+            out[f"{case} {name}"] = summary(
+                scorer.score(arts, preds[case]), preds[case]
+            )
+            pooled[name][0].extend(arts)
+            pooled[name][1].extend(preds[case])
+        print(
+            f"{case:<8} type {out[f'{case} rules']['type']} -> "
+            f"{out[f'{case} learned']['type']}",
+            file=sys.stderr,
+        )
+    for name, (arts, preds) in pooled.items():
+        out[f"ALL {name}"] = summary(scorer.score(arts, preds), preds)
+        for lang in ("en", "ru", "th"):
+            ids = {a["id"] for a in arts if a.get("language", "en") == lang}
+            sub = [a for a in arts if a["id"] in ids]
+            out[f"lang {lang} {name}"] = summary(
+                scorer.score(sub, [p for p in preds if p.get("id") in ids]),
+                [p for p in preds if p.get("id") in ids],
+            )
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("command", choices=("train", "judge"))
+    ap.add_argument("--batch", type=batches, help="judge on these batches: 1-8")
+    ap.add_argument("--json", help="write judge's figures to this file")
+    args = ap.parse_args(argv)
+    if args.command == "train":
+        rows = examples()
+        if not rows:
+            print("no labelled sentence has its page in the cache", file=sys.stderr)
+            return 1
+        write(fit(rows))
+        return 0
+    out = judge(args.batch)
+    keys = ("type", "province_f1", "incident_f1", "counts_strict", "date")
+    print(f"{'':<24}" + "".join(f"{k:>15}" for k in keys))
+    for name in sorted(out, key=lambda k: (k.startswith(("ALL", "lang")), k)):
+        r = out[name]
+        cells = "".join(f"{'–' if r[k] is None else round(r[k], 3):>15}" for k in keys)
+        print(f"{name:<24}{cells}")
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump(out, fh, indent=1, sort_keys=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
