@@ -1,17 +1,19 @@
-"""The learned event type: trained from the sentence labels, judged border by border.
+"""The learned steps: trained from the sentence labels, judged border by border.
 
-    uv run --extra train python -m benchmarks.learned train      # write the model
-    uv run --extra train python -m benchmarks.learned judge [--batch 1-8]
+    uv run --extra train python -m benchmarks.learned train TASK   # write the model
+    uv run --extra train python -m benchmarks.learned judge TASK [--batch 1-8]
 
-``train`` fits :class:`bordermap.geo.extract.learned.TypeModel` on every
-labelled sentence that tells a violent incident (its text from the page cache,
-its incident's gold type) and writes ``bordermap/geo/extract/models/
-event_type.json.gz``: the same bytes for the same labels and cache.
+TASK is ``event_type`` (every labelled sentence that tells one violent
+incident, with its gold type) or ``report`` (every sentence but page furniture:
+does it tell an incident, yes or no). ``train`` fits a
+:class:`bordermap.geo.extract.learned.LinearModel` on the sentences (their text
+from the page cache) and writes ``bordermap/geo/extract/models/<TASK>.json.gz``:
+the same bytes for the same labels and cache.
 
 ``judge`` is leave-one-border-out: for each border, a model trained without
-that border's pages types the incidents the extractor finds on them, and the
-corpus scorer's event-type accuracy (and the other figures, to see nothing else
-moves) is set against the rules alone on the same pages, per border and pooled.
+that border's pages decides on the incidents the extractor finds on them, and
+the corpus scorer's figures are set against the rules alone on the same pages,
+per border and pooled.
 """
 
 from __future__ import annotations
@@ -25,17 +27,20 @@ from collections import defaultdict
 
 from benchmarks.accuracy import batches, load_scorer, predict_real, real_gold, summary
 from benchmarks.realpages import SENTENCES, page_text, read_jsonl, real_labels
-from bordermap.geo.extract.learned import MODEL_PATH, TypeModel, features, using
+from bordermap.geo.extract.learned import MODELS, LinearModel, features, using
 from bordermap.geo.records import VIOLENT_TYPES
 
-#: Regularisation (inverse strength) and the probability a type must reach.
-C, THRESHOLD = 0.5, 0.8
+#: Regularisation (inverse strength) and the probability an answer must reach.
+C = 0.5
+THRESHOLD = {"event_type": 0.8, "report": 0.8}
+#: The roles of a sentence that tells an incident.
+TELLING = ("report", "retell", "total")
 #: A feature seen in fewer sentences than this is left out.
 MIN_COUNT = 2
 
 
-def examples(batch: set[int] | None = None) -> list[dict]:
-    """Each labelled sentence telling a violent event incident, with its type."""
+def examples(task: str, batch: set[int] | None = None) -> list[dict]:
+    """The labelled sentences of a task, each with its answer (``type``)."""
     labels = {a["id"]: a for a in real_labels()}
     out = []
     for path in sorted(SENTENCES.glob("*.jsonl")):
@@ -53,9 +58,15 @@ def examples(batch: set[int] | None = None) -> list[dict]:
                 if i.get("scope") == "event" and i["event_type"] in VIOLENT_TYPES
             }
             for s in line["sentences"]:
-                if s["role"] not in ("report", "retell"):
+                if task == "report":
+                    if s["role"] == "furniture":
+                        continue
+                    tells = bool(s.get("incidents")) or s["role"] in TELLING
+                    told = {"yes" if tells else "no"}
+                elif s["role"] in ("report", "retell"):
+                    told = {types[n] for n in s.get("incidents", []) if n in types}
+                else:
                     continue
-                told = {types[n] for n in s.get("incidents", []) if n in types}
                 if len(told) == 1:
                     out.append(
                         {
@@ -69,7 +80,7 @@ def examples(batch: set[int] | None = None) -> list[dict]:
     return out
 
 
-def fit(rows: list[dict]) -> dict:
+def fit(rows: list[dict], task: str) -> dict:
     """Train on ``rows``; the model as the plain data the package reads."""
     import numpy as np
     import sklearn
@@ -103,40 +114,41 @@ def fit(rows: list[dict]) -> dict:
         "classes": [str(c) for c in model.classes_],
         "intercept": [round(float(b), 5) for b in model.intercept_],
         "weights": weights,
-        "threshold": THRESHOLD,
+        "threshold": THRESHOLD[task],
         "meta": {
             "library": f"scikit-learn {sklearn.__version__}",
             "sentences": len(rows),
             "borders": len({r["case"] for r in rows}),
             "training_data_sha256": digest,
             "C": C,
+            "task": task,
             "min_count": MIN_COUNT,
         },
     }
 
 
-def write(data: dict) -> None:
+def write(data: dict, task: str) -> None:
     """Write the model (gzip without a timestamp, keys sorted: the same bytes)."""
     text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-    MODEL_PATH.write_bytes(gzip.compress(text.encode("utf-8") + b"\n", mtime=0))
-    size = MODEL_PATH.stat().st_size
-    print(f"{MODEL_PATH}: {len(data['weights'])} features, {size:,} B")
+    path = MODELS / f"{task}.json.gz"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(gzip.compress(text.encode("utf-8") + b"\n", mtime=0))
+    print(f"{path}: {len(data['weights'])} features, {path.stat().st_size:,} B")
 
 
-def judge(batch: set[int] | None) -> dict:
-    """Leave-one-border-out: the learned type against the rules, per border."""
+def judge(task: str, batch: set[int] | None) -> dict:
+    """Leave-one-border-out: the learned step against the rules, per border."""
     scorer = load_scorer()
     gold = real_gold(batch)
-    rows = examples()
+    rows = examples(task)
     out: dict[str, dict] = {}
     pooled: dict[str, tuple[list, list]] = {"rules": ([], []), "learned": ([], [])}
     for case in sorted(gold):
         arts = gold[case]
         others = [r for r in rows if r["case"] != case]
-        model = TypeModel(fit(others))
+        model = LinearModel(fit(others, task))
         for name, active in (("rules", None), ("learned", model)):
-            with using(active):
+            with using(task, active):
                 preds, _ = predict_real({case: arts})
             out[f"{case} {name}"] = summary(
                 scorer.score(arts, preds[case]), preds[case]
@@ -164,17 +176,18 @@ def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("command", choices=("train", "judge"))
+    ap.add_argument("task", choices=tuple(THRESHOLD))
     ap.add_argument("--batch", type=batches, help="judge on these batches: 1-8")
     ap.add_argument("--json", help="write judge's figures to this file")
     args = ap.parse_args(argv)
     if args.command == "train":
-        rows = examples()
+        rows = examples(args.task)
         if not rows:
             print("no labelled sentence has its page in the cache", file=sys.stderr)
             return 1
-        write(fit(rows))
+        write(fit(rows, args.task), args.task)
         return 0
-    out = judge(args.batch)
+    out = judge(args.task, args.batch)
     keys = ("type", "province_f1", "incident_f1", "counts_strict", "date")
     print(f"{'':<24}" + "".join(f"{k:>15}" for k in keys))
     for name in sorted(out, key=lambda k: (k.startswith(("ALL", "lang")), k)):

@@ -17,4 +17,5 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.learned import main
 
 if __name__ == "__main__":
-    raise SystemExit(main(["train", *sys.argv[1:]]))
+    for task in ("event_type", "report"):
+        main(["train", task])

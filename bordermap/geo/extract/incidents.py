@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import date
 
 from bordermap.geo.extract.document import Document, Sentence
-from bordermap.geo.extract.learned import retype
+from bordermap.geo.extract.learned import reports, retype
 from bordermap.geo.extract.native import READERS, native_gazetteer, read_native, words
 from bordermap.geo.extract.pass1_page import mark_page
 from bordermap.geo.extract.pass2_sentences import split_sentences
@@ -190,8 +190,13 @@ def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
         doc = Document(article, gazetteer)
         for step in (mark_page, split_sentences, frame_document):
             step(doc)
-    drafts = merge_mentions(doc)
+    drafts = [d for d in merge_mentions(doc) if reports(_sentence(d))]
     return [_incident(doc.article, n, d) for n, d in enumerate(drafts, 1)]
+
+
+def _sentence(d: Draft) -> str:
+    """Give the words the draft's mention was read from (its quote), or nothing."""
+    return d.mention.quote.text if d.mention.quote else ""
 
 
 def _incident(article: Article, n: int, d: Draft) -> Incident:
@@ -201,7 +206,7 @@ def _incident(article: Article, n: int, d: Draft) -> Incident:
     return Incident(
         id=f"{article.id}-{n:02d}",
         article_id=article.id,
-        event_type=retype(m.event_type, m.quote.text if m.quote else ""),
+        event_type=retype(m.event_type, _sentence(d)),
         scope=m.scope,
         date=d.date,
         date_text=d.date_text,

@@ -1,18 +1,23 @@
-"""Judgement calls learned from labelled sentences: the event type.
+"""Judgement calls learned from labelled sentences, read as plain data.
 
-The rules read a violent event's type from its trigger words and fall back to
-``armed_clash`` where the words do not tell ("troops opened fire on the
-hamlets", "gunmen fired on a tour bus"). A small logistic regression trained on
-the real pages' sentence labels (``tests/corpus/real/sentences/``: each sentence
-that tells an incident, with that incident's gold type) reads the whole sentence
-instead, and where it is sure (its probability at least the model's
-``threshold``) its type replaces the rule's.
+Two decisions of the extractor can be handed to a small model trained on the
+real pages' sentence labels (``tests/corpus/real/sentences/``):
 
-The weights are data (``models/event_type.json.gz``: classes, intercepts, a
-weight per feature and class, the training data's hash and the library that
-trained it), read with the standard library: extraction needs no learning
-library. ``tools/train.py`` retrains them from the labels and the page cache and
-writes the same bytes twice; without the file the rules decide alone.
+- ``report``: does the sentence a mention was read from tell an incident at
+  all (a report, a retelling, a total, a truce held), or is it background, a
+  claim, a threat, a status line? Where the model is sure it is not, the
+  mention is dropped.
+- ``event_type``: the type of a violent event the rules could only call an
+  ``armed_clash`` (their fallback), where the model is sure of another.
+
+Each model is a logistic regression over the words of the sentence and the
+letter runs inside them; its weights are data (``models/<name>.json.gz``:
+classes, intercepts, a weight per feature and class, the threshold, the
+training data's hash and the library that trained it), read with the standard
+library: extraction needs no learning library. ``python -m benchmarks.learned
+train`` writes them from the labels and the page cache, the same bytes twice,
+and ships only those that beat the rules border by border (``judge``); without a
+file the rules decide alone.
 """
 
 from __future__ import annotations
@@ -25,11 +30,19 @@ import re
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["TypeModel", "features", "retype", "type_model", "using"]
+__all__ = [
+    "LinearModel",
+    "TypeModel",
+    "features",
+    "model",
+    "reports",
+    "retype",
+    "using",
+]
 
+MODELS = Path(__file__).resolve().parent / "models"
 #: The type the rules give a violent event whose words do not tell one.
 DEFAULT_TYPE = "armed_clash"
-MODEL_PATH = Path(__file__).resolve().parent / "models" / "event_type.json.gz"
 _WORD = re.compile(r"[\u0e00-\u0e7f]+|[^\W\d_]+")
 _THAI = re.compile("[\u0e00-\u0e7f]")
 
@@ -58,8 +71,8 @@ def features(text: str) -> set[str]:
     return out
 
 
-class TypeModel:
-    """A multinomial logistic regression over :func:`features`."""
+class LinearModel:
+    """A multinomial (or binary) logistic regression over :func:`features`."""
 
     def __init__(self, data: dict) -> None:
         self.classes: tuple[str, ...] = tuple(data["classes"])
@@ -76,6 +89,9 @@ class TypeModel:
             if row is not None:
                 for k, w in enumerate(row):
                     scores[k] += w
+        if len(self.classes) == 2 and len(scores) == 1:  # binary: one score
+            p = 1 / (1 + math.exp(-scores[0]))
+            return {self.classes[0]: 1 - p, self.classes[1]: p}
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
         total = sum(exp)
@@ -88,31 +104,35 @@ class TypeModel:
         return best, probs[best]
 
 
+TypeModel = LinearModel  # the event type's model: one of the linear models
+
+
 @functools.cache
-def _bundled() -> TypeModel | None:
+def _bundled(name: str) -> LinearModel | None:
     try:
-        raw = gzip.decompress(MODEL_PATH.read_bytes())
+        raw = gzip.decompress((MODELS / f"{name}.json.gz").read_bytes())
     except OSError:
-        return None  # not trained here: the rules decide alone
-    return TypeModel(json.loads(raw))
+        return None  # not shipped: the rules decide alone
+    return LinearModel(json.loads(raw))
 
 
-_ACTIVE: list[TypeModel | None] = []
+_ACTIVE: dict[str, list[LinearModel | None]] = {}
 
 
-def type_model() -> TypeModel | None:
-    """Give the model in use: one set by :func:`using`, else the bundled one."""
-    return _ACTIVE[-1] if _ACTIVE else _bundled()
+def model(name: str) -> LinearModel | None:
+    """Give the model in use for ``name``: :func:`using`'s, else the bundled one."""
+    stack = _ACTIVE.get(name)
+    return stack[-1] if stack else _bundled(name)
 
 
 @contextmanager
-def using(model: TypeModel | None):
-    """Extract with ``model`` (None: the rules alone) inside the block."""
-    _ACTIVE.append(model)
+def using(name: str, active: LinearModel | None):
+    """Extract with ``active`` (None: the rules alone) for ``name`` inside the block."""
+    _ACTIVE.setdefault(name, []).append(active)
     try:
-        yield model
+        yield active
     finally:
-        _ACTIVE.pop()
+        _ACTIVE[name].pop()
 
 
 def retype(event_type: str, sentence: str) -> str:
@@ -122,8 +142,17 @@ def retype(event_type: str, sentence: str) -> str:
     trigger words tell (shelling, air strike, landmine) and the structural
     readings (displacement, agreements, arrests) stay as the rules read them.
     """
-    model = type_model()
-    if model is None or event_type != DEFAULT_TYPE or not sentence:
+    found = model("event_type")
+    if found is None or event_type != DEFAULT_TYPE or not sentence:
         return event_type
-    best, p = model.predict(sentence)
-    return best if p >= model.threshold else event_type
+    best, p = found.predict(sentence)
+    return best if p >= found.threshold else event_type
+
+
+def reports(sentence: str) -> bool:
+    """Tell whether a mention's sentence may tell an incident (False: sure not)."""
+    found = model("report")
+    if found is None or not sentence:
+        return True
+    best, p = found.predict(sentence)
+    return not (best == "no" and p >= found.threshold)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from bordermap.geo.extract.incidents import article_incidents
-from bordermap.geo.extract.learned import TypeModel, features, retype, type_model, using
+from bordermap.geo.extract.learned import TypeModel, features, model, retype, using
 from bordermap.geo.places.gazetteer import load_gazetteer
 from bordermap.geo.records import Article
 
@@ -47,28 +47,53 @@ def test_the_model_gives_probabilities_that_sum_to_one():
 
 
 def test_only_the_rules_fallback_is_open_to_the_model():
-    with using(_MODEL):
+    with using("event_type", _MODEL):
         assert retype("armed_clash", "Howitzers pounded the hamlets") == "shelling"
         assert retype("armed_clash", "Troops exchanged fire") == "armed_clash"
         assert retype("air_strike", "Howitzers pounded the hamlets") == "air_strike"
         assert (
             retype("evacuation_displacement", "Howitzers") == "evacuation_displacement"
         )
-    with using(None):
+    with using("event_type", None):
         assert retype("armed_clash", "Howitzers pounded the hamlets") == "armed_clash"
 
 
 def test_no_model_is_shipped_the_rules_decide():
     # the learned type did not beat the rules border by border (docs/accuracy.md)
-    assert type_model() is None
+    assert model("event_type") is None
 
 
 def test_the_extractor_asks_the_model_in_use():
     # no trigger word: the rules read the killing alone as an armed clash
     text = "Troops pounded the hamlets of Surin on Monday, killing two villagers."
     article = Article(id="l", text=text, published=date(2025, 7, 28))
-    with using(None):
+    with using("event_type", None):
         rules = {i.event_type for i in article_incidents(article, load_gazetteer())}
-    with using(_MODEL):
+    with using("event_type", _MODEL):
         learned = {i.event_type for i in article_incidents(article, load_gazetteer())}
     assert rules == {"armed_clash"} and learned == {"shelling"}
+
+
+def test_the_shipped_report_model_says_what_it_was_trained_on():
+    found = model("report")
+    assert found is not None and found.classes == ("no", "yes")
+    assert found.meta["library"].startswith("scikit-learn")
+    assert len(found.meta["training_data_sha256"]) == 64
+    assert found.meta["sentences"] >= 3000 and found.meta["borders"] >= 40
+
+
+def test_a_sentence_sure_to_tell_no_incident_gives_none():
+    # an accusation about the past: the rules read "attacks on Surin" as an event
+    text = (
+        "Officials said Cambodia had been responsible for attacks on Surin in the past."
+    )
+    article = Article(id="r", text=text, published=date(2025, 7, 29))
+    with using("report", None):
+        assert article_incidents(article, load_gazetteer())
+    assert article_incidents(article, load_gazetteer()) == []
+    # a report stays one
+    text = "Artillery shells killed two villagers in Surin on Monday."
+    article = Article(id="r", text=text, published=date(2025, 7, 29))
+    assert [i.admin1_iso for i in article_incidents(article, load_gazetteer())] == [
+        ("TH-32",)
+    ]
