@@ -29,6 +29,7 @@ from bordermap.geo.extract.pass5_attach import attach_counts, type_counts_alone
 from bordermap.geo.extract.pass6_merging.merge import Draft, merge_mentions
 from bordermap.geo.places.gazetteer import Gazetteer
 from bordermap.geo.records import (
+    VIOLENT_TYPES,
     Article,
     Count,
     Incident,
@@ -190,8 +191,25 @@ def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
         doc = Document(article, gazetteer)
         for step in (mark_page, split_sentences, frame_document):
             step(doc)
-    drafts = [d for d in merge_mentions(doc) if reports(_sentence(d))]
+    drafts = [d for d in merge_mentions(doc) if _told(d)]
     return [_incident(doc.article, n, d) for n, d in enumerate(drafts, 1)]
+
+
+def _told(d: Draft) -> bool:
+    """Tell whether a draft stands: the learned step may drop it if it is sure.
+
+    Only a violent event or "other" without a figure is open to it (an
+    accusation, a vow, the past read as an event); displacement, agreements,
+    arrests, planned events, totals and events with a figure told stay.
+    """
+    m = d.mention
+    if m.planned or (m.event_type not in VIOLENT_TYPES and m.event_type != "other"):
+        return True
+    if m.scope != "event" or any(
+        d.counts.get(k) for k in ("killed", "wounded", "displaced")
+    ):
+        return True  # a total, or a figure told: the figure's own sentence vouches
+    return reports(_sentence(d))
 
 
 def _sentence(d: Draft) -> str:

@@ -274,7 +274,7 @@ def test_failure_inside_gdal_leaves_nothing_behind(frames, tmp_path):
 
 def test_parquet_failure_leaves_nothing_behind(frames, tmp_path):
     path = _existing(tmp_path, "out.parquet")
-    inc = frames[0].assign(mixed=[1, "one"] * (len(frames[0]) // 2))
+    inc = frames[0].assign(mixed=[(1, "one")[k % 2] for k in range(len(frames[0]))])
     with pytest.raises(BordermapError) as excinfo:
         write_geoparquet(inc, path)
     _one_line_error(excinfo, "cannot write", "out.parquet")
