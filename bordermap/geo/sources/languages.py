@@ -62,6 +62,13 @@ def _latin_share(text: str) -> tuple[int, float]:
     return letters, (latin / letters if letters else 1.0)
 
 
+def _thai_share(text: str) -> float:
+    """Give the share of a text's letters (and Thai vowel marks) in the Thai script."""
+    thai = sum("\u0e00" <= ch <= "\u0e7f" for ch in text)
+    others = sum(ch.isalpha() and not "\u0e00" <= ch <= "\u0e7f" for ch in text)
+    return thai / (thai + others) if thai else 0.0
+
+
 def detect_language(text: str) -> str:
     """Give the language of ``text`` as an ISO 639 code ("" when too short to tell).
 
@@ -79,7 +86,12 @@ def detect_language(text: str) -> str:
     if letters < _MIN_LETTERS:
         return ""
     if latin < 0.5:
-        return _identifier().classify(sample)[0]
+        code = _identifier().classify(sample)[0]
+        # a Thai page that opens with a Lao passage (a quoted statement): the
+        # Thai script, Thai's alone, is most of the page's letters
+        if code != "th" and _thai_share(text) > 0.5:
+            return "th"
+        return code
     # mostly Latin letters: the others are names ("Kap Choeng (กาบเชิง)")
     words = "".join(ch if not ch.isalpha() or _is_latin(ch) else " " for ch in sample)
     code, prob = _identifier().classify(words)

@@ -71,6 +71,20 @@ def test_an_english_report_quoting_thai_names_is_english():
     assert detect_language(text) == "en"
 
 
+# our own words: Lao officials arrest two suspects in Bokeo; Thai river police arrest
+# two Lao men with pills at Phon Phisai
+_LAO = "ເຈົ້າໜ້າທີ່ລາວໄດ້ຈັບກຸມຜູ້ຕ້ອງສົງໄສສອງຄົນຢູ່ແຂວງບໍ່ແກ້ວ ພ້ອມຢາບ້າຈຳນວນຫຼາຍ. "
+_THAI = (
+    "เจ้าหน้าที่ตำรวจน้ำจับกุมชายชาวลาวสองคนพร้อมยาบ้าจำนวนมากริมแม่น้ำโขง"
+    "ในอำเภอโพนพิสัย จังหวัดหนองคาย เมื่อวันที่ 3 มิถุนายน "
+)
+
+
+def test_a_thai_page_that_opens_with_a_lao_passage_is_thai():
+    assert detect_language(_LAO * 6) == "lo"
+    assert detect_language(_LAO * 3 + _THAI * 4) == "th"
+
+
 def test_names():
     assert [language_name(c) for c in ("th", "ru", "km", "hy", "az")] == [
         "Thai", "Russian", "Khmer", "Armenian", "Azerbaijani",
