@@ -227,6 +227,15 @@ def build_world_names(shared: Path) -> None:
     _write_csv(rows, "world_admin1_names.csv")
 
 
+def _merged_name(first: str, recoded: bool, code: str, iso_names: dict) -> str:
+    """Name units merged under one ISO code.
+
+    The Natural Earth unit's name that had the code already (sorted first),
+    else ISO's name for it.
+    """
+    return iso_names.get(code, first) if recoded else first
+
+
 def _one_row_per_code(rows: list[dict], iso_names: dict[str, str]) -> list[dict]:
     """Make one row of the units ISO codes as one (Nepal's zones in its provinces).
 
@@ -243,11 +252,7 @@ def _one_row_per_code(rows: list[dict], iso_names: dict[str, str]) -> list[dict]
         group.sort(key=lambda r: (r["_recoded"], r["name"]))
         if len(group) > 1 and any(r["_recoded"] for r in group):
             first = group[0]
-            name = (
-                iso_names.get(code, first["name"])
-                if first["_recoded"]
-                else first["name"]
-            )
+            name = _merged_name(first["name"], first["_recoded"], code, iso_names)
             alts = {a for r in group for a in (r["name"], *r["alt_names"].split("|"))}
             group = [
                 dict(first, name=name, alt_names="|".join(sorted(alts - {"", name})))
@@ -348,7 +353,7 @@ def _one_unit_per_code(
             continue
         group = group.sort_values(["_recoded", "name"], kind="stable")
         row = group.iloc[0].to_dict()
-        name = iso_names.get(code, row["name"]) if row["_recoded"] else row["name"]
+        name = _merged_name(row["name"], row["_recoded"], code, iso_names)
         alts = {
             a.strip()
             for f in alt_fields

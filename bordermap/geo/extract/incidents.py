@@ -205,9 +205,7 @@ def _told(d: Draft) -> bool:
     m = d.mention
     if m.planned or (m.event_type not in VIOLENT_TYPES and m.event_type != "other"):
         return True
-    if m.scope != "event" or any(
-        d.counts.get(k) for k in ("killed", "wounded", "displaced")
-    ):
+    if m.scope != "event" or any(d.counts.get(k) for k in _COUNT_KINDS):
         return True  # a total, or a figure told: the figure's own sentence vouches
     return reports(_sentence(d))
 

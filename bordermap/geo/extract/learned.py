@@ -32,7 +32,6 @@ from pathlib import Path
 
 __all__ = [
     "LinearModel",
-    "TypeModel",
     "features",
     "model",
     "reports",
@@ -102,9 +101,6 @@ class LinearModel:
         probs = self.probabilities(text)
         best = max(self.classes, key=lambda c: (probs[c], c))
         return best, probs[best]
-
-
-TypeModel = LinearModel  # the event type's model: one of the linear models
 
 
 @functools.cache

@@ -46,7 +46,7 @@ from bordermap.geo.places.boundaries import (
     world_admin1,
 )
 from bordermap.geo.places.countries import DEMONYMS, country_names, name_key
-from bordermap.geo.places.sound import alike, consonants, similarity, sound_key, spelt
+from bordermap.geo.places.sound import alike, consonants, similarity, spelt
 from bordermap.geo.places.villages import (
     VILLAGE_KINDS,
     border_villages,
@@ -429,8 +429,9 @@ class Gazetteer:
                     hits = self._short.get(keys[i])
                     found = (1, hits) if hits else None
                 # "AJK": a province's acronym, letter for letter
-                if found is None and text[s0 : tokens[i][1]] in self._acronyms:
-                    found = (1, self._acronyms[text[s0 : tokens[i][1]]])
+                acronym = self._acronyms.get(text[s0 : tokens[i][1]])
+                if found is None and acronym:
+                    found = (1, acronym)
                 # "in Kong": the border's "Kang", spelt another way
                 if found is None and self.border:
                     found = self._sounds_like(text, tokens, keys, i)
@@ -462,7 +463,7 @@ class Gazetteer:
         """Sound key → (entry, name spelt in plain letters) of the border's places."""
         found = self.__dict__.get("_sounds")
         if found is None:
-            index: dict[str, dict[tuple[int, str, int], None]] = {}
+            index: dict[str, dict[tuple[int, str], None]] = {}
             for i, (place, alts) in enumerate(self._entries):
                 if (
                     place.kind not in _SOUND_KINDS
@@ -490,6 +491,7 @@ class Gazetteer:
         s0 = tokens[i][0]
         if not _SOUND_CUE.search(text, max(0, s0 - 24), s0):
             return None
+        countries = [(c[0], c[1]) for c in self.find_countries(text)]
         for n in range(min(3, len(tokens) - i), 0, -1):
             span = keys[i : i + n]
             if any(not text[tokens[j][0]].isupper() for j in range(i, i + n)) or any(
@@ -505,7 +507,7 @@ class Gazetteer:
                 _GAP.search(text, s, e)
                 or self._runs_on(text, tokens, i + n)
                 or text[s:e].endswith(("ish", "ese"))  # "Kurdish": a people's word
-                or any(c[0] < e and s < c[1] for c in self.find_countries(text))
+                or any(cs < e and s < ce for cs, ce in countries)
             ):
                 continue
             hits = self.sounding(text[s:e])
@@ -524,7 +526,7 @@ class Gazetteer:
         spelt most like it are kept.
         """
         letters = spelt(name)
-        key = sound_key(name)
+        key = consonants(letters)
         if len(letters) < SOUND_MIN_LETTERS or len(key) < SOUND_MIN_KEY:
             return ()
         scored = [

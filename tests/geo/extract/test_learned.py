@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from bordermap.geo.extract.incidents import article_incidents
-from bordermap.geo.extract.learned import TypeModel, features, model, retype, using
+from bordermap.geo.extract.learned import LinearModel, features, model, retype, using
 from bordermap.geo.places.gazetteer import load_gazetteer
 from bordermap.geo.records import Article
 
 # a model of our own making: "mortar", "howitzers" and "pounded" say shelling
-_MODEL = TypeModel(
+_MODEL = LinearModel(
     {
         "classes": ["armed_clash", "shelling"],
         "intercept": [0.5, -0.5],

@@ -208,6 +208,20 @@ def _nearest(places: tuple[Place, ...], anchors: list[Place]) -> Place | None:
     return place if best <= NEAR_DEG and best * 2 <= second else None
 
 
+def _anchors(candidates, pm: PlaceMatch) -> list[Place]:
+    """List the places of the mention's other names that lie in one province.
+
+    Against them a namesake is measured ("Kaliganj" beside Lalmonirhat's
+    villages, not Satkhira's town).
+    """
+    return [
+        q
+        for other, ps in candidates
+        if other is not pm and len({q.admin1_iso for q in ps}) == 1
+        for q in ps
+    ]
+
+
 def _degrees(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Distance in degrees of latitude, on a plane (a few hundred km at most)."""
     return math.hypot(lat1 - lat2, (lon1 - lon2) * math.cos(math.radians(lat1)))
@@ -269,15 +283,6 @@ def _finest(
             # "over Jammu and Kashmir and Punjab": the country of the names beside it
             beside = {q.country_iso3 for ps in by_province.values() for q in ps}
             same_country = [p for p in places if p.country_iso3 in beside]
-            # the namesake near the mention's other places ("Kaliganj" beside
-            # Lalmonirhat's villages, not Satkhira's town)
-            anchors = [
-                q
-                for other, ps in candidates
-                if other is not pm and len({q.admin1_iso for q in ps}) == 1
-                for q in ps
-            ]
-            near = _nearest(places, anchors)
             which = ", ".join(sorted(provinces))
             if confirmed:
                 places, why = tuple(confirmed), "the province another name gives"
@@ -287,7 +292,7 @@ def _finest(
                 places, why = tuple(own), "its own name, the others' other name"
             elif len({p.admin1_iso for p in named}) == 1:
                 places, why = tuple(named), "the province the article names"
-            elif near is not None:
+            elif (near := _nearest(places, _anchors(candidates, pm))) is not None:
                 places, why = (near,), "the namesake nearest the mention's other places"
             elif len(towns) == len(places) and towns[0].population >= 5 * max(
                 1, towns[1].population
