@@ -22,6 +22,7 @@ from tqdm import tqdm
 from bordermap import __version__
 from bordermap.data import seeds_dir
 from bordermap.errors import BordermapError
+from bordermap.geo.extract.confidence import sure_enough
 from bordermap.geo.places.boundaries import BUNDLED_COUNTRIES
 from bordermap.geo.sources.articles import Reading, iter_inputs, parse_date_value
 from bordermap.geo.tables.export import article_record, reviewed_records
@@ -50,6 +51,30 @@ def _language(value: str) -> str:
             f"{value!r}: give an ISO 639-1 language code, e.g. en"
         )
     return code
+
+
+def _probability(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(
+            f"{value!r}: give a probability from 0 to 1, e.g. 0.5"
+        )
+    return number
+
+
+def _add_min_confidence(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--min-confidence",
+        type=_probability,
+        default=None,
+        metavar="P",
+        help="leave out the incidents the extractor is less sure of than P (its "
+        "calibrated probability that an incident is real, 0-1); coded events and "
+        "incidents a reviewer added, corrected or kept stay",
+    )
 
 
 def _date(value: str):
@@ -262,6 +287,7 @@ def _add_map_command(
         action="store_true",
         help="write a <div> with its scripts to paste into a report page",
     )
+    _add_min_confidence(p_map)
 
 
 def _add_extract_command(
@@ -305,6 +331,7 @@ def _add_extract_command(
         metavar="FILE",
         help="output file (default: standard output; gpkg and parquet need one)",
     )
+    _add_min_confidence(p_ext)
 
 
 def _add_compare_command(
@@ -520,7 +547,7 @@ def _incidents(args: argparse.Namespace, layers, review=None):
     import pandas as pd
 
     from bordermap.geo.sources.datasets import read_event_files, split_inputs
-    from bordermap.geo.tables.frames import join_boundaries
+    from bordermap.geo.tables.frames import confident, join_boundaries
 
     events, articles = split_inputs(args.inputs or [seeds_dir()])
     frames = []
@@ -531,10 +558,11 @@ def _incidents(args: argparse.Namespace, layers, review=None):
         _warn_other_countries(coded, layers.countries)
         frames.append(join_boundaries(coded, layers.admin1))
     if len(frames) == 1:
-        return frames[0]
-    out = type(frames[0])(pd.concat(frames, ignore_index=True), crs=frames[0].crs)
-    out.attrs = dict(frames[0].attrs)  # the articles read
-    return out
+        out = frames[0]
+    else:
+        out = type(frames[0])(pd.concat(frames, ignore_index=True), crs=frames[0].crs)
+        out.attrs = dict(frames[0].attrs)  # the articles read
+    return confident(out, getattr(args, "min_confidence", None))
 
 
 def _warn_other_countries(events, countries) -> None:
@@ -571,7 +599,11 @@ def _run_extract(args: argparse.Namespace) -> None:
     if args.format == "jsonl" and not events:
         pairs = _extract_pairs(args, layers, review)
         records = [
-            article_record(article, incidents, review=review)
+            article_record(
+                article,
+                [i for i in incidents if sure_enough(i, args.min_confidence)],
+                review=review,
+            )
             for article, incidents in pairs
         ]
         _emit(_json_lines(records), args.output)

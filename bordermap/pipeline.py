@@ -28,7 +28,7 @@ from bordermap.geo.sources.articles import Reading, iter_inputs
 from bordermap.geo.sources.languages import settle_language
 from bordermap.geo.sources.web import Page, read_page
 from bordermap.geo.tables.aggregate import aggregate_by_province, border_totals
-from bordermap.geo.tables.frames import incidents_frame, join_boundaries
+from bordermap.geo.tables.frames import confident, incidents_frame, join_boundaries
 from bordermap.geo.tables.map_tables import map_tables
 from bordermap.layers.render import build_map
 from bordermap.layers.static import save_static
@@ -194,6 +194,7 @@ def extract(
     jobs: int = 1,
     reading: Reading | None = None,
     corrections: str | os.PathLike | Sequence[Decision] | Review | None = None,
+    min_confidence: float | None = None,
 ) -> gpd.GeoDataFrame:
     """Extract located incidents from articles.
 
@@ -217,6 +218,11 @@ def extract(
         to each article's incidents before reports are merged across articles.
         A path or decisions are checked at the end (``Review.finish``); a
         :class:`~bordermap.geo.review.apply.Review` is the caller's to finish.
+    min_confidence : float, optional
+        Leave out incidents whose ``confidence`` (the calibrated probability
+        that the incident is real) is below this; incidents without one and
+        those a reviewer touched stay (see
+        :func:`bordermap.geo.tables.frames.confident`).
 
     Returns
     -------
@@ -254,7 +260,7 @@ def extract(
         read += 1
     if own:  # a Review handed in is the caller's to finish (several runs, one file)
         review.finish()
-    return incidents_table(incidents, layers, read, review)
+    return confident(incidents_table(incidents, layers, read, review), min_confidence)
 
 
 def incidents_table(

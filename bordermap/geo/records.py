@@ -243,3 +243,6 @@ class Incident:
     sources: tuple[Source, ...] = ()
     review: tuple[Change, ...] = ()  # a reviewer's decisions, in file order
     notes: tuple[str, ...] = ()  # what the extractor could not settle (a namesake)
+    #: the probability that it is a real incident at that place and day (None:
+    #: not the extractor's reading, or no confidence model)
+    confidence: float | None = None

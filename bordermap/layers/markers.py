@@ -259,6 +259,10 @@ def _popup_text(frame: pd.DataFrame, aggregate: np.ndarray) -> dict[str, list]:
     day = dates.fillna("date unknown")
     place = _in_english_too(frame)
     precision = "precision: " + frame["precision"].astype(str)
+    if "confidence" in frame.columns and frame["confidence"].notna().any():
+        # the extractor's; coded events have none
+        sure = frame["confidence"].map("{:.2f}".format, na_action="ignore")
+        precision = precision + ("; confidence " + sure.astype(object)).fillna("")
     sources = frame["n_sources"].astype(int)
     source = frame["title"].fillna(frame["source_file"]).fillna(frame["article_id"])
     more = np.where(

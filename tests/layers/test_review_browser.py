@@ -326,3 +326,25 @@ def test_closing_with_unsaved_decisions_asks_first(browser, tmp_path, article):
     assert leaving_asks(page)  # undone since: not what was saved
     assert errors == []
     page.close()
+
+
+def test_least_sure_first_puts_the_doubtful_incidents_on_top(
+    browser, tmp_path, article
+):
+    from bordermap.geo.extract.learned import using
+    from tests.geo.extract.test_confidence import SURE_OF_KILLINGS
+
+    review = tmp_path / "review.html"
+    with using("confidence", SURE_OF_KILLINGS):
+        assert main(["review", str(article), "-o", str(review), "-q"]) == 0
+    page, errors, refused = open_review(browser, review)
+
+    def shown() -> list[str]:
+        return page.locator(".rv-incident .rv-sure").all_inner_texts()
+
+    assert shown() == ["confidence 0.95", "confidence 0.50"]  # text order
+    page.select_option("#rv-sort", "confidence")
+    assert shown() == ["confidence 0.50", "confidence 0.95"]
+    page.select_option("#rv-sort", "")
+    assert shown() == ["confidence 0.95", "confidence 0.50"]
+    assert errors == [] and refused == []

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 
+from bordermap.geo.extract.confidence import confidence, incident_features
 from bordermap.geo.extract.document import Document, Sentence
 from bordermap.geo.extract.learned import reports, retype
 from bordermap.geo.extract.native import READERS, native_gazetteer, read_native, words
@@ -192,7 +193,13 @@ def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
         for step in (mark_page, split_sentences, frame_document):
             step(doc)
     drafts = [d for d in merge_mentions(doc) if _told(d)]
-    return [_incident(doc.article, n, d) for n, d in enumerate(drafts, 1)]
+    border = gazetteer.border
+    return [
+        _incident(
+            doc.article, n, d, incident_features(doc.article, drafts, n - 1, border)
+        )
+        for n, d in enumerate(drafts, 1)
+    ]
 
 
 def _told(d: Draft) -> bool:
@@ -215,12 +222,13 @@ def _sentence(d: Draft) -> str:
     return d.mention.quote.text if d.mention.quote else ""
 
 
-def _incident(article: Article, n: int, d: Draft) -> Incident:
+def _incident(article: Article, n: int, d: Draft, known: dict[str, float]) -> Incident:
     m, loc = d.mention, d.location
     place = loc.places[0] if loc.places else None
     sites = [p.name for p in loc.places if p.precision is Precision.SITE]
+    ident = f"{article.id}-{n:02d}"
     return Incident(
-        id=f"{article.id}-{n:02d}",
+        id=ident,
         article_id=article.id,
         event_type=retype(m.event_type, _sentence(d)),
         scope=m.scope,
@@ -243,6 +251,7 @@ def _incident(article: Article, n: int, d: Draft) -> Incident:
         planned=m.planned,
         quote=m.quote,
         notes=loc.notes,
+        confidence=confidence(ident, known),
         sources=(
             Source(
                 article.id,
@@ -322,4 +331,7 @@ def merge_reports(incidents: Iterable[Incident]) -> Iterator[Incident]:
             sources=sources,
             review=tuple(c for inc in group for c in inc.review),
             notes=tuple(dict.fromkeys(n for inc in group for n in inc.notes)),
+            confidence=max(
+                (i.confidence for i in group if i.confidence is not None), default=None
+            ),
         )

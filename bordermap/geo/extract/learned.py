@@ -27,13 +27,18 @@ import gzip
 import json
 import math
 import re
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 __all__ = [
     "LinearModel",
     "features",
+    "is_recording",
     "model",
+    "record",
+    "recording",
+    "report_probability",
     "reports",
     "retype",
     "using",
@@ -78,16 +83,22 @@ class LinearModel:
         self.intercept: tuple[float, ...] = tuple(data["intercept"])
         self.weights: dict[str, list[float]] = data["weights"]
         self.threshold: float = data["threshold"]
+        #: knots of a monotone map from the raw to a calibrated probability
+        self.calibration: list[list[float]] = data.get("calibration", [])
         self.meta: dict = data.get("meta", {})
 
     def probabilities(self, text: str) -> dict[str, float]:
         """Each class's probability for a sentence."""
+        return self.probabilities_of(dict.fromkeys(features(text), 1.0))
+
+    def probabilities_of(self, values: dict[str, float]) -> dict[str, float]:
+        """Each class's probability for named feature values (absent: 0)."""
         scores = list(self.intercept)
-        for feature in features(text):
+        for feature, value in values.items():
             row = self.weights.get(feature)
             if row is not None:
                 for k, w in enumerate(row):
-                    scores[k] += w
+                    scores[k] += w * value
         if len(self.classes) == 2 and len(scores) == 1:  # binary: one score
             p = 1 / (1 + math.exp(-scores[0]))
             return {self.classes[0]: 1 - p, self.classes[1]: p}
@@ -121,6 +132,32 @@ def model(name: str) -> LinearModel | None:
     return stack[-1] if stack else _bundled(name)
 
 
+_RECORDS: dict[str, list[list]] = {}
+
+
+def record(name: str, row: object) -> None:
+    """Keep ``row`` (what a step knew when it decided) while :func:`recording`."""
+    stack = _RECORDS.get(name)
+    if stack:
+        stack[-1].append(row)
+
+
+def is_recording(name: str) -> bool:
+    """Tell whether rows of step ``name`` are being collected."""
+    return bool(_RECORDS.get(name))
+
+
+@contextmanager
+def recording(name: str) -> Iterator[list]:
+    """Collect the rows step ``name`` records inside the block (for its trainer)."""
+    rows: list = []
+    _RECORDS.setdefault(name, []).append(rows)
+    try:
+        yield rows
+    finally:
+        _RECORDS[name].pop()
+
+
 @contextmanager
 def using(name: str, active: LinearModel | None):
     """Extract with ``active`` (None: the rules alone) for ``name`` inside the block."""
@@ -145,10 +182,15 @@ def retype(event_type: str, sentence: str) -> str:
     return best if p >= found.threshold else event_type
 
 
-def reports(sentence: str) -> bool:
-    """Tell whether a mention's sentence may tell an incident (False: sure not)."""
+def report_probability(sentence: str) -> float | None:
+    """Give the probability that a sentence tells an incident (None: no model)."""
     found = model("report")
     if found is None or not sentence:
-        return True
-    best, p = found.predict(sentence)
-    return not (best == "no" and p >= found.threshold)
+        return None
+    return found.probabilities(sentence)["yes"]
+
+
+def reports(sentence: str) -> bool:
+    """Tell whether a mention's sentence may tell an incident (False: sure not)."""
+    p = report_probability(sentence)
+    return p is None or 1 - p < model("report").threshold

@@ -147,6 +147,34 @@ class Spelling:
         return low
 
 
+#: Thai signs written after a consonant (vowels above, below and after, tone
+#: marks): a syllable never starts with one. Leading vowels (เ แ โ ใ ไ) are
+#: written before their consonant: a syllable never ends with one.
+_THAI_AFTER = frozenset(
+    chr(c) for c in (*range(0x0E30, 0x0E3B), 0x0E45, *range(0x0E47, 0x0E4F))
+)
+_THAI_BEFORE = frozenset(chr(c) for c in range(0x0E40, 0x0E45))
+
+
+def _syllable_edges(text: str, start: int, end: int) -> bool:
+    """Tell whether ``text[start:end]`` begins and ends between Thai syllables.
+
+    "บ้านเส" (Ban Se) is not in "ชาวบ้านเสียชีวิต" (villagers died): the
+    vowel "ี" after it belongs to its last syllable.
+
+    Examples
+    --------
+    >>> text = "ชาวบ้านเสียชีวิต"
+    >>> _syllable_edges(text, 3, 9), _syllable_edges("ที่บ้านเส อำเภอ", 3, 9)
+    (False, True)
+    """
+    if end < len(text) and text[end] in _THAI_AFTER:
+        return False
+    if text[start] in _THAI_AFTER or text[end - 1] in _THAI_BEFORE:
+        return False
+    return not (start > 0 and text[start - 1] in _THAI_BEFORE)
+
+
 class NativeGazetteer:
     """The gazetteer's places under the names one language writes for them.
 
@@ -275,7 +303,7 @@ class NativeGazetteer:
         while i < end:
             found = None
             for n in self._lengths.get(text[i : i + 2], ()):
-                if i + n > end:
+                if i + n > end or not _syllable_edges(text, i, i + n):
                     continue
                 places = self._index.get(text[i : i + n])
                 if places:

@@ -54,6 +54,7 @@ def incident_record(inc: Incident) -> dict:
         "displaced": _count(inc.displaced),
         "other_counts": {k: c.as_dict() for k, c in inc.other_counts.items()},
         "planned": inc.planned,
+        "confidence": inc.confidence,
         "quote": inc.quote.text if inc.quote else None,
         **({"review": [c.as_dict() for c in inc.review]} if inc.review else {}),
         **({"notes": list(inc.notes)} if inc.notes else {}),

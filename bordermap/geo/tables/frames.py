@@ -17,6 +17,7 @@ from bordermap.geo.records import Count, Incident
 __all__ = [
     "COUNT_KINDS",
     "apply_hits",
+    "confident",
     "frame_columns",
     "in_several_provinces",
     "incidents_frame",
@@ -73,6 +74,7 @@ def _row(inc: Incident) -> dict:
         "adm2_name": "; ".join(inc.admin2_name) or None,
         "site": inc.site or None,
         "attribution": inc.attribution or None,
+        "confidence": inc.confidence,
     }
     for kind in COUNT_KINDS:
         row.update(_count_columns(kind, getattr(inc, kind)))
@@ -159,6 +161,7 @@ def incidents_frame(incidents: Iterable[Incident]) -> gpd.GeoDataFrame:
     for col in ("planned",):
         frame[col] = frame[col].astype(bool)
     frame["n_sources"] = frame["n_sources"].astype("int64")
+    frame["confidence"] = frame["confidence"].astype("float64")
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(points, crs=_CRS), crs=_CRS)
 
 
@@ -194,7 +197,7 @@ def frame_columns() -> dict[str, str]:
     """List the incidents frame's columns in order, each with its kind of values.
 
     ``"Int64"`` (nullable integers), ``"datetime"``, ``"bool"``, ``"int64"``,
-    or ``"object"`` (text, or missing).
+    ``"float64"`` (missing: NaN) or ``"object"`` (text, or missing).
 
     Examples
     --------
@@ -202,11 +205,40 @@ def frame_columns() -> dict[str, str]:
     >>> cols["killed_best"], cols["date"], cols["quote"]
     ('Int64', 'datetime', 'object')
     """
-    special = {"date": "datetime", "planned": "bool", "n_sources": "int64"}
+    special = {
+        "date": "datetime",
+        "planned": "bool",
+        "n_sources": "int64",
+        "confidence": "float64",
+    }
     return {
         name: "Int64" if name in _INT_COLUMNS else special.get(name, "object")
         for name in _row_template()
     }
+
+
+def confident(frame: gpd.GeoDataFrame, minimum: float | None) -> gpd.GeoDataFrame:
+    """Keep the rows the extractor is at least ``minimum`` sure of.
+
+    The ``--min-confidence`` of ``map`` and ``extract``.
+
+    Rows without a confidence (coded events, an older file) and rows a reviewer
+    added, corrected or kept stay; ``None`` keeps every row.
+
+    Examples
+    --------
+    >>> f = gpd.GeoDataFrame({"confidence": [0.2, 0.9, float("nan")]})
+    >>> confident(f, 0.5)["confidence"].tolist()
+    [0.9, nan]
+    """
+    if minimum is None or "confidence" not in frame.columns:
+        return frame
+    keep = frame["confidence"].isna() | (frame["confidence"] >= minimum)
+    if "review" in frame.columns:
+        keep |= frame["review"].notna()
+    out = frame[keep.to_numpy()].reset_index(drop=True)
+    out.attrs = dict(frame.attrs)
+    return out
 
 
 def in_several_provinces(frame: pd.DataFrame) -> pd.Series:

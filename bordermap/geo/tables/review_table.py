@@ -57,6 +57,7 @@ def _incident(article: Article, inc: Incident) -> dict:
         "after": after,
         "place": inc.place_name,
         "precision": str(inc.precision),
+        "confidence": inc.confidence,
         "values": {name: current_value(inc, name) for name in FIELDS},
     }
 

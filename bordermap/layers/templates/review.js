@@ -289,6 +289,9 @@
     var head = el("div", "rv-head");
     head.appendChild(el("span", "rv-id", row.added ? "added by a reviewer" : row.id));
     if (row.inc) { head.appendChild(el("span", "rv-place", row.inc.place + " · " + row.inc.precision)); }
+    if (row.inc && typeof row.inc.confidence === "number") {
+      head.appendChild(el("span", "rv-sure", "confidence " + row.inc.confidence.toFixed(2)));
+    }
     var badge = el("span", "rv-badge");
     head.appendChild(badge);
     box.appendChild(head);
@@ -502,6 +505,31 @@
   }
   var VIEWS = [];
   function views() { return VIEWS; }
+  // "least sure first": the incidents an analyst should check first at the top,
+  // articles ordered by their least sure incident; rows without a confidence
+  // (added by a reviewer) last; ties keep the articles' own order
+  function sureOf(row) {
+    return row.inc && typeof row.inc.confidence === "number" ? row.inc.confidence : 2;
+  }
+  function leastSure(view) {
+    return view.rows.reduce(function (m, r) { return Math.min(m, sureOf(r)); }, 3);
+  }
+  function order() {
+    var bySure = document.getElementById("rv-sort").value === "confidence";
+    var list = VIEWS.slice();
+    if (bySure) {
+      list.sort(function (a, b) { return leastSure(a) - leastSure(b) || VIEWS.indexOf(a) - VIEWS.indexOf(b); });
+    }
+    var main = document.getElementById("rv-articles");
+    list.forEach(function (view) {
+      var own = view.rows.slice();
+      if (bySure) {
+        own.sort(function (a, b) { return sureOf(a) - sureOf(b) || view.rows.indexOf(a) - view.rows.indexOf(b); });
+      }
+      own.forEach(function (r) { if (r.box) { view.list.appendChild(r.box); } });
+      main.appendChild(view.section);
+    });
+  }
 
   DATA.articles.forEach(function (a) {
     var view = { data: a, rows: [] };
@@ -523,6 +551,7 @@
   ["rv-filter-article", "rv-filter-type", "rv-filter-open"].forEach(function (id) {
     document.getElementById(id).addEventListener("change", refresh);
   });
+  document.getElementById("rv-sort").addEventListener("change", order);
   document.getElementById("rv-controls").addEventListener("submit", function (e) { e.preventDefault(); });
   document.getElementById("rv-save").addEventListener("click", save);
   document.getElementById("rv-load").addEventListener("change", function (e) {

@@ -11,7 +11,7 @@ from bordermap.geo.records import EVENT_TYPES
 from tests.conftest import ROOT
 
 LANGUAGES = ("th", "ru")
-VALUED = ("numbers", "multipliers", "vague", "relative", "months", "events")
+VALUED = ("numbers", "multipliers", "vague", "relative", "weekdays", "months", "events")
 
 
 def _valued(lex: Lexicon, section: str) -> list[tuple[str, re.Pattern]]:

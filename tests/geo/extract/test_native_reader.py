@@ -384,3 +384,61 @@ def test_ranges_and_vague_plurals(gazetteer, text, lang, count):
     (inc,) = _read(gazetteer, text, lang)
     c = inc.displaced
     assert (c.low, c.best, c.high, c.qualifier) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "day"),
+    [
+        # page of Tuesday 11 November 2025: "last Monday" is the 10th
+        (
+            "จรวดตกที่อำเภอกาบเชิง จังหวัดสุรินทร์ เมื่อวันจันทร์ที่ผ่านมา ชาวบ้านเสียชีวิต 2 คน",
+            "th",
+            "2025-11-10",
+        ),
+        (
+            "ในวันอาทิตย์ จรวดตกที่อำเภอกาบเชิง จังหวัดสุรินทร์ ชาวบ้านเสียชีวิต 2 คน",
+            "th",
+            "2025-11-09",
+        ),
+        (
+            "В понедельник обстрел Баткенской области унёс жизни двух человек.",
+            "ru",
+            "2025-11-10",
+        ),
+        (
+            "Во вторник обстрел Баткенской области унёс жизни двух человек.",
+            "ru",
+            "2025-11-11",
+        ),
+    ],
+)
+def test_a_weekday_is_the_latest_such_day_up_to_the_page(gazetteer, text, lang, day):
+    found = _read(gazetteer, text, lang, published=date(2025, 11, 11))
+    assert [str(i.date) for i in found] == [day]
+
+
+def test_a_thai_village_name_is_never_read_inside_a_word(gazetteer):
+    # "ชาวบ้านเสียชีวิต" (villagers died) holds the letters of บ้านเส (Ban Se,
+    # Chanthaburi), cut before the vowel of its last syllable
+    text = "จรวดตกที่อำเภอกาบเชิง จังหวัดสุรินทร์ ทำให้ชาวบ้านเสียชีวิต 2 คน"
+    found = _read(gazetteer, text, "th")
+    assert [(i.admin1_iso, i.site) for i in found] == [(("TH-32",), "")]
+
+
+def test_one_event_told_in_english_and_in_thai_is_one_incident(gazetteer):
+    english = (
+        "Cambodian rockets hit a village in Kap Choeng district of Surin on Monday, "
+        "killing two villagers."
+    )
+    thai = (
+        "จรวดของกัมพูชาตกใส่หมู่บ้านในอำเภอกาบเชิง จังหวัดสุรินทร์ "
+        "เมื่อวันจันทร์ที่ผ่านมา ทำให้ชาวบ้านเสียชีวิต 2 คน"
+    )
+    published = date(2025, 11, 11)
+    both = _read(gazetteer, english, "en", published, "en") + _read(
+        gazetteer, thai, "th", published, "th"
+    )
+    merged = list(merge_reports(both))
+    assert len(merged) == 1
+    assert sorted(s.article_id for s in merged[0].sources) == ["en", "th"]
+    assert merged[0].killed.best == 2 and merged[0].admin1_iso == ("TH-32",)

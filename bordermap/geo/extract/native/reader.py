@@ -147,6 +147,11 @@ def _dates(doc: Document, s: int, e: int, w: Words) -> list[tuple[int, int, date
                         "relative to page date",
                     )
                 )
+        for weekday, pattern in w.weekdays:
+            # "เมื่อวันจันทร์", "в понедельник": the latest Monday up to the page's day
+            back = timedelta(days=(ref.weekday() - weekday) % 7)
+            for m in pattern.finditer(doc.text, s, e):
+                out.append((m.start(), m.end(), ref - back, "relative to page date"))
     return sorted(out)
 
 

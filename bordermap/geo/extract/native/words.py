@@ -65,6 +65,7 @@ class Words:
     speakers: re.Pattern
     saying: re.Pattern
     relative: tuple[tuple[int, re.Pattern], ...]
+    weekdays: tuple[tuple[int, re.Pattern], ...]
     date: re.Pattern
     months: tuple[tuple[int, re.Pattern], ...]
     era: int
@@ -185,6 +186,7 @@ def words(lang: str) -> Words:
         speakers=lex.pattern("speakers"),
         saying=lex.pattern("saying"),
         relative=tuple((int(v), p) for v, p in _valued(lex, "relative")),
+        weekdays=tuple((int(v), p) for v, p in _valued(lex, "weekdays")),
         date=date,
         months=months,
         era=int(lex.words("era")[0]),

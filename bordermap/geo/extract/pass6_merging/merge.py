@@ -36,6 +36,7 @@ from bordermap.geo.extract.pass6_merging.drafts import (
     same_place,
 )
 from bordermap.geo.extract.pass6_merging.geocode import Location, geocode
+from bordermap.geo.extract.pass6_merging.linking import link
 from bordermap.geo.extract.pass6_merging.summaries import (
     SUMMARY_ROLES,
     one_figure_once,
@@ -269,12 +270,23 @@ def merge_mentions(doc: Document) -> list[Draft]:
             context[m.paragraph] = loc
         when = when_of(doc, m, ctx, dated)
         told, orphans = _told_before(drafts, m, loc)
+        same_type = [d for d in drafts if d.mention.event_type == m.event_type]
+        if told is None and same_type and _compatible(same_type[-1], m, loc, when):
+            told, orphans = same_type[-1], True
+        decided, chosen = link(
+            drafts,
+            m,
+            loc,
+            when,
+            told,
+            doc.article.id,
+            doc.article.language or "en",
+            lambda d, m=m, loc=loc, when=when: _compatible(d, m, loc, when),
+        )
+        if decided and chosen is not told:
+            told, orphans = chosen, True  # the learned link overrules the rules
         if told is not None:
             merge_into(told, m, loc, when, orphans)
-            continue
-        same_type = [d for d in drafts if d.mention.event_type == m.event_type]
-        if same_type and _compatible(same_type[-1], m, loc, when):
-            merge_into(same_type[-1], m, loc, when, True)
             continue
         new_draft(drafts, m, loc, when)
     return one_figure_once(place_summaries(drafts, summaries))

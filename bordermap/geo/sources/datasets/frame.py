@@ -192,6 +192,8 @@ def _absent(n: int, kind: str, empty_text) -> object:
         return np.full(n, np.datetime64("NaT"), dtype="M8[ns]")
     if kind in ("bool", "int64"):
         return np.zeros(n, dtype=kind)
+    if kind == "float64":
+        return np.full(n, np.nan)
     return empty_text
 
 
