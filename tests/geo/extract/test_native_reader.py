@@ -442,3 +442,28 @@ def test_one_event_told_in_english_and_in_thai_is_one_incident(gazetteer):
     assert len(merged) == 1
     assert sorted(s.article_id for s in merged[0].sources) == ["en", "th"]
     assert merged[0].killed.best == 2 and merged[0].admin1_iso == ("TH-32",)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # shells fell in Myawaddy, on the bank opposite Mae Sot district of Tak
+        (
+            "กระสุนปืนใหญ่ตกที่เมืองเมียวดี ฝั่งตรงข้ามบ้านริมเมย ตำบลท่าสายลวด "
+            "อ.แม่สอด จ.ตาก มีผู้บาดเจ็บ 3 คน",
+            "th",
+        ),
+        # the blasts were heard as far as Mae Sot
+        ("ระเบิดที่เมืองเมียวดี ดังสนั่นถึงแม่สอด มีผู้บาดเจ็บ 3 คน", "th"),
+        # shelling of a village opposite Khushyary of Isfara district
+        (
+            "Обстрел Кок-Таша напротив села Хушьяры Исфаринского района, трое ранены.",
+            "ru",
+        ),
+    ],
+)
+def test_a_place_told_as_a_landmark_is_not_where_it_happened(gazetteer, text, lang):
+    found = _read(gazetteer, text, lang)
+    assert found and not any(
+        code in ("TH-63", "TJ-SU") for i in found for code in i.admin1_iso
+    )

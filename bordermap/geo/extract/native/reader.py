@@ -497,6 +497,51 @@ def _side(
     return claimant if group == "soldiers" and not told else None
 
 
+#: At most this many characters (a level word: "อ.", "села") between a landmark
+#: word and its place, or between a place and the unit written after it; an
+#: address after a landmark word ends at its province, within ``_ADDRESS``.
+_NEXT_TO = 12
+_ADDRESS = 80
+
+
+def _not_landmarks(text: str, places: list, w: Words) -> list:
+    """Leave out the places told only as landmarks, and the units written after them.
+
+    "ฝั่งตรงข้าม อ.แม่สอด จ.ตาก" (the bank opposite Mae Sot district, Tak), "ตรงข้าม
+    บ้านริมเมย ตำบลท่าสายลวด อ.แม่สอด จ.ตาก": an address is written from the
+    village up to the province, so every place from the landmark word to the
+    first province (else district) within ``_ADDRESS`` characters goes; without
+    either, the place right after the word and the units that follow it closely.
+    """
+    if not places:
+        return places
+    dropped: set[int] = set()
+    lo, hi = places[0].start - 2 * _NEXT_TO, places[-1].end
+    for m in w.landmark.finditer(text, max(0, lo), hi):
+        after = [
+            k for k, p in enumerate(places) if m.end() <= p.start < m.end() + _ADDRESS
+        ]
+        unit = next(
+            (
+                k
+                for level in ("admin1", "admin2")
+                for k in after
+                if any(q.kind == level for q in places[k].places)
+            ),
+            None,
+        )
+        if unit is not None:
+            dropped.update(k for k in after if k <= unit)
+            continue
+        reach = m.end() + _NEXT_TO
+        for k in after:
+            if places[k].start - reach > 0:
+                break
+            dropped.add(k)
+            reach = places[k].end + _NEXT_TO
+    return [p for k, p in enumerate(places) if k not in dropped]
+
+
 def _part_frames(
     doc: Document,
     index: int,
@@ -527,7 +572,7 @@ def _part_frames(
             )
             counts[kind] = replace(c, victims_country=side)
     # what the sentence says once, whichever of its frames it goes to
-    places = [] if both else doc.gazetteer.find(text, s, e)
+    places = [] if both else _not_landmarks(text, doc.gazetteer.find(text, s, e), w)
     border_cue = bool(w.border.search(text, s, e))
     countries = _countries(doc, s, e, w)
 

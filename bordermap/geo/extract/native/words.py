@@ -78,6 +78,7 @@ class Words:
     families: re.Pattern
     clauses: re.Pattern
     points_back: re.Pattern
+    landmark: re.Pattern
     range_to: re.Pattern
     range_from: re.Pattern | None
     abbreviation: re.Pattern
@@ -199,6 +200,7 @@ def words(lang: str) -> Words:
         families=_rows(lex, "families"),
         clauses=_rows(lex, "clauses"),
         points_back=_rows(lex, "points_back"),
+        landmark=_rows(lex, "landmark"),
         range_to=_rows(lex, "range_to", r"\s*(?:{})\s*"),
         range_from=(
             _rows(lex, "range_from", r"(?:{})\s*\Z")
