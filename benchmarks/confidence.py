@@ -16,8 +16,9 @@ kept with its features (:mod:`bordermap.geo.extract.confidence`) in
 
 ``judge`` is leave-one-border-out on those rows: for each border, a regression
 trained on the other borders gives its incidents a raw probability; the
-calibration map is fitted on the other borders' held-out probabilities only,
-so every calibrated figure is one for a border neither step saw. It prints the
+calibration map is fitted on the other borders' held-out probabilities (each
+from a regression that did see the border: a map is shipped only where it
+beats the regression's own probabilities, and none is now). It prints the
 reliability table (ten equal bins), the expected calibration error (ECE), the
 Brier score, the area under the ROC curve, and what ``--min-confidence``
 would keep at a few thresholds.
@@ -36,11 +37,10 @@ import argparse
 import hashlib
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 from benchmarks.accuracy import batches, load_scorer, predict_real, real_gold
-from benchmarks.learned import examples, fit
+from benchmarks.learned import examples, fit, logistic
 from benchmarks.learned import write as write_model
 from benchmarks.linking import ROWS as LINK_ROWS
 from benchmarks.linking import fit as fit_link
@@ -59,15 +59,27 @@ def collect() -> list[dict]:
     scorer = load_scorer()
     gold = real_gold()
     sentences = examples("report")
-    # the link is learned only where one is shipped (docs/accuracy.md)
-    shipped = model("link") is not None and LINK_ROWS.is_file()
-    links = json.loads(LINK_ROWS.read_text("utf-8")) if shipped else []
+    # the link is learned only where one is shipped (docs/accuracy.md), and then
+    # with the shipped model's settings, from benchmarks.linking's rows
+    shipped = model("link")
+    if shipped is not None and not LINK_ROWS.is_file():
+        sys.exit(f"error: {LINK_ROWS} not found; run `benchmarks.linking collect`")
+    links = json.loads(LINK_ROWS.read_text("utf-8")) if shipped is not None else []
+    settings = (
+        {
+            "threshold": shipped.threshold,
+            "split": shipped.meta.get("split_below", 0.0),
+            "languages": tuple(shipped.meta.get("languages", ("en",))),
+        }
+        if shipped is not None
+        else {}
+    )
     rows = []
     for case in sorted(gold):
         arts = gold[case]
         report = LinearModel(fit([r for r in sentences if r["case"] != case], "report"))
         link = (
-            LinearModel(fit_link([r for r in links if r["case"] != case]))
+            LinearModel(fit_link([r for r in links if r["case"] != case], **settings))
             if links
             else None
         )
@@ -84,13 +96,15 @@ def collect() -> list[dict]:
             found = by_id.get(art["id"], {}).get("incidents", [])
             real = {i for i, _ in scorer.match(found, art["incidents"], False)}
             for i, inc in enumerate(found):
+                if inc["id"] not in known:
+                    raise RuntimeError(f"{inc['id']}: no features were recorded for it")
                 rows.append(
                     {
                         "case": case,
                         "id": inc["id"],
                         "language": art.get("language", "en"),
                         "batch": art.get("batch", 1),
-                        "features": known.get(inc["id"], {}),
+                        "features": known[inc["id"]],
                         "real": int(i in real),
                     }
                 )
@@ -119,45 +133,18 @@ def check(batch: set[int] | None) -> dict:
     return reliability(probs, real)
 
 
-def _matrix(rows: list[dict], vocab: list[str]):
-    import numpy as np
-
-    column = {f: k for k, f in enumerate(vocab)}
-    x = np.zeros((len(rows), len(vocab)))
-    for i, r in enumerate(rows):
-        for f, v in r["features"].items():
-            if f in column:
-                x[i, column[f]] = v
-    return x
-
-
 def regression(rows: list[dict]) -> dict:
     """Fit the regression on ``rows``: the model as plain data, uncalibrated."""
-    import numpy as np
     import sklearn
-    from sklearn.linear_model import LogisticRegression
 
-    counts: dict[str, int] = defaultdict(int)
-    for r in rows:
-        for f in r["features"]:
-            counts[f] += 1
-    vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
-    y = np.array([r["real"] for r in rows])
-    model = LogisticRegression(C=C, max_iter=5000, tol=1e-8)
-    model.fit(_matrix(rows, vocab), y)
+    data = logistic(rows, "real", C, MIN_COUNT)
     digest = hashlib.sha256(
         json.dumps(
             [(r["id"], r["real"], sorted(r["features"].items())) for r in rows]
         ).encode()
     ).hexdigest()
     return {
-        "classes": ["no", "yes"],
-        "intercept": [round(float(model.intercept_[0]), 5)],
-        "weights": {
-            f: [round(float(w), 5)]
-            for f, w in zip(vocab, model.coef_[0], strict=True)
-            if abs(w) >= 1e-4
-        },
+        **data,
         "threshold": 0.5,
         "calibration": [],
         "meta": {
@@ -306,6 +293,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{ROWS}: {len(rows)} incidents, {sum(r['real'] for r in rows)} real")
         return 0
     if args.command == "check":
+        if model("confidence") is None:
+            print(
+                "error: no confidence model is shipped; run `train` first",
+                file=sys.stderr,
+            )
+            return 1
         figures = check(args.batch)
         _say("shipped", figures)
     else:

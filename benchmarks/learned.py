@@ -24,6 +24,7 @@ import hashlib
 import json
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 
 from benchmarks.accuracy import batches, load_scorer, predict_real, real_gold, summary
 from benchmarks.realpages import SENTENCES, page_text, read_jsonl, real_labels
@@ -127,6 +128,53 @@ def fit(rows: list[dict], task: str) -> dict:
     }
 
 
+def logistic(rows: list[dict], answer: str, c: float, min_count: int) -> dict:
+    """Fit a yes/no logistic regression on rows' named feature values.
+
+    Each row has ``features`` (name -> value) and its answer (0 or 1) under
+    ``answer``; a feature seen in fewer than ``min_count`` rows is left out.
+    Gives the model's plain data (classes, intercept, weights); the caller
+    adds its threshold and ``meta``.
+    """
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    counts: dict[str, int] = defaultdict(int)
+    for r in rows:
+        for f in r["features"]:
+            counts[f] += 1
+    vocab = sorted(f for f, n in counts.items() if n >= min_count)
+    column = {f: k for k, f in enumerate(vocab)}
+    x = np.zeros((len(rows), len(vocab)))
+    for i, r in enumerate(rows):
+        for f, v in r["features"].items():
+            if f in column:
+                x[i, column[f]] = v
+    model = LogisticRegression(C=c, max_iter=5000, tol=1e-8)
+    model.fit(x, np.array([r[answer] for r in rows]))
+    return {
+        "classes": ["no", "yes"],
+        "intercept": [round(float(model.intercept_[0]), 5)],
+        "weights": {
+            f: [round(float(w), 5)]
+            for f, w in zip(vocab, model.coef_[0], strict=True)
+            if abs(w) >= 1e-4
+        },
+    }
+
+
+def pool(scorer, pooled: dict[str, tuple[list, list]], out: dict) -> None:
+    """Score the pooled pages of each variant, over all and per language."""
+    for name, (arts, preds) in pooled.items():
+        out[f"ALL {name}"] = summary(scorer.score(arts, preds), preds)
+        for lang in ("en", "ru", "th"):
+            ids = {a["id"] for a in arts if a.get("language", "en") == lang}
+            mine = [p for p in preds if p.get("id") in ids]
+            out[f"lang {lang} {name}"] = summary(
+                scorer.score([a for a in arts if a["id"] in ids], mine), mine
+            )
+
+
 def write(data: dict, task: str) -> None:
     """Write the model (gzip without a timestamp, keys sorted: the same bytes)."""
     text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -136,18 +184,23 @@ def write(data: dict, task: str) -> None:
     print(f"{path}: {len(data['weights'])} features, {path.stat().st_size:,} B")
 
 
-def judge(task: str, batch: set[int] | None) -> dict:
-    """Leave-one-border-out: the learned step against the rules, per border."""
+def against_rules(
+    task: str,
+    gold: dict[str, list[dict]],
+    trained: Callable[[str], LinearModel],
+    shown: str,
+) -> dict:
+    """Leave one border out: ``trained(case)`` (a model without that border's
+    pages) against the rules alone, on each border's pages, then pooled.
+
+    ``shown`` is the figure printed per border as it is done.
+    """
     scorer = load_scorer()
-    gold = real_gold(batch)
-    rows = examples(task)
     out: dict[str, dict] = {}
     pooled: dict[str, tuple[list, list]] = {"rules": ([], []), "learned": ([], [])}
     for case in sorted(gold):
         arts = gold[case]
-        others = [r for r in rows if r["case"] != case]
-        model = LinearModel(fit(others, task))
-        for name, active in (("rules", None), ("learned", model)):
+        for name, active in (("rules", None), ("learned", trained(case))):
             with using(task, active):
                 preds, _ = predict_real({case: arts})
             out[f"{case} {name}"] = summary(
@@ -156,20 +209,23 @@ def judge(task: str, batch: set[int] | None) -> dict:
             pooled[name][0].extend(arts)
             pooled[name][1].extend(preds[case])
         print(
-            f"{case:<8} type {out[f'{case} rules']['type']} -> "
-            f"{out[f'{case} learned']['type']}",
+            f"{case:<8} {shown} {out[f'{case} rules'][shown]} -> "
+            f"{out[f'{case} learned'][shown]}",
             file=sys.stderr,
         )
-    for name, (arts, preds) in pooled.items():
-        out[f"ALL {name}"] = summary(scorer.score(arts, preds), preds)
-        for lang in ("en", "ru", "th"):
-            ids = {a["id"] for a in arts if a.get("language", "en") == lang}
-            sub = [a for a in arts if a["id"] in ids]
-            out[f"lang {lang} {name}"] = summary(
-                scorer.score(sub, [p for p in preds if p.get("id") in ids]),
-                [p for p in preds if p.get("id") in ids],
-            )
+    pool(scorer, pooled, out)
     return out
+
+
+def judge(task: str, batch: set[int] | None) -> dict:
+    """Leave-one-border-out: the learned step against the rules, per border."""
+    rows = examples(task)
+    return against_rules(
+        task,
+        real_gold(batch),
+        lambda case: LinearModel(fit([r for r in rows if r["case"] != case], task)),
+        "type",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,10 +28,10 @@ import bisect
 import hashlib
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
 
-from benchmarks.accuracy import load_scorer, predict_real, real_gold, summary
+from benchmarks.accuracy import predict_real, real_gold
+from benchmarks.learned import against_rules, logistic
 from benchmarks.learned import write as write_model
 from benchmarks.realpages import SENTENCES, page_text, read_jsonl
 from bordermap.geo.extract.learned import LinearModel, recording, using
@@ -123,37 +123,16 @@ def fit(
     languages: tuple[str, ...] = LANGUAGES,
 ) -> dict:
     """Fit the link on ``rows``: the model as the plain data the package reads."""
-    import numpy as np
     import sklearn
-    from sklearn.linear_model import LogisticRegression
 
-    counts: dict[str, int] = defaultdict(int)
-    for r in rows:
-        for f in r["features"]:
-            counts[f] += 1
-    vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
-    column = {f: k for k, f in enumerate(vocab)}
-    x = np.zeros((len(rows), len(vocab)))
-    for i, r in enumerate(rows):
-        for f, v in r["features"].items():
-            if f in column:
-                x[i, column[f]] = v
-    y = np.array([r["same"] for r in rows])
-    model = LogisticRegression(C=C, max_iter=5000, tol=1e-8)
-    model.fit(x, y)
+    data = logistic(rows, "same", C, MIN_COUNT)
     digest = hashlib.sha256(
         json.dumps(
             [(r["id"], r["frame"], r["incident"], r["same"]) for r in rows]
         ).encode()
     ).hexdigest()
     return {
-        "classes": ["no", "yes"],
-        "intercept": [round(float(model.intercept_[0]), 5)],
-        "weights": {
-            f: [round(float(w), 5)]
-            for f, w in zip(vocab, model.coef_[0], strict=True)
-            if abs(w) >= 1e-4
-        },
+        **data,
         "threshold": threshold,
         "meta": {
             "split_below": split,
@@ -176,28 +155,15 @@ def judge(
     languages: tuple[str, ...] = LANGUAGES,
 ) -> dict:
     """Leave-one-border-out: the learned link against the rules, per border."""
-    scorer = load_scorer()
     gold = real_gold()
-    out: dict[str, dict] = {}
-    pooled: dict[str, tuple[list, list]] = {"rules": ([], []), "learned": ([], [])}
-    for case in sorted(gold):
-        arts = gold[case]
-        model = LinearModel(
+    out = against_rules(
+        "link",
+        gold,
+        lambda case: LinearModel(
             fit([r for r in rows if r["case"] != case], threshold, split, languages)
-        )
-        for name, active in (("rules", None), ("learned", model)):
-            with using("link", active):
-                preds, _ = predict_real({case: arts})
-            out[f"{case} {name}"] = summary(
-                scorer.score(arts, preds[case]), preds[case]
-            )
-            pooled[name][0].extend(arts)
-            pooled[name][1].extend(preds[case])
-        print(
-            f"{case:<8} incident F1 {out[f'{case} rules']['incident_f1']} -> "
-            f"{out[f'{case} learned']['incident_f1']}",
-            file=sys.stderr,
-        )
+        ),
+        "incident_f1",
+    )
     for key in ("incident_f1", "counts_strict", "province_f1"):
         moved = [
             (out[f"{c} learned"][key] or 0) - (out[f"{c} rules"][key] or 0)
@@ -207,14 +173,6 @@ def judge(
             "up": sum(v > 1e-9 for v in moved),
             "down": sum(v < -1e-9 for v in moved),
         }
-    for name, (arts, preds) in pooled.items():
-        out[f"ALL {name}"] = summary(scorer.score(arts, preds), preds)
-        for lang in ("en", "ru", "th"):
-            ids = {a["id"] for a in arts if a.get("language", "en") == lang}
-            mine = [p for p in preds if p.get("id") in ids]
-            out[f"lang {lang} {name}"] = summary(
-                scorer.score([a for a in arts if a["id"] in ids], mine), mine
-            )
     return out
 
 

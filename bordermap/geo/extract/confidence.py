@@ -17,9 +17,14 @@ it writes it, all of it checkable by a reader:
 - how strongly its sentence reads as a report (the ``report`` model).
 
 The model is a logistic regression whose weights are data
-(``models/confidence.json.gz``) followed by a monotone calibration map fitted
-on borders the regression did not see, so that of incidents given 0.7 about
-seven in ten are real. Without the file every incident's confidence is None.
+(``models/confidence.json.gz``), judged on borders it did not see so that of
+incidents given 0.7 about seven in ten are real; a monotone calibration map
+after it is shipped only where it calibrates held-out borders better than the
+regression's own probabilities (none is now). Without the file every
+incident's confidence is None; an incident a reviewer decided on has none.
+
+The truth it learns from is the scorer's one-to-one match: a second copy of a
+real incident (one event told twice and made two) counts as not real.
 """
 
 from __future__ import annotations
@@ -27,19 +32,23 @@ from __future__ import annotations
 import bisect
 from datetime import date
 
-from bordermap.geo.extract.learned import model, record, report_probability
+from bordermap.geo.extract.learned import (
+    bucket,
+    is_recording,
+    model,
+    record,
+    report_probability,
+)
 from bordermap.geo.extract.pass6_merging.drafts import Draft
 from bordermap.geo.records import Article, Incident
 
-__all__ = ["calibrate", "confidence", "incident_features", "sure_enough"]
-
-
-def _bucket(value: int, edges: tuple[int, ...]) -> str:
-    """Name the first edge ``value`` is at most, or ``>`` the last."""
-    for edge in edges:
-        if value <= edge:
-            return str(edge)
-    return f">{edges[-1]}"
+__all__ = [
+    "calibrate",
+    "confidence",
+    "confidences",
+    "incident_features",
+    "sure_enough",
+]
 
 
 def _days(when: date | None, published: date | None) -> str:
@@ -47,7 +56,7 @@ def _days(when: date | None, published: date | None) -> str:
         return "none"
     if published is None:
         return "no page date"
-    return _bucket((published - when).days, (-1, 0, 1, 3, 7, 31))
+    return bucket((published - when).days, (-1, 0, 1, 3, 7, 31))
 
 
 def _kin(drafts: list[Draft], k: int) -> list[str]:
@@ -67,19 +76,38 @@ def _kin(drafts: list[Draft], k: int) -> list[str]:
 
 
 def incident_features(
-    article: Article, drafts: list[Draft], k: int, border: tuple[str, ...] = ()
+    article: Article,
+    drafts: list[Draft],
+    k: int,
+    border: tuple[str, ...] = (),
+    page: str | None = None,
 ) -> dict[str, float]:
     """Name what the extractor knows of the ``k``-th incident of an article.
 
-    ``border`` is the border's two countries (``--countries``). Every value is
-    1 except ``report``, the report model's probability that the incident's
-    sentence tells an incident (absent without that model).
+    Parameters
+    ----------
+    article : Article
+    drafts : list of Draft
+        The article's incidents as pass 6 left them, in text order.
+    k : int
+        Which of them.
+    border : tuple of str
+        The border's two countries (``--countries``), if known.
+    page : str, optional
+        ``article.text.casefold()``, when the caller has it already.
+
+    Returns
+    -------
+    dict
+        Feature name -> value: 1 for each name that holds, except ``report``,
+        the report model's probability that the incident's sentence tells an
+        incident (absent without that model).
     """
     d = drafts[k]
     m, loc = d.mention, d.location
     kinds = sorted({p.kind for p in loc.places}) or ["none"]
     told = loc.as_written.casefold()
-    page = article.text.casefold()
+    page = article.text.casefold() if page is None else page
     head = page.split("\n", 1)[0]
     text = m.quote.text if m.quote else ""
     at = m.quote.start if m.quote else 0
@@ -93,15 +121,15 @@ def incident_features(
         f"date={d.date_basis or 'none'}",
         f"days={_days(d.date, article.published)}",
         f"language={article.language or 'en'}",
-        f"rank={_bucket(k + 1, (1, 2, 3, 5))}",
-        f"incidents={_bucket(len(drafts), (1, 2, 3, 5, 8))}",
-        f"place={_bucket(len(loc.places), (0, 1, 2))}",
-        f"where={_bucket(4 * at // max(1, len(article.text)), (0, 1, 2))}",
-        f"words={_bucket(len(text.split()), (8, 16, 32, 64))}",
+        f"rank={bucket(k + 1, (1, 2, 3, 5))}",
+        f"incidents={bucket(len(drafts), (1, 2, 3, 5, 8))}",
+        f"place={bucket(len(loc.places), (0, 1, 2))}",
+        f"where={bucket(4 * at // max(1, len(article.text)), (0, 1, 2))}",
+        f"words={bucket(len(text.split()), (8, 16, 32, 64))}",
         f"precision|basis={loc.precision}|{loc.basis or 'none'}",
         *(f"kind={kind}" for kind in kinds),
         *_kin(drafts, k),
-        f"place told={_bucket(page.count(told), (0, 1, 2, 4)) if told else 'none'}",
+        f"place told={bucket(page.count(told), (0, 1, 2, 4)) if told else 'none'}",
     ]
     names += [f"count={kind}" for kind, c in sorted(d.counts.items()) if c is not None]
     names += [f"hedge={c.qualifier}" for c in counts]
@@ -161,6 +189,17 @@ def confidence(incident_id: str, values: dict[str, float]) -> float | None:
 
     Under :func:`~bordermap.geo.extract.learned.recording` ("confidence"), the
     incident's features are kept for the trainer under its id.
+
+    Parameters
+    ----------
+    incident_id : str
+    values : dict
+        From :func:`incident_features`.
+
+    Returns
+    -------
+    float or None
+        Rounded to three decimals.
     """
     record("confidence", (incident_id, values))
     found = model("confidence")
@@ -170,11 +209,36 @@ def confidence(incident_id: str, values: dict[str, float]) -> float | None:
     return round(calibrate(raw, found.calibration), 3)
 
 
+def confidences(
+    article: Article, drafts: list[Draft], ids: list[str], border: tuple[str, ...] = ()
+) -> list[float | None]:
+    """Give each of an article's incidents its confidence (None: no model).
+
+    The features are computed only where a model is in use or a trainer is
+    recording them.
+
+    Examples
+    --------
+    >>> from bordermap.geo.extract.learned import using
+    >>> with using("confidence", None):
+    ...     confidences(Article("a", ""), [], [])
+    []
+    """
+    if model("confidence") is None and not is_recording("confidence"):
+        return [None] * len(drafts)
+    page = article.text.casefold()
+    return [
+        confidence(ident, incident_features(article, drafts, k, border, page))
+        for k, ident in enumerate(ids)
+    ]
+
+
 def sure_enough(incident: Incident, minimum: float | None) -> bool:
     """Tell whether an incident passes ``--min-confidence`` (None: every one does).
 
     An incident without a confidence (none was learned) and one a reviewer
-    added, corrected or kept always passes.
+    added, corrected or kept always passes: the same rule as
+    :func:`bordermap.geo.tables.frames.confident` over a frame's rows.
     """
     return (
         minimum is None

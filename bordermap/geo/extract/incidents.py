@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 
-from bordermap.geo.extract.confidence import confidence, incident_features
+from bordermap.geo.extract.confidence import confidences
 from bordermap.geo.extract.document import Document, Sentence
 from bordermap.geo.extract.learned import reports, retype
 from bordermap.geo.extract.native import READERS, native_gazetteer, read_native, words
@@ -193,12 +193,11 @@ def article_incidents(article: Article, gazetteer: Gazetteer) -> list[Incident]:
         for step in (mark_page, split_sentences, frame_document):
             step(doc)
     drafts = [d for d in merge_mentions(doc) if _told(d)]
-    border = gazetteer.border
+    ids = [f"{doc.article.id}-{n:02d}" for n in range(1, len(drafts) + 1)]
+    sure = confidences(doc.article, drafts, ids, gazetteer.border)
     return [
-        _incident(
-            doc.article, n, d, incident_features(doc.article, drafts, n - 1, border)
-        )
-        for n, d in enumerate(drafts, 1)
+        _incident(doc.article, ident, d, p)
+        for ident, d, p in zip(ids, drafts, sure, strict=True)
     ]
 
 
@@ -222,11 +221,10 @@ def _sentence(d: Draft) -> str:
     return d.mention.quote.text if d.mention.quote else ""
 
 
-def _incident(article: Article, n: int, d: Draft, known: dict[str, float]) -> Incident:
+def _incident(article: Article, ident: str, d: Draft, sure: float | None) -> Incident:
     m, loc = d.mention, d.location
     place = loc.places[0] if loc.places else None
     sites = [p.name for p in loc.places if p.precision is Precision.SITE]
-    ident = f"{article.id}-{n:02d}"
     return Incident(
         id=ident,
         article_id=article.id,
@@ -251,7 +249,7 @@ def _incident(article: Article, n: int, d: Draft, known: dict[str, float]) -> In
         planned=m.planned,
         quote=m.quote,
         notes=loc.notes,
-        confidence=confidence(ident, known),
+        confidence=sure,
         sources=(
             Source(
                 article.id,

@@ -1,23 +1,27 @@
-"""Judgement calls learned from labelled sentences, read as plain data.
+"""Judgement calls learned from labelled data, read as plain data.
 
-Two decisions of the extractor can be handed to a small model trained on the
-real pages' sentence labels (``tests/corpus/real/sentences/``):
+Each learned step of the extractor is a small logistic regression whose
+weights are data (``models/<name>.json.gz``: classes, intercepts, a weight per
+feature and class, the threshold, an optional calibration map, the training
+data's hash and the library that trained it), read with the standard library:
+extraction needs no learning library, and without a file the rules decide
+alone. Trained from the real pages' labels (``tests/corpus/real/``) by
+``benchmarks/`` and shipped only where it beats the rules border by border:
 
-- ``report``: does the sentence a mention was read from tell an incident at
-  all (a report, a retelling, a total, a truce held), or is it background, a
-  claim, a threat, a status line? Where the model is sure it is not, the
-  mention is dropped.
-- ``event_type``: the type of a violent event the rules could only call an
-  ``armed_clash`` (their fallback), where the model is sure of another.
+- ``report`` (shipped): does the sentence a mention was read from tell an
+  incident at all, or is it background, a claim, a threat, a status line?
+  Where the model is sure it is not, a bare violent mention is dropped.
+- ``event_type`` (judged, not shipped): the type of a violent event the rules
+  could only call an ``armed_clash``.
+- ``link`` (judged, not shipped): which incident told before a frame tells
+  again (:mod:`~bordermap.geo.extract.pass6_merging.linking`).
+- ``confidence`` (shipped): each incident's probability of being real
+  (:mod:`~bordermap.geo.extract.confidence`).
 
-Each model is a logistic regression over the words of the sentence and the
-letter runs inside them; its weights are data (``models/<name>.json.gz``:
-classes, intercepts, a weight per feature and class, the threshold, the
-training data's hash and the library that trained it), read with the standard
-library: extraction needs no learning library. ``python -m benchmarks.learned
-train`` writes them from the labels and the page cache, the same bytes twice,
-and ships only those that beat the rules border by border (``judge``); without a
-file the rules decide alone.
+Sentence models score :func:`features` (words and the letter runs inside
+them); the others score named feature values (:meth:`LinearModel.probabilities_of`).
+:func:`using` puts a model in place for a block (a judge, a test);
+:func:`recording` collects what a step knew when it decided (a trainer).
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from pathlib import Path
 
 __all__ = [
     "LinearModel",
+    "bucket",
     "features",
     "is_recording",
     "model",
@@ -49,6 +54,20 @@ MODELS = Path(__file__).resolve().parent / "models"
 DEFAULT_TYPE = "armed_clash"
 _WORD = re.compile(r"[\u0e00-\u0e7f]+|[^\W\d_]+")
 _THAI = re.compile("[\u0e00-\u0e7f]")
+
+
+def bucket(value: int, edges: tuple[int, ...]) -> str:
+    """Name the first of ``edges`` that ``value`` is at most, or ``>`` the last.
+
+    Examples
+    --------
+    >>> bucket(0, (0, 1, 3)), bucket(2, (0, 1, 3)), bucket(9, (0, 1, 3))
+    ('0', '3', '>3')
+    """
+    for edge in edges:
+        if value <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
 
 
 def features(text: str) -> set[str]:

@@ -157,10 +157,14 @@ _THAI_BEFORE = frozenset(chr(c) for c in range(0x0E40, 0x0E45))
 
 
 def _syllable_edges(text: str, start: int, end: int) -> bool:
-    """Tell whether ``text[start:end]`` begins and ends between Thai syllables.
+    """Tell whether ``text[start:end]`` may begin and end between Thai syllables.
 
-    "บ้านเส" (Ban Se) is not in "ชาวบ้านเสียชีวิต" (villagers died): the
-    vowel "ี" after it belongs to its last syllable.
+    Only the signs that cannot stand at a syllable's edge are checked: a vowel
+    or tone mark written after a consonant right after the span or at its
+    start, a leading vowel at its end or right before it. "บ้านเส" (Ban Se) is
+    not in "ชาวบ้านเสียชีวิต" (villagers died): the vowel "ี" after it belongs
+    to its last syllable. A cut before a final consonant ("บ้านเส" in
+    "บ้านเสนา") is not seen: that needs a dictionary of Thai words.
 
     Examples
     --------

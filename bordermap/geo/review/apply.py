@@ -316,7 +316,8 @@ class Review:
             )
         if "attribution" in values:
             simple["attribution"] = values["attribution"]
-        inc = replace(inc, **simple, review=tuple(changes))
+        # a reviewer's reading: the extractor's confidence no longer speaks for it
+        inc = replace(inc, **simple, review=tuple(changes), confidence=None)
         if any(f in values for f in _LOCATION):
             inc = self._relocated(inc, values)
         if "country" in values:

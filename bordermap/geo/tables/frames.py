@@ -223,7 +223,8 @@ def confident(frame: gpd.GeoDataFrame, minimum: float | None) -> gpd.GeoDataFram
     The ``--min-confidence`` of ``map`` and ``extract``.
 
     Rows without a confidence (coded events, an older file) and rows a reviewer
-    added, corrected or kept stay; ``None`` keeps every row.
+    added, corrected or kept stay; ``None`` keeps every row. The same rule as
+    :func:`bordermap.geo.extract.confidence.sure_enough` over incidents.
 
     Examples
     --------

@@ -552,6 +552,7 @@
     document.getElementById(id).addEventListener("change", refresh);
   });
   document.getElementById("rv-sort").addEventListener("change", order);
+  order();  // a browser may restore the choice on reload
   document.getElementById("rv-controls").addEventListener("submit", function (e) { e.preventDefault(); });
   document.getElementById("rv-save").addEventListener("click", save);
   document.getElementById("rv-load").addEventListener("change", function (e) {

@@ -467,3 +467,9 @@ def test_a_place_told_as_a_landmark_is_not_where_it_happened(gazetteer, text, la
     assert found and not any(
         code in ("TH-63", "TJ-SU") for i in found for code in i.admin1_iso
     )
+
+
+def test_a_landmark_word_with_no_address_after_it_leaves_the_place(gazetteer):
+    # fired from the opposite side, the rocket fell in Kap Choeng district of Surin
+    text = "ทหารกัมพูชายิงจรวดจากฝั่งตรงข้าม ตกที่อำเภอกาบเชิง จังหวัดสุรินทร์ ชาวบ้านเสียชีวิต 2 คน"
+    assert [i.admin1_iso for i in _read(gazetteer, text, "th")] == [("TH-32",)]

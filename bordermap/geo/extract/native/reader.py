@@ -30,6 +30,7 @@ from typing import NamedTuple
 from bordermap.geo.extract.document import Block, Document, Mention, Sentence
 from bordermap.geo.extract.native.words import DIGIT, DIGITS, Words
 from bordermap.geo.extract.words.counts import hedged
+from bordermap.geo.places.gazetteer import PlaceMatch
 from bordermap.geo.records import Count, Quote
 
 __all__ = ["read_native"]
@@ -504,23 +505,32 @@ _NEXT_TO = 12
 _ADDRESS = 80
 
 
-def _not_landmarks(text: str, places: list, w: Words) -> list:
+def _not_landmarks(text: str, places: list[PlaceMatch], w: Words) -> list[PlaceMatch]:
     """Leave out the places told only as landmarks, and the units written after them.
 
     "ฝั่งตรงข้าม อ.แม่สอด จ.ตาก" (the bank opposite Mae Sot district, Tak), "ตรงข้าม
     บ้านริมเมย ตำบลท่าสายลวด อ.แม่สอด จ.ตาก": an address is written from the
-    village up to the province, so every place from the landmark word to the
-    first province (else district) within ``_ADDRESS`` characters goes; without
-    either, the place right after the word and the units that follow it closely.
+    village up to the province. Where one starts right after the landmark word
+    (its first place, or a level word: "บ้าน", "อ.", "села"), every
+    place of it up to the first province (else district) within ``_ADDRESS``
+    characters goes; without either, the places that follow each other closely.
+    "ยิงจรวดจากฝั่งตรงข้าม ตกที่อำเภอกาบเชิง" (fired from the other side, fell in
+    Kap Choeng) keeps Kap Choeng: no address starts after the word.
     """
     if not places:
         return places
     dropped: set[int] = set()
-    lo, hi = places[0].start - 2 * _NEXT_TO, places[-1].end
-    for m in w.landmark.finditer(text, max(0, lo), hi):
+    for m in w.landmark.finditer(
+        text, max(0, places[0].start - _ADDRESS), places[-1].start
+    ):
         after = [
             k for k, p in enumerate(places) if m.end() <= p.start < m.end() + _ADDRESS
         ]
+        gap = text[m.end() : places[after[0]].start].strip() if after else ""
+        if not after or not (
+            not gap or any(pattern.match(gap) for _, pattern in w.spelling.levels)
+        ):
+            continue
         unit = next(
             (
                 k
@@ -533,9 +543,9 @@ def _not_landmarks(text: str, places: list, w: Words) -> list:
         if unit is not None:
             dropped.update(k for k in after if k <= unit)
             continue
-        reach = m.end() + _NEXT_TO
+        reach = m.end() + _NEXT_TO + len(gap)
         for k in after:
-            if places[k].start - reach > 0:
+            if places[k].start > reach:
                 break
             dropped.add(k)
             reach = places[k].end + _NEXT_TO

@@ -17,10 +17,13 @@ event with a total, places in different provinces or countries, and a
 national total with a province's report when both carry figures (a total is
 never a province's number); and a frame joins an incident of another type,
 or one its words set apart ("a further exchange", another clock time or day), only
-where the rules join it ("the shooting" after the shelling). A join the
-rules make stands unless the model gives it less than ``split_below`` (in the
-model's ``meta``). The model's ``meta["languages"]`` names the languages it
-links; in any other the rules link alone.
+where the rules join it ("the shooting" after the shelling). The likeliest
+weighed incident at or above the threshold wins, even over the rules' own
+choice; below it, the rules' join stands unless the model gives that join less
+than ``split_below`` (in the model's ``meta``; a rules' join the model did not
+weigh, closed or older than the last ``CANDIDATES``, stands). The model's
+``meta["languages"]`` names the languages it links; in any other the rules link
+alone.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bordermap.geo.extract.document import Mention
-from bordermap.geo.extract.learned import is_recording, model, record
+from bordermap.geo.extract.learned import bucket, is_recording, model, record
 from bordermap.geo.extract.pass6_merging.drafts import Draft, When, has_counts
 from bordermap.geo.extract.pass6_merging.geocode import Location
 
@@ -36,13 +39,6 @@ __all__ = ["CANDIDATES", "link", "pair_features"]
 
 #: How many of the article's latest incidents a frame may join.
 CANDIDATES = 8
-
-
-def _bucket(value: int, edges: tuple[int, ...]) -> str:
-    for edge in edges:
-        if value <= edge:
-            return str(edge)
-    return f">{edges[-1]}"
 
 
 def _place(d: Location, loc: Location) -> str:
@@ -92,15 +88,15 @@ def pair_features(
     """
     first = d.mention
     names = [
-        f"position={_bucket(position, (0, 1, 2, 4))}",
+        f"position={bucket(position, (0, 1, 2, 4))}",
         f"type={'same' if first.event_type == m.event_type else 'other'}",
         f"frame type={m.event_type}",
         f"incident type={first.event_type}",
         f"place={_place(d.location, loc)}",
         f"precision={loc.precision}",
         f"day={_day(d, when)}",
-        f"gap={_bucket(m.sentence - first.sentence, (0, 1, 2, 4, 8))}",
-        f"paragraphs={_bucket(m.paragraph - first.paragraph, (0, 1, 2))}",
+        f"gap={bucket(m.sentence - first.sentence, (0, 1, 2, 4, 8))}",
+        f"paragraphs={bucket(m.paragraph - first.paragraph, (0, 1, 2))}",
         f"frame role={m.role}",
         f"incident role={first.role}",
         *_figures(d, m),
