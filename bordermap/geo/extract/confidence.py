@@ -165,6 +165,17 @@ def incident_features(
 def calibrate(p: float, knots: list[list[float]]) -> float:
     """Map a raw probability through the calibration knots (piecewise linear).
 
+    Parameters
+    ----------
+    p : float
+        The regression's probability.
+    knots : list of [x, y]
+        Increasing in both; none: ``p`` as it is. Beyond the ends, the end's y.
+
+    Returns
+    -------
+    float
+
     Examples
     --------
     >>> calibrate(0.5, [[0.0, 0.1], [1.0, 0.9]])

@@ -111,7 +111,25 @@ class LinearModel:
         return self.probabilities_of(dict.fromkeys(features(text), 1.0))
 
     def probabilities_of(self, values: dict[str, float]) -> dict[str, float]:
-        """Each class's probability for named feature values (absent: 0)."""
+        """Each class's probability for named feature values (absent: 0).
+
+        Parameters
+        ----------
+        values : dict
+            Feature name -> value; names the model does not know are ignored.
+
+        Returns
+        -------
+        dict
+            Class -> probability, summing to 1.
+
+        Examples
+        --------
+        >>> m = LinearModel({"classes": ["no", "yes"], "intercept": [0.0],
+        ...                  "weights": {"figure": [2.0]}, "threshold": 0.5})
+        >>> round(m.probabilities_of({"figure": 1.0})["yes"], 3)
+        0.881
+        """
         scores = list(self.intercept)
         for feature, value in values.items():
             row = self.weights.get(feature)
@@ -155,7 +173,15 @@ _RECORDS: dict[str, list[list]] = {}
 
 
 def record(name: str, row: object) -> None:
-    """Keep ``row`` (what a step knew when it decided) while :func:`recording`."""
+    """Keep ``row`` (what a step knew when it decided) while :func:`recording`.
+
+    Parameters
+    ----------
+    name : str
+        The step ("confidence", "link").
+    row : object
+        Plain data, appended to the innermost open recording of ``name``.
+    """
     stack = _RECORDS.get(name)
     if stack:
         stack[-1].append(row)
@@ -168,7 +194,15 @@ def is_recording(name: str) -> bool:
 
 @contextmanager
 def recording(name: str) -> Iterator[list]:
-    """Collect the rows step ``name`` records inside the block (for its trainer)."""
+    """Collect the rows step ``name`` records inside the block (for its trainer).
+
+    Examples
+    --------
+    >>> with recording("demo") as rows:
+    ...     record("demo", 1)
+    >>> rows, is_recording("demo")
+    ([1], False)
+    """
     rows: list = []
     _RECORDS.setdefault(name, []).append(rows)
     try:
@@ -202,7 +236,17 @@ def retype(event_type: str, sentence: str) -> str:
 
 
 def report_probability(sentence: str) -> float | None:
-    """Give the probability that a sentence tells an incident (None: no model)."""
+    """Give the probability that a sentence tells an incident.
+
+    Parameters
+    ----------
+    sentence : str
+
+    Returns
+    -------
+    float or None
+        The ``report`` model's "yes"; None without a model or a sentence.
+    """
     found = model("report")
     if found is None or not sentence:
         return None

@@ -83,8 +83,23 @@ def pair_features(
 ) -> dict[str, float]:
     """Name what is known of a frame and an incident told before it.
 
-    ``position`` is the incident's place counted back from the latest (0);
-    ``rule`` whether the rules join the frame to it.
+    Parameters
+    ----------
+    d : Draft
+        The incident told before.
+    m : Mention
+        The frame.
+    loc, when : Location, When
+        The frame's place and day, as pass 6 read them.
+    position : int
+        The incident's place counted back from the latest (0).
+    rule : bool
+        Whether the rules join the frame to it.
+
+    Returns
+    -------
+    dict
+        Feature name -> 1 for each name that holds.
     """
     first = d.mention
     names = [
