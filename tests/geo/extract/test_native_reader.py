@@ -473,3 +473,14 @@ def test_a_landmark_word_with_no_address_after_it_leaves_the_place(gazetteer):
     # fired from the opposite side, the rocket fell in Kap Choeng district of Surin
     text = "ทหารกัมพูชายิงจรวดจากฝั่งตรงข้าม ตกที่อำเภอกาบเชิง จังหวัดสุรินทร์ ชาวบ้านเสียชีวิต 2 คน"
     assert [i.admin1_iso for i in _read(gazetteer, text, "th")] == [("TH-32",)]
+
+
+def test_a_thai_run_on_sentence_of_two_provinces_is_two_incidents(gazetteer):
+    # troops clashed in Kantharalak district of Si Sa Ket, and (no clause word)
+    # a rocket fell in Kap Choeng district of Surin, killing two villagers
+    text = (
+        "ทหารปะทะกันที่อำเภอกันทรลักษ์ จังหวัดศรีสะเกษ "
+        "จรวดตกที่อำเภอกาบเชิง จังหวัดสุรินทร์ ชาวบ้านเสียชีวิต 2 คน"
+    )
+    found = sorted((i.admin1_iso, i.event_type) for i in _read(gazetteer, text, "th"))
+    assert [code for code, _ in found] == [("TH-32",), ("TH-33",)]

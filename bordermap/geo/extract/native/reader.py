@@ -436,6 +436,38 @@ def _clauses(
     return [*parts, (lo, e)]
 
 
+def _provinces(doc: Document, s: int, e: int, w: Words) -> set[str]:
+    places = _not_landmarks(doc.text, doc.gazetteer.find(doc.text, s, e), w)
+    return {q.admin1_iso for p in places for q in p.places if q.admin1_iso}
+
+
+def _elsewhere(
+    doc: Document, part: tuple[int, int], triggers: list[tuple[int, int, str]], w: Words
+) -> list[tuple[int, int]]:
+    """Cut a part where a second violent event word tells harm in another province.
+
+    A long Thai sentence runs several events together without a clause word
+    ("ปะทะกันที่ อ.A จ.X ... ขณะเดียวกันจรวดตกที่ อ.B จ.Y"): at the space before a
+    violent event word whose words up to the next one name provinces, none of
+    them among those named before it, the part is cut; each piece is read as
+    its own part.
+    """
+    s, e = part
+    text = doc.text
+    violent = [t for t in triggers if s <= t[0] < e and t[2] not in _NOT_HARM]
+    out, lo = [], s
+    for k, t in enumerate(violent[1:], 1):
+        cut = text.rfind(" ", lo, t[0])
+        if cut <= lo:
+            continue
+        nxt = violent[k + 1][0] if k + 1 < len(violent) else e
+        before, after = _provinces(doc, lo, cut, w), _provinces(doc, cut, nxt, w)
+        if before and after and not before & after:
+            out.append((lo, cut))
+            lo = cut
+    return [*out, (lo, e)]
+
+
 class _Said(NamedTuple):
     """What a sentence tells once for all its parts."""
 
@@ -465,6 +497,8 @@ def _frames(doc: Document, index: int, sentence: Sentence, w: Words) -> list[Men
         _triggers(doc.text, sentence.start, sentence.end, w),
     )
     parts = _clauses(doc.text, sentence.start, sentence.end, w, said.triggers)
+    if w.unspaced:  # a spaced language ends its sentences: no run-on to cut
+        parts = [q for part in parts for q in _elsewhere(doc, part, said.triggers, w)]
     return [
         m
         for part in [*parts[1:], parts[0]]
