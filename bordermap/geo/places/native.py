@@ -147,6 +147,30 @@ class Spelling:
         return low
 
 
+#: The shortest unit name read when misspelt by one letter (``_misspelt``).
+_MISSPELT_MIN = 5
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Tell whether two different strings are one insertion, deletion or change apart.
+
+    Examples
+    --------
+    >>> _one_edit("กันทลักษ์", "กันทรลักษ์"), _one_edit("abc", "abc"), _one_edit("ab", "ba")
+    (True, False, False)
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    k = 0
+    while k < len(a) and a[k] == b[k]:
+        k += 1
+    if len(a) == len(b):
+        return a[k + 1 :] == b[k + 1 :]
+    return a[k:] == b[k + 1 :]
+
+
 #: Thai signs written after a consonant (vowels above, below and after, tone
 #: marks): a syllable never starts with one. Leading vowels (เ แ โ ใ ไ) are
 #: written before their consonant: a syllable never ends with one.
@@ -239,6 +263,13 @@ class NativeGazetteer:
         self._lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
         spaced = [len(k) for k in self._index if isinstance(k, tuple)]
         self._longest = max(spaced, default=0)
+        # unspaced: provinces' and districts' names by their first letter, for a
+        # name misspelt by one letter after a level word ("อ.กันทลักษ์")
+        self._units: dict[str, list[tuple[str, tuple[Place, ...]]]] = {}
+        for key, places in self._index.items():
+            if isinstance(key, str) and len(key) >= _MISSPELT_MIN:
+                if any(p.kind in _ANY_UNIT for p in places):
+                    self._units.setdefault(key[0], []).append((key, places))
 
     def _keys(self, name: str) -> tuple:
         """Give the index keys of a name: unspaced, as typed either way ("ำ", "ํา")."""
@@ -303,6 +334,12 @@ class NativeGazetteer:
         return list(find(text, start, end))
 
     def _find_unspaced(self, text: str, start: int, end: int) -> Iterator[PlaceMatch]:
+        # where a level word ends ("อ.", "จังหวัด"): a misspelt unit may follow
+        told = {
+            m.end() + len(text[m.end() : end]) - len(text[m.end() : end].lstrip())
+            for _, pattern in self.spelling.levels
+            for m in pattern.finditer(text, start, end)
+        }
         i = start
         while i < end:
             found = None
@@ -315,11 +352,34 @@ class NativeGazetteer:
                     if fit:
                         found = PlaceMatch(i, i + n, text[i : i + n], fit)
                         break
+            if found is None and i in told:
+                found = self._misspelt(text, i, end)
             if found:
                 yield found
                 i = found.end
             else:
                 i += 1
+
+    def _misspelt(self, text: str, i: int, end: int) -> PlaceMatch | None:
+        """Read a province or district misspelt by one letter after its level word.
+
+        "อ.กันทลักษ์" is Kantharalak (กันทรลักษ์, one letter dropped): a unit's
+        name of at least ``_MISSPELT_MIN`` letters one edit away, ending between
+        syllables, of the level the word names; kept only where every such
+        reading lies in one province.
+        """
+        hits = []
+        for key, places in self._units.get(text[i], ()):
+            for n in (len(key) - 1, len(key), len(key) + 1):
+                if i + n <= end and _syllable_edges(text, i, i + n):
+                    if _one_edit(text[i : i + n], key):
+                        fit = self._fit(places, self._level(text, i, i + n), n)
+                        hits += [(n, p) for p in fit]
+        if not hits or len({p.admin1_iso for _, p in hits}) != 1:
+            return None
+        n = max(n for n, _ in hits)
+        fit = tuple(dict.fromkeys(p for k, p in hits if k == n))
+        return PlaceMatch(i, i + n, text[i : i + n], fit)
 
     def _find_spaced(self, text: str, start: int, end: int) -> Iterator[PlaceMatch]:
         words = list(_WORD.finditer(text, start, end))

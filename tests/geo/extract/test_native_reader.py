@@ -484,3 +484,16 @@ def test_a_thai_run_on_sentence_of_two_provinces_is_two_incidents(gazetteer):
     )
     found = sorted((i.admin1_iso, i.event_type) for i in _read(gazetteer, text, "th"))
     assert [code for code, _ in found] == [("TH-32",), ("TH-33",)]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # Kantharalak with one letter dropped (กันทรลักษ์), after its level word
+        ("ระเบิดที่ อ.กันทลักษ์ ทหารบาดเจ็บ 2 นาย", ("TH-33",)),
+        # "Mueang" is a district of every province: one letter off, it is none
+        ("ระเบิดที่ อ.เมอง ทหารบาดเจ็บ 2 นาย", ()),
+    ],
+)
+def test_a_unit_misspelt_by_one_letter_after_its_level_word(gazetteer, text, where):
+    assert [i.admin1_iso for i in _read(gazetteer, text, "th")] == [where]
