@@ -337,7 +337,8 @@ class NativeGazetteer:
         # where a level word ends ("อ.", "จังหวัด"): a misspelt unit may follow
         told = {
             m.end() + len(text[m.end() : end]) - len(text[m.end() : end].lstrip())
-            for _, pattern in self.spelling.levels
+            for level, pattern in self.spelling.levels
+            if level in _LEVEL_KINDS  # "อ.", "จังหวัด"; not a village's "บ้าน"
             for m in pattern.finditer(text, start, end)
         }
         i = start
@@ -365,8 +366,8 @@ class NativeGazetteer:
 
         "อ.กันทลักษ์" is Kantharalak (กันทรลักษ์, one letter dropped): a unit's
         name of at least ``_MISSPELT_MIN`` letters one edit away, ending between
-        syllables, of the level the word names; kept only where every such
-        reading lies in one province.
+        syllables, of the level the word names, with the same first letter; kept
+        only where every such reading lies in one province.
         """
         hits = []
         for key, places in self._units.get(text[i], ()):

@@ -436,11 +436,6 @@ def _clauses(
     return [*parts, (lo, e)]
 
 
-def _provinces(doc: Document, s: int, e: int, w: Words) -> set[str]:
-    places = _not_landmarks(doc.text, doc.gazetteer.find(doc.text, s, e), w)
-    return {q.admin1_iso for p in places for q in p.places if q.admin1_iso}
-
-
 def _elsewhere(
     doc: Document, part: tuple[int, int], triggers: list[tuple[int, int, str]], w: Words
 ) -> list[tuple[int, int]]:
@@ -455,13 +450,26 @@ def _elsewhere(
     s, e = part
     text = doc.text
     violent = [t for t in triggers if s <= t[0] < e and t[2] not in _NOT_HARM]
+    if len(violent) < 2:
+        return [part]
+    places = _not_landmarks(text, doc.gazetteer.find(text, s, e), w)
+
+    def provinces(lo: int, hi: int) -> set[str]:
+        return {
+            q.admin1_iso
+            for p in places
+            if lo <= p.start < hi
+            for q in p.places
+            if q.admin1_iso
+        }
+
     out, lo = [], s
     for k, t in enumerate(violent[1:], 1):
         cut = text.rfind(" ", lo, t[0])
         if cut <= lo:
             continue
         nxt = violent[k + 1][0] if k + 1 < len(violent) else e
-        before, after = _provinces(doc, lo, cut, w), _provinces(doc, cut, nxt, w)
+        before, after = provinces(lo, cut), provinces(cut, nxt)
         if before and after and not before & after:
             out.append((lo, cut))
             lo = cut
