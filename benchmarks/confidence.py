@@ -40,7 +40,7 @@ import sys
 from pathlib import Path
 
 from benchmarks.accuracy import batches, load_scorer, predict_real, real_gold
-from benchmarks.learned import examples, fit, logistic
+from benchmarks.learned import examples, fit, load_rows, logistic, save_rows
 from benchmarks.learned import write as write_model
 from benchmarks.linking import ROWS as LINK_ROWS
 from benchmarks.linking import fit as fit_link
@@ -288,8 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.command == "collect":
         rows = collect()
-        ROWS.parent.mkdir(parents=True, exist_ok=True)
-        ROWS.write_text(json.dumps(rows, sort_keys=True) + "\n", encoding="utf-8")
+        save_rows(ROWS, rows)
         print(f"{ROWS}: {len(rows)} incidents, {sum(r['real'] for r in rows)} real")
         return 0
     if args.command == "check":
@@ -302,10 +301,9 @@ def main(argv: list[str] | None = None) -> int:
         figures = check(args.batch)
         _say("shipped", figures)
     else:
-        if not ROWS.is_file():
-            print(f"error: {ROWS} not found; run `collect` first", file=sys.stderr)
+        rows = load_rows(ROWS)
+        if rows is None:
             return 1
-        rows = json.loads(ROWS.read_text(encoding="utf-8"))
         figures = judge(rows)
         if args.command == "train":
             data = regression(rows)

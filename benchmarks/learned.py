@@ -25,6 +25,7 @@ import json
 import sys
 from collections import defaultdict
 from collections.abc import Callable
+from pathlib import Path
 
 from benchmarks.accuracy import batches, load_scorer, predict_real, real_gold, summary
 from benchmarks.realpages import SENTENCES, page_text, read_jsonl, real_labels
@@ -173,6 +174,20 @@ def pool(scorer, pooled: dict[str, tuple[list, list]], out: dict) -> None:
             out[f"lang {lang} {name}"] = summary(
                 scorer.score([a for a in arts if a["id"] in ids], mine), mine
             )
+
+
+def save_rows(path: Path, rows: list[dict]) -> None:
+    """Keep a trainer's collected rows (JSON, keys sorted: the same bytes twice)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(rows, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def load_rows(path: Path) -> list[dict] | None:
+    """Read a trainer's collected rows; None, said on stderr, when not collected."""
+    if not path.is_file():
+        print(f"error: {path} not found; run `collect` first", file=sys.stderr)
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def write(data: dict, task: str) -> None:

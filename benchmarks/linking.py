@@ -31,7 +31,7 @@ import sys
 from pathlib import Path
 
 from benchmarks.accuracy import predict_real, real_gold
-from benchmarks.learned import against_rules, logistic
+from benchmarks.learned import against_rules, load_rows, logistic, save_rows
 from benchmarks.learned import write as write_model
 from benchmarks.realpages import SENTENCES, page_text, read_jsonl
 from bordermap.geo.extract.learned import LinearModel, recording, using
@@ -192,14 +192,12 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.command == "collect":
         rows = collect()
-        ROWS.parent.mkdir(parents=True, exist_ok=True)
-        ROWS.write_text(json.dumps(rows, sort_keys=True) + "\n", encoding="utf-8")
+        save_rows(ROWS, rows)
         print(f"{ROWS}: {len(rows)} pairs, {sum(r['same'] for r in rows)} same")
         return 0
-    if not ROWS.is_file():
-        print(f"error: {ROWS} not found; run `collect` first", file=sys.stderr)
+    rows = load_rows(ROWS)
+    if rows is None:
         return 1
-    rows = json.loads(ROWS.read_text(encoding="utf-8"))
     if args.command == "train":
         write_model(fit(rows, args.threshold, args.split, args.languages), "link")
         return 0

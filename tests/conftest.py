@@ -48,6 +48,18 @@ def article():
 
 
 @pytest.fixture
+def report_file(tmp_path):
+    """The review tests' border report (`test_review.TEXT`) as an article file."""
+    from tests.geo.review.test_review import TEXT
+
+    path = tmp_path / "a1.md"
+    path.write_text(
+        "---\ntitle: Border report\ndate: 2025-11-10\n---\n\n" + TEXT, "utf-8"
+    )
+    return path
+
+
+@pytest.fixture
 def squares():
     """Two square provinces of two countries sharing an edge, and the border line."""
     adm1 = gpd.GeoDataFrame(

@@ -11,18 +11,14 @@ import pytest
 from bordermap.cli import main
 from bordermap.geo.review.corrections import COLUMNS
 from tests.conftest import ROOT
-from tests.geo.review.test_review import ROCKETS, SHELLS, TEXT
+from tests.geo.review.test_review import ROCKETS, SHELLS
 
 SCORER = ROOT.parent / "shared" / "corpus" / "score.py"
 
 
 @pytest.fixture
-def article(tmp_path):
-    path = tmp_path / "a1.md"
-    path.write_text(
-        "---\ntitle: Border report\ndate: 2025-11-10\n---\n\n" + TEXT, "utf-8"
-    )
-    return path
+def article(report_file):
+    return report_file
 
 
 def corrections(path, rows):

@@ -75,12 +75,8 @@ def incident(page, text: str):
 
 
 @pytest.fixture
-def article(tmp_path):
-    path = tmp_path / "a1.md"
-    path.write_text(
-        "---\ntitle: Border report\ndate: 2025-11-10\n---\n\n" + TEXT, "utf-8"
-    )
-    return path
+def article(report_file):
+    return report_file
 
 
 def test_review_save_apply_and_rerun(browser, tmp_path, article, capsys):

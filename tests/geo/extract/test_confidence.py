@@ -15,6 +15,7 @@ from bordermap.geo.extract.incidents import article_incidents, merge_reports
 from bordermap.geo.extract.learned import LinearModel, model, recording, using
 from bordermap.geo.places.gazetteer import load_gazetteer
 from bordermap.geo.records import Article, Change
+from bordermap.geo.review.corrections import COLUMNS
 from tests.geo.review.test_review import ROCKETS, SHELLS, TEXT
 
 # a model of our own making: an incident with a death toll is sure (0.953), any
@@ -30,12 +31,8 @@ SURE_OF_KILLINGS = LinearModel(
 
 
 @pytest.fixture
-def article(tmp_path):
-    path = tmp_path / "a1.md"
-    path.write_text(
-        "---\ntitle: Border report\ndate: 2025-11-10\n---\n\n" + TEXT, "utf-8"
-    )
-    return path
+def article(report_file):
+    return report_file
 
 
 def _incidents():
@@ -121,26 +118,12 @@ def test_min_confidence_leaves_out_the_doubtful(article, form, capsys):
 
 def test_min_confidence_keeps_what_a_reviewer_kept(article, tmp_path, capsys):
     corrections = tmp_path / "corrections.csv"
+    keep = {"article": "a1", "quote": SHELLS, "type": "shelling"}
+    keep |= {"incident": "a1-02", "action": "keep", "reviewer": "ana"}
     with corrections.open("w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(
-            [
-                "article",
-                "quote",
-                "type",
-                "incident",
-                "action",
-                "field",
-                "old",
-                "new",
-                "note",
-                "reviewer",
-                "time",
-            ]
-        )
-        w.writerow(
-            ["a1", SHELLS, "shelling", "a1-02", "keep", "", "", "", "", "ana", ""]
-        )
+        w = csv.DictWriter(fh, fieldnames=COLUMNS, restval="")
+        w.writeheader()
+        w.writerow(keep)
     with using("confidence", SURE_OF_KILLINGS):
         argv = [
             "extract",
