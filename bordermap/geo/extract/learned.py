@@ -250,6 +250,12 @@ def report_probability(sentence: str) -> float | None:
     found = model("report")
     if found is None or not sentence:
         return None
+    return _says_yes(found, sentence)
+
+
+@functools.lru_cache(maxsize=1024)
+def _says_yes(found: LinearModel, sentence: str) -> float:
+    # one score per sentence: the report step and the confidence both ask
     return found.probabilities(sentence)["yes"]
 
 
