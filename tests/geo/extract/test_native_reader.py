@@ -497,3 +497,42 @@ def test_a_thai_run_on_sentence_of_two_provinces_is_two_incidents(gazetteer):
 )
 def test_a_unit_misspelt_by_one_letter_after_its_level_word(gazetteer, text, where):
     assert [i.admin1_iso for i in _read(gazetteer, text, "th")] == [where]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the enemy's dead as a statement tells them, and the fighters it names
+        (
+            "Пограничники ликвидировали трех вооруженных боевиков в Баткенской "
+            "области.",
+            "ru",
+            ("armed_clash", ("KG-B",), {"killed": (3, "exact")}),
+        ),
+        (
+            "Боевики напали на заставу в Баткенской области, погибли двое "
+            "пограничников.",
+            "ru",
+            ("armed_clash", ("KG-B",), {"killed": (2, "exact")}),
+        ),
+        # a detention at the border is an incident of its own
+        (
+            "В Баткенской области задержан гражданин соседней страны.",
+            "ru",
+            ("arrest_prisoners", ("KG-B",), {}),
+        ),
+        (
+            "ทหารพรานจับกุมชาย 3 คนที่ลักลอบข้ามแดน อ.แม่สอด จ.ตาก",
+            "th",
+            ("arrest_prisoners", ("TH-63",), {}),
+        ),
+    ],
+)
+def test_attacks_enemy_dead_and_detentions(gazetteer, text, lang, expected):
+    found = [_brief(i) for i in _read(gazetteer, text, lang)]
+    assert [(t, a, c) for t, a, _, c in found] == [expected]
+
+
+def test_destroyed_things_are_no_dead(gazetteer):
+    text = "Пограничники уничтожили три склада в Баткенской области."
+    assert all(i.killed is None for i in _read(gazetteer, text, "ru"))

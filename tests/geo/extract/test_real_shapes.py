@@ -256,6 +256,56 @@ WORDS = {
         "said on Monday.",
         [("ceasefire_agreement", (), None, None, None)],
     ),
+    # a side's own words for its dead, and for the enemy's
+    "embraced martyrdom": (
+        "Two rangers embraced martyrdom when Cambodian troops attacked a post in "
+        "Kantharalak district on Monday.",
+        [("armed_clash", ("TH-33",), 2, None, None)],
+    ),
+    "martyred in firing": (
+        "Three villagers were martyred in cross-border firing in Kap Choeng "
+        "district on Monday.",
+        [("armed_clash", ("TH-32",), 3, None, None)],
+    ),
+    "sacrificed their lives": (
+        "Four soldiers sacrificed their lives repelling the intruders near Ta "
+        "Muen Thom temple on Monday.",
+        [("armed_clash", ("TH-32",), 4, None, None)],
+    ),
+    "KIA": (
+        "The army listed 6 KIA after the raid on the post in Kantharalak district "
+        "on Monday.",
+        [("armed_clash", ("TH-33",), 6, None, None)],
+    ),
+    "eliminated": (
+        "Five armed intruders were eliminated by rangers in Kantharalak district "
+        "on Monday.",
+        [("armed_clash", ("TH-33",), 5, None, None)],
+    ),
+    # an attack told without the usual event word
+    "opened sustained fire": (
+        "Troops opened sustained fire on the hamlets of Kap Choeng district on "
+        "Monday night.",
+        [("armed_clash", ("TH-32",), None, None, None)],
+    ),
+    "came under fire": (
+        "A patrol came under fire near Ta Muen Thom temple on Monday.",
+        [("armed_clash", ("TH-32",), None, None, None)],
+    ),
+    "drones targeting towns": (
+        "Some 30 drones targeting border towns of Surin were launched on Monday.",
+        [("air_strike", ("TH-32",), None, None, None)],
+    ),
+    "buried mines": (
+        "Thai rangers said intruders buried mines near Hill 481 in Si Sa Ket on "
+        "Monday.",
+        [("landmine_explosive", ("TH-33",), None, None, None)],
+    ),
+    "took control of a post": (
+        "Cambodian troops took control of a border post in Oddar Meanchey on "
+        "Monday.",
+        [("armed_clash", ("KH-22",), None, None, None)],
+    ),
 }
 
 # The side that tells a figure: two sides' claims are two reports.
