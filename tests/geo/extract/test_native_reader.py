@@ -526,6 +526,22 @@ def test_a_unit_misspelt_by_one_letter_after_its_level_word(gazetteer, text, whe
             "th",
             ("arrest_prisoners", ("TH-63",), {}),
         ),
+        # a bomb planted, thrown or gone off; mortar rounds that fell
+        (
+            "คนร้ายลอบวางระเบิดริมถนนใน อ.สุไหงโก-ลก จ.นราธิวาส ชาวบ้านบาดเจ็บ 3 ราย",
+            "th",
+            ("landmine_explosive", ("TH-96",), {"wounded": (3, "exact")}),
+        ),
+        (
+            "บึ้มร้านอาหารกลางเมือง อ.สุไหงโก-ลก จ.นราธิวาส เจ็บ 6 ราย",
+            "th",
+            ("landmine_explosive", ("TH-96",), {"wounded": (6, "exact")}),
+        ),
+        (
+            "กระสุนปืน ค.81 เข้ามาตกในเขต อ.แม่สอด จ.ตาก 11 นัด",
+            "th",
+            ("shelling", ("TH-63",), {}),
+        ),
     ],
 )
 def test_attacks_enemy_dead_and_detentions(gazetteer, text, lang, expected):

@@ -301,6 +301,16 @@ WORDS = {
         "Monday.",
         [("landmine_explosive", ("TH-33",), None, None, None)],
     ),
+    "warning shots": (
+        "Thai troops fired warning shots at soldiers who crossed near Ta Muen Thom "
+        "temple on Monday.",
+        [("armed_clash", ("TH-32",), None, None, None)],
+    ),
+    "bullets that hit a post": (
+        "Several bullets from across the line hit a guard post in Kantharalak "
+        "district on Monday.",
+        [("armed_clash", ("TH-33",), None, None, None)],
+    ),
     "took control of a post": (
         "Cambodian troops took control of a border post in Oddar Meanchey on "
         "Monday.",
