@@ -48,6 +48,19 @@ def check(found, expected):
 
 # 1. One event told several times: headline, lead, body, victim by victim.
 TOLD_TWICE = {
+    # hedged tolls that can count the same people are one event told twice
+    "dozens, then the figure": (
+        "Shelling wounded dozens of villagers in Kap Choeng district of Surin on "
+        "Monday.\n\nShells wounded 25 villagers in Kap Choeng district of Surin on "
+        "Monday, officials said.",
+        [("shelling", ("TH-32",), None, 25, None)],
+    ),
+    "more than a dozen, then at least 19": (
+        "More than a dozen soldiers were killed in clashes in Kap Choeng district "
+        "of Surin on Monday.\n\nAt least 19 soldiers were killed in clashes in Kap "
+        "Choeng district of Surin on Monday, officials said.",
+        [("armed_clash", ("TH-32",), 13, None, None)],
+    ),
     "headline lead and body": (
         "Shells kill three in Sa Kaeo\n\n"
         "SA KAEO, Thailand, March 3 — Cambodian shells slammed into a village in "
@@ -515,6 +528,21 @@ def test_one_event_told_several_times_is_one_incident(name, gazetteer):
     text, expected = TOLD_TWICE[name]
     found = [i for i in incidents(text, gazetteer) if i.event_type != "other"]
     check(found, expected)
+
+
+def test_figures_that_cannot_count_the_same_people_stay_two_incidents(gazetteer):
+    text = (
+        "Three soldiers were killed in clashes in Kap Choeng district of Surin on "
+        "Monday.\n\nFive soldiers were killed in clashes in Kap Choeng district of "
+        "Surin on Monday, officials said."
+    )
+    check(
+        incidents(text, gazetteer),
+        [
+            ("armed_clash", ("TH-32",), 3, None, None),
+            ("armed_clash", ("TH-32",), 5, None, None),
+        ],
+    )
 
 
 @pytest.mark.parametrize("name", list(COUNTS))

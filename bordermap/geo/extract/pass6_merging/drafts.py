@@ -6,6 +6,7 @@ The records and small operations pass 6's modules share (``merge.py``,
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -60,6 +61,54 @@ def has_counts(counts: dict[str, Count]) -> bool:
     return any(c.qualifier != "unquantified" for c in counts.values())
 
 
+#: How much a count tells, least first: any figure tells more than "dozens",
+#: which tells more than "casualties"; one figure never replaces another.
+_TELLS = {"unquantified": 0, "vague_plural": 1}
+
+
+def _bounds(c: Count) -> tuple[float, float]:
+    """The figures a count allows: "at least 19" is 19 and up, "about 40" 30-50."""
+    if c.qualifier == "around" and c.best is not None:
+        return 0.75 * c.best, 1.25 * c.best
+    low = c.low if c.low is not None else 0
+    high = c.high if c.high is not None else math.inf
+    if c.qualifier == "exact" and c.best is not None:
+        low = high = c.best
+    return low, high
+
+
+def consistent(a: Count, b: Count) -> bool:
+    """Whether two counts of one kind can count the same people.
+
+    "more than a dozen" and "at least 19" can; "three" and "five" cannot, nor
+    two sides' dead.
+
+    Examples
+    --------
+    >>> from bordermap.geo.extract.words.counts import hedged
+    >>> consistent(hedged(12, "more_than"), hedged(19, "at_least"))
+    True
+    >>> consistent(hedged(3, "exact"), hedged(5, "exact"))
+    False
+    """
+    if a.victims_country and b.victims_country and a.victims_country != b.victims_country:
+        return False  # one side's dead are not the other's
+    if "unquantified" in (a.qualifier, b.qualifier):
+        return True
+    (a0, a1), (b0, b1) = _bounds(a), _bounds(b)
+    return a0 <= b1 and b0 <= a1
+
+
+def tells_more(new: Count, old: Count) -> bool:
+    """Whether a count consistent with another tells more: "25" after "dozens".
+
+    "At least 19" stays when "32" follows: the first figure told is the count.
+    """
+    return _TELLS.get(new.qualifier, 2) > _TELLS.get(old.qualifier, 2) and consistent(
+        new, old
+    )
+
+
 def same_place(a: Location, b: Location) -> bool:
     """Whether two locations can be one place (one without a province, or equal)."""
     return not a.admin1 or not b.admin1 or a.admin1 == b.admin1
@@ -74,7 +123,7 @@ def merge_into(d: Draft, m: Mention, loc: Location, when: When, orphans: bool) -
         d.date, d.date_text, d.date_basis = when.day, when.text, when.basis
         d.fallback = when.fallback
     for k, c in m.counts.items():
-        if k not in d.counts or d.counts[k].qualifier == "unquantified":
+        if k not in d.counts or tells_more(c, d.counts[k]):
             d.counts[k] = c
     for k, c in m.other_counts.items():
         d.other_counts.setdefault(k, c)

@@ -29,6 +29,7 @@ from bordermap.geo.extract.pass6_merging.context import article_context, when_of
 from bordermap.geo.extract.pass6_merging.drafts import (
     Draft,
     When,
+    consistent,
     has_counts,
     has_figures,
     merge_into,
@@ -109,13 +110,17 @@ def _compatible(d: Draft, m: Mention, loc: Location, when: When) -> bool:
     if _other_claimant(d, m):
         return False  # two sides' figures are two reports, never one
 
-    return all(
-        d.counts[k].best == c.best
-        for k, c in m.counts.items()
-        if k in d.counts
-        and d.counts[k].qualifier != "unquantified"
-        and c.qualifier != "unquantified"
-    )
+    told = {k: (d.counts[k], c) for k, c in m.counts.items() if k in d.counts}
+    if m.scope != "event":
+        # two totals are one only with the same figures: "at least 46" and "71"
+        # count two things, whatever their hedges allow
+        return all(
+            a.best == b.best
+            for a, b in told.values()
+            if "unquantified" not in (a.qualifier, b.qualifier)
+        )
+    # one event's "more than a dozen" and "at least 19" can be one toll; not 3 and 5
+    return all(consistent(a, b) for a, b in told.values())
 
 
 def _restates(d: Draft, m: Mention) -> bool:
