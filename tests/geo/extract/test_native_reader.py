@@ -552,3 +552,34 @@ def test_attacks_enemy_dead_and_detentions(gazetteer, text, lang, expected):
 def test_destroyed_things_are_no_dead(gazetteer):
     text = "Пограничники уничтожили три склада в Баткенской области."
     assert all(i.killed is None for i in _read(gazetteer, text, "ru"))
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("В Баткенской области погиб рядовой.", {"killed": (1, "exact")}),
+        (
+            "В Баткенской области был убит водитель, получила ранения 10-летняя "
+            "девочка.",
+            {"killed": (1, "exact"), "wounded": (1, "exact")},
+        ),
+        (
+            "В Баткенской области смертельное ранение получил пограничник.",
+            {"killed": (1, "exact")},
+        ),
+        # a figure beats the one person; plural nouns are not one
+        (
+            "В Баткенской области ранен пограничник, погибли два военнослужащих.",
+            {"killed": (2, "exact"), "wounded": (1, "exact")},
+        ),
+    ],
+)
+def test_one_person_told_without_a_figure(gazetteer, text, counts):
+    (inc,) = _read(gazetteer, text, "ru")
+    assert _brief(inc)[3] == counts
+
+
+def test_an_age_is_no_count(gazetteer):
+    text = "В Баткенской области при обстреле пострадала 12-летняя девочка."
+    (inc,) = _read(gazetteer, text, "ru")
+    assert (inc.wounded.best, inc.wounded.stated) == (1, "пострадала 12-летняя девочка")

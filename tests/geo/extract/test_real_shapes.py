@@ -325,8 +325,7 @@ WORDS = {
         [("armed_clash", ("TH-33",), None, None, None)],
     ),
     "took control of a post": (
-        "Cambodian troops took control of a border post in Oddar Meanchey on "
-        "Monday.",
+        "Cambodian troops took control of a border post in Oddar Meanchey on Monday.",
         [("armed_clash", ("KH-22",), None, None, None)],
     ),
 }

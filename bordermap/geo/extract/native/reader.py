@@ -320,8 +320,8 @@ def _counts(
     out: dict[str, Count] = {}
     last = ""  # the kind of the figure before: "3 คน ครูอีก 1 คน" adds to it
     for start, end, value, stated, vague, high in _ranges(text, figures, w):
-        if value is None:
-            continue
+        if value is None or w.age.match(text, end, e):
+            continue  # "10-летняя девочка": an age
         further = w.another.search(text[max(s, start - 8) : start])
         after, person = _kind_after(text, end, e, w)
         before = _kind_before(text, start, s, w)
@@ -365,12 +365,37 @@ def _counts(
             victims_group=_group(text, q0, q1, w),
             quote=Quote(doc.article.id, text[q0:q1], q0, q1),
         )
+    for kind, pattern in w.one:
+        m = None if kind in out else _one_of(pattern, text, s, e, out)
+        if m:  # "погиб рядовой": one, told without a figure
+            quote = Quote(doc.article.id, m.group(), m.start(), m.end())
+            group = _group(text, m.start(), m.end(), w)
+            out[kind] = Count(
+                1, 1, 1, "exact", stated=m.group(), victims_group=group, quote=quote
+            )
     for kind, pattern in w.none:
         m = pattern.search(text, s, e)
         if m and kind not in out:  # "ไม่มีผู้บาดเจ็บ", "без жертв"
             quote = Quote(doc.article.id, m.group(), m.start(), m.end())
             out[kind] = Count(0, 0, 0, "none", stated=0, quote=quote)
     return out
+
+
+def _one_of(pattern: re.Pattern, text: str, s: int, e: int, told: dict):
+    """Find a person told alone whose words no count of the sentence holds.
+
+    Matches may overlap: in "убит шофер, получила ранения девочка" the driver is
+    the one killed, the girl the one wounded.
+    """
+    pos = s
+    while (m := pattern.search(text, pos, e)) is not None:
+        if not any(
+            c.quote and c.quote.start < m.end() and m.start() < c.quote.end
+            for c in told.values()
+        ):
+            return m
+        pos = m.start() + 1
+    return None
 
 
 def _for_both_sides(w: Words, text: str, s: int, e: int, counts: dict) -> bool:

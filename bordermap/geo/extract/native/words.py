@@ -83,6 +83,9 @@ class Words:
     range_from: re.Pattern | None
     abbreviation: re.Pattern
     spelling: Spelling
+    age: re.Pattern = _NOTHING  # right after a figure: an age ("10-летняя")
+    #: one person of a kind told without a figure ("погиб рядовой")
+    one: tuple[tuple[str, re.Pattern], ...] = ()
 
     def value(self, figure: str) -> int | None:
         """Give the integer a figure written with digits or words stands for.
@@ -210,6 +213,29 @@ def words(lang: str) -> Words:
         # "136 тыс. человек": a point that ends a word, not the sentence
         abbreviation=_rows(lex, "abbreviations", r"\b{}\.\Z"),
         spelling=spelling,
+        age=_rows(lex, "age"),
+        one=_one(lex),
+    )
+
+
+def _one(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
+    """Compile one person killed or wounded, told without a figure.
+
+    A singular verb of the kind beside a singular person, either first, at most
+    two words apart and no figure between ("погиб рядовой", "водитель был ранен").
+    """
+    if not lex.words("one_person"):
+        return ()
+    person = rf"\b(?:{lex.alternation('one_person')})\b"
+    gap = rf"(?:\s+(?:[^\W\d]+|\d+(?:{lex.alternation('age')})),?){{0,2}}?\s+"
+    return tuple(
+        (
+            kind,
+            re.compile(
+                rf"\b{verb.pattern}\b{gap}{person}|{person}{gap}{verb.pattern}\b", re.I
+            ),
+        )
+        for kind, verb in _valued(lex, "one")
     )
 
 

@@ -67,7 +67,7 @@ _TELLS = {"unquantified": 0, "vague_plural": 1}
 
 
 def _bounds(c: Count) -> tuple[float, float]:
-    """The figures a count allows: "at least 19" is 19 and up, "about 40" 30-50."""
+    """Give the figures a count allows: "at least 19" is 19 up, "about 40" 30-50."""
     if c.qualifier == "around" and c.best is not None:
         return 0.75 * c.best, 1.25 * c.best
     low = c.low if c.low is not None else 0
@@ -91,7 +91,11 @@ def consistent(a: Count, b: Count) -> bool:
     >>> consistent(hedged(3, "exact"), hedged(5, "exact"))
     False
     """
-    if a.victims_country and b.victims_country and a.victims_country != b.victims_country:
+    if (
+        a.victims_country
+        and b.victims_country
+        and a.victims_country != b.victims_country
+    ):
         return False  # one side's dead are not the other's
     if "unquantified" in (a.qualifier, b.qualifier):
         return True
