@@ -542,6 +542,28 @@ def test_a_unit_misspelt_by_one_letter_after_its_level_word(gazetteer, text, whe
             "th",
             ("shelling", ("TH-63",), {}),
         ),
+        # small arms told by their rounds or the shot, and people fleeing danger
+        (
+            "กระสุนปืนกลหลงตกใส่บ้านเรือนหลายหลังใน อ.แม่สอด จ.ตาก",
+            "th",
+            ("armed_clash", ("TH-63",), {}),
+        ),
+        (
+            "ทหารยิงปืนเล็กข้ามแนวลวดหนามในพื้นที่ อ.กันทรลักษ์ จ.ศรีสะเกษ",
+            "th",
+            ("armed_clash", ("TH-33",), {}),
+        ),
+        (
+            "ชาวบ้านหนีภัยสงครามเข้ามาที่ อ.แม่สอด จ.ตาก",
+            "th",
+            ("evacuation_displacement", ("TH-63",), {}),
+        ),
+        # fleeing the sound of guns is the flight, not a second event
+        (
+            "ชาวบ้านในตำบลบักดอง อ.ขุนหาญ อพยพหนีเสียงปืน",
+            "th",
+            ("evacuation_displacement", ("TH-33",), {}),
+        ),
     ],
 )
 def test_attacks_enemy_dead_and_detentions(gazetteer, text, lang, expected):
