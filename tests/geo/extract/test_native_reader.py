@@ -515,6 +515,23 @@ def test_a_unit_misspelt_by_one_letter_after_its_level_word(gazetteer, text, whe
             "ru",
             ("armed_clash", ("KG-B",), {"killed": (2, "exact")}),
         ),
+        # one person shot, killed or wounded by someone, told without a figure
+        (
+            "В Баткенской области пограничники застрелили гражданина соседней "
+            "страны.",
+            "ru",
+            ("armed_clash", ("KG-B",), {"killed": (1, "exact")}),
+        ),
+        (
+            "В Баткенской области ранили пограничника.",
+            "ru",
+            ("armed_clash", ("KG-B",), {"wounded": (1, "exact")}),
+        ),
+        (
+            "Диверсанты вторглись в Брянскую область.",
+            "ru",
+            ("armed_clash", ("RU-BRY",), {}),
+        ),
         # a detention at the border is an incident of its own
         (
             "В Баткенской области задержан гражданин соседней страны.",
