@@ -365,8 +365,9 @@ def _counts(
             victims_group=_group(text, q0, q1, w),
             quote=Quote(doc.article.id, text[q0:q1], q0, q1),
         )
-    for kind, pattern in w.one:
-        m = None if kind in out else _one_of(pattern, text, s, e, out)
+    for kind, verb, pattern in w.one:
+        found = kind not in out and verb.search(text, s, e)
+        m = _one_of(pattern, text, s, e, out) if found else None
         if m:  # "погиб рядовой": one, told without a figure
             quote = Quote(doc.article.id, m.group(), m.start(), m.end())
             group = _group(text, m.start(), m.end(), w)

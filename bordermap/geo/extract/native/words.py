@@ -84,8 +84,9 @@ class Words:
     abbreviation: re.Pattern
     spelling: Spelling
     age: re.Pattern = _NOTHING  # right after a figure: an age ("10-летняя")
-    #: one person of a kind told without a figure ("погиб рядовой")
-    one: tuple[tuple[str, re.Pattern], ...] = ()
+    #: one person of a kind told without a figure ("погиб рядовой"): the kind,
+    #: its verb alone (a quick test) and the verb beside its person
+    one: tuple[tuple[str, re.Pattern, re.Pattern], ...] = ()
 
     def value(self, figure: str) -> int | None:
         """Give the integer a figure written with digits or words stands for.
@@ -218,7 +219,7 @@ def words(lang: str) -> Words:
     )
 
 
-def _one(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
+def _one(lex: Lexicon) -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     """Compile one person killed or wounded, told without a figure.
 
     A singular verb of the kind beside a singular person, either first, at most
@@ -231,6 +232,7 @@ def _one(lex: Lexicon) -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(
         (
             kind,
+            verb,
             re.compile(
                 rf"\b{verb.pattern}\b{gap}{person}|{person}{gap}{verb.pattern}\b", re.I
             ),
