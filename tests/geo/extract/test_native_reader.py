@@ -532,6 +532,12 @@ def test_a_unit_misspelt_by_one_letter_after_its_level_word(gazetteer, text, whe
             "ru",
             ("armed_clash", ("RU-BRY",), {}),
         ),
+        # a drone's attack is an air strike, whichever word comes first
+        (
+            "В Брянской области атаковали дроном легковой автомобиль.",
+            "ru",
+            ("air_strike", ("RU-BRY",), {}),
+        ),
         # a detention at the border is an incident of its own
         (
             "В Баткенской области задержан гражданин соседней страны.",

@@ -46,6 +46,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"„(]?(?P<next>\w))")
 _BREAK = re.compile(r"[;:]|\s[-–—]\s")
 _THAI_SPLIT = 300  # a longer Thai line is cut at spaces between words
 _NOT_HARM = ("evacuation_displacement", "ceasefire_agreement")
+#: Types whose weapon tells them before a word that tells only fighting: a drone
+_BY_WEAPON = ("air_strike",)
 
 
 def _blocks(doc: Document, w: Words) -> None:
@@ -696,7 +698,10 @@ def _part_frames(
     out = []
     harm = {k: c for k, c in counts.items() if k != "displaced"}
     if violent or harm:
-        first = violent[0] if violent else None
+        # the weapon tells the type: "атаковали дроном" is an air strike
+        first = next((t for t in violent if t[2] in _BY_WEAPON), None) or (
+            violent[0] if violent else None
+        )
         out.append(frame(first[2] if first else "armed_clash", first, harm))
     moved = [t for t in triggers if t[2] == "evacuation_displacement"]
     if "displaced" in counts or (moved and not out):
