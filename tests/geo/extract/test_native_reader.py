@@ -517,8 +517,7 @@ def test_a_unit_misspelt_by_one_letter_after_its_level_word(gazetteer, text, whe
         ),
         # one person shot, killed or wounded by someone, told without a figure
         (
-            "В Баткенской области пограничники застрелили гражданина соседней "
-            "страны.",
+            "В Баткенской области пограничники застрелили гражданина соседней страны.",
             "ru",
             ("armed_clash", ("KG-B",), {"killed": (1, "exact")}),
         ),
