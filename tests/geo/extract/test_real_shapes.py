@@ -204,6 +204,13 @@ PLACES = {
 # 4. Statements that are not incidents.
 NOT_INCIDENTS = {
     "an accusation": "Thailand accused Cambodia of targeting civilians in Surin.",
+    # words of the rules that tell something else here
+    "a fire station opened": (
+        "The governor opened a new fire station in Kantharalak district on Monday."
+    ),
+    "mines neutralised": (
+        "Sappers neutralised 5 mines in Kantharalak district on Monday."
+    ),
     "a capability": (
         "Cambodia has deployed launchers capable of firing 40 rockets near Oddar "
         "Meanchey, the army said."

@@ -367,15 +367,7 @@ def _counts(
             victims_group=_group(text, q0, q1, w),
             quote=Quote(doc.article.id, text[q0:q1], q0, q1),
         )
-    for kind, verb, pattern in w.one:
-        found = kind not in out and verb.search(text, s, e)
-        m = _one_of(pattern, text, s, e, out) if found else None
-        if m:  # "погиб рядовой": one, told without a figure
-            quote = Quote(doc.article.id, m.group(), m.start(), m.end())
-            group = _group(text, m.start(), m.end(), w)
-            out[kind] = Count(
-                1, 1, 1, "exact", stated=m.group(), victims_group=group, quote=quote
-            )
+    _one_person(doc, s, e, w, out)
     for kind, pattern in w.none:
         m = pattern.search(text, s, e)
         if m and kind not in out:  # "ไม่มีผู้บาดเจ็บ", "без жертв"
@@ -384,7 +376,23 @@ def _counts(
     return out
 
 
-def _one_of(pattern: re.Pattern, text: str, s: int, e: int, told: dict):
+def _one_person(doc: Document, s: int, e: int, w: Words, out: dict[str, Count]) -> None:
+    """Count one person of each kind the figures left out ("погиб рядовой")."""
+    text = doc.text
+    for kind, verb, pattern in w.one:
+        found = kind not in out and verb.search(text, s, e)
+        m = _one_of(pattern, text, s, e, out) if found else None
+        if m:
+            quote = Quote(doc.article.id, m.group(), m.start(), m.end())
+            group = _group(text, m.start(), m.end(), w)
+            out[kind] = Count(
+                1, 1, 1, "exact", stated=m.group(), victims_group=group, quote=quote
+            )
+
+
+def _one_of(
+    pattern: re.Pattern, text: str, s: int, e: int, told: dict[str, Count]
+) -> re.Match[str] | None:
     """Find a person told alone whose words no count of the sentence holds.
 
     Matches may overlap: in "убит шофер, получила ранения девочка" the driver is
@@ -699,8 +707,8 @@ def _part_frames(
     harm = {k: c for k, c in counts.items() if k != "displaced"}
     if violent or harm:
         # the weapon tells the type: "атаковали дроном" is an air strike
-        first = next((t for t in violent if t[2] in _BY_WEAPON), None) or (
-            violent[0] if violent else None
+        first = next(
+            (t for t in violent if t[2] in _BY_WEAPON), violent[0] if violent else None
         )
         out.append(frame(first[2] if first else "armed_clash", first, harm))
     moved = [t for t in triggers if t[2] == "evacuation_displacement"]

@@ -83,7 +83,8 @@ class Words:
     range_from: re.Pattern | None
     abbreviation: re.Pattern
     spelling: Spelling
-    age: re.Pattern = _NOTHING  # right after a figure: an age ("10-летняя")
+    #: right after a figure: an age ("10-летняя")
+    age: re.Pattern = _NOTHING
     #: one person of a kind told without a figure ("погиб рядовой"): the kind,
     #: its verb alone (a quick test) and the verb beside its person
     one: tuple[tuple[str, re.Pattern, re.Pattern], ...] = ()
@@ -222,23 +223,39 @@ def words(lang: str) -> Words:
 def _one(lex: Lexicon) -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     """Compile one person killed or wounded, told without a figure.
 
-    A singular verb of the kind beside a singular person, either first, at most
-    two words apart and no figure between ("погиб рядовой", "водитель был ранен").
+    The person in the singular beside a verb of the kind in the singular, either
+    first ("погиб рядовой", "водитель был ранен"), or after a verb that acts on
+    them ("застрелили гражданина"); at most two words between, no figure and no
+    negation ("водитель не пострадал" is no one).
+
+    Returns
+    -------
+    tuple
+        ``(kind, verbs, pattern)`` per kind: the kind's verbs alone (a quick test)
+        and the verbs beside their person.
     """
     if not lex.words("one_person"):
         return ()
     person = rf"\b(?:{lex.alternation('one_person')})\b"
-    gap = rf"(?:\s+(?:[^\W\d]+|\d+(?:{lex.alternation('age')})),?){{0,2}}?\s+"
-    return tuple(
-        (
-            kind,
-            verb,
-            re.compile(
-                rf"\b{verb.pattern}\b{gap}{person}|{person}{gap}{verb.pattern}\b", re.I
-            ),
+    acted = dict(_valued(lex, "one_acted"))
+    gap = rf"(?:\s+(?:(?!не\b)[^\W\d]+|\d+(?:{lex.alternation('age')})),?){{0,2}}?\s+"
+    out = []
+    for kind, verb in _valued(lex, "one"):
+        told = rf"(?<!не\s)\b{verb.pattern}\b"
+        forms = [rf"{told}{gap}{person}", rf"{person}{gap}{told}"]
+        verbs = [verb.pattern]
+        if kind in acted and lex.words("one_object"):
+            obj = rf"\b(?:{lex.alternation('one_object')})\b"
+            forms.append(rf"(?<!не\s)\b{acted[kind].pattern}\b{gap}{obj}")
+            verbs.append(acted[kind].pattern)
+        out.append(
+            (
+                kind,
+                re.compile("|".join(verbs), re.I),
+                re.compile("|".join(forms), re.I),
+            )
         )
-        for kind, verb in _valued(lex, "one")
-    )
+    return tuple(out)
 
 
 @functools.cache

@@ -18,11 +18,13 @@ __all__ = [
     "Draft",
     "When",
     "adopt_orphans",
+    "consistent",
     "has_counts",
     "has_figures",
     "merge_into",
     "new_draft",
     "same_place",
+    "tells_more",
 ]
 
 
@@ -78,10 +80,21 @@ def _bounds(c: Count) -> tuple[float, float]:
 
 
 def consistent(a: Count, b: Count) -> bool:
-    """Whether two counts of one kind can count the same people.
+    """Tell whether two counts of one kind can count the same people.
 
     "more than a dozen" and "at least 19" can; "three" and "five" cannot, nor
     two sides' dead.
+
+    Parameters
+    ----------
+    a, b : Count
+        Counts of one kind (killed, wounded or displaced).
+
+    Returns
+    -------
+    bool
+        True when the figures each hedge allows overlap and the victims' sides
+        do not differ; an unquantified count is consistent with any.
 
     Examples
     --------
@@ -104,9 +117,28 @@ def consistent(a: Count, b: Count) -> bool:
 
 
 def tells_more(new: Count, old: Count) -> bool:
-    """Whether a count consistent with another tells more: "25" after "dozens".
+    """Tell whether a count consistent with another tells more: "25" after "dozens".
 
     "At least 19" stays when "32" follows: the first figure told is the count.
+
+    Parameters
+    ----------
+    new, old : Count
+        The count a later sentence gives and the one the incident holds.
+
+    Returns
+    -------
+    bool
+        True when ``new`` is a figure and ``old`` only vague ("dozens") or
+        unquantified ("casualties"), and the two are consistent.
+
+    Examples
+    --------
+    >>> from bordermap.geo.extract.words.counts import hedged
+    >>> from bordermap.geo.records import Count
+    >>> dozens = Count(24, 24, None, "vague_plural", stated="dozens")
+    >>> tells_more(hedged(25, "exact"), dozens), tells_more(dozens, hedged(25, "exact"))
+    (True, False)
     """
     return _TELLS.get(new.qualifier, 2) > _TELLS.get(old.qualifier, 2) and consistent(
         new, old
