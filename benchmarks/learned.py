@@ -1,6 +1,6 @@
 """The learned steps: trained from the sentence labels, judged border by border.
 
-    uv run --extra train python -m benchmarks.learned train TASK   # write the model
+    uv run --extra train python -m benchmarks.learned train TASK [--batch 1-9]
     uv run --extra train python -m benchmarks.learned judge TASK [--batch 1-8]
 
 TASK is ``event_type`` (every labelled sentence that tells one violent
@@ -248,11 +248,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("command", choices=("train", "judge"))
     ap.add_argument("task", choices=tuple(THRESHOLD))
-    ap.add_argument("--batch", type=batches, help="judge on these batches: 1-8")
+    ap.add_argument(
+        "--batch", type=batches, help="train or judge on these batches only: 1-8"
+    )
     ap.add_argument("--json", help="write judge's figures to this file")
     args = ap.parse_args(argv)
     if args.command == "train":
-        rows = examples(args.task)
+        rows = examples(args.task, args.batch)
         if not rows:
             print("no labelled sentence has its page in the cache", file=sys.stderr)
             return 1
