@@ -204,6 +204,10 @@ PLACES = {
 # 4. Statements that are not incidents.
 NOT_INCIDENTS = {
     "an accusation": "Thailand accused Cambodia of targeting civilians in Surin.",
+    # a first of its kind since another time frames the story, it is no event
+    "the first attack since": (
+        "It was the first attack of its kind along the border with Cambodia since 2016."
+    ),
     # words of the rules that tell something else here
     "a fire station opened": (
         "The governor opened a new fire station in Kantharalak district on Monday."
@@ -534,6 +538,14 @@ def test_one_event_told_several_times_is_one_incident(name, gazetteer):
     text, expected = TOLD_TWICE[name]
     found = [i for i in incidents(text, gazetteer) if i.event_type != "other"]
     check(found, expected)
+
+
+def test_a_first_attack_since_with_its_toll_is_still_an_incident(gazetteer):
+    text = (
+        "Militants carried out the first attack since the truce in Kantharalak "
+        "district on Monday, killing three soldiers."
+    )
+    check(incidents(text, gazetteer), [("armed_clash", ("TH-33",), 3, None, None)])
 
 
 def test_figures_that_cannot_count_the_same_people_stay_two_incidents(gazetteer):
