@@ -8,9 +8,8 @@ same labels and cache. The report model learns from the sentences of batches 1â€
 only: retrained on the later batches it drops short bare reports the own-words
 tests keep (docs/accuracy.md). The confidence learns from what the extractor does
 on the pages of every batch, so it first collects its rows after the report model
-is written. The
-event type and the link models are judged but not shipped (docs/accuracy.md),
-so they are not written here.
+is written. The event type and the link models are judged but not shipped
+(docs/accuracy.md), so they are not written here.
 """
 
 from __future__ import annotations
