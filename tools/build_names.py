@@ -6,14 +6,17 @@ Run from the repository root, after ``tools/build_data.py``::
 
 Writes ``bordermap/data/names_th.csv.gz`` and ``names_ru.csv.gz``: one row per
 spelling, naming the English gazetteer entry it stands for with its province,
-district and point. Sources (see ``bordermap/data/ATTRIBUTION.md``):
+district and point; and ``common_ru.csv.gz``, the Russian reader's stems of the
+common Russian words (wordfreq), which no small place is read bare by. Sources
+(see ``bordermap/data/ATTRIBUTION.md``):
 
 - Thai: the Thai names HDX COD-AB Thailand gives every province, district and
-  sub-district; GeoNames' Thai-script spellings of the towns of Thailand and its
-  land neighbours; ``tools/native_names.csv`` (Cambodian provinces, border
-  towns, districts and temples as Thai papers write them).
-- Russian: Natural Earth's ``name_ru`` of the admin-1 units of the countries where
-  Russian is written; GeoNames' Cyrillic spellings of their towns;
+  sub-district; GeoNames' Thai-script spellings of the gazetteer's towns, on every
+  land border (Thai papers report other borders too); ``tools/native_names.csv``
+  (Cambodian provinces, border towns, districts and temples as Thai papers write
+  them).
+- Russian: Natural Earth's ``name_ru`` of every admin-1 unit; GeoNames' Cyrillic
+  spellings of the towns of the countries where Russian is written;
   ``tools/native_names.csv``.
 
 Output is deterministic: sorted rows, fixed precision.
@@ -30,6 +33,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 from build_data import (  # tools/ is on the path of its own scripts
+    _common_ru_stems,
     _corrections,
     _iso_recode,
     _write_csv_gz,
@@ -49,26 +53,25 @@ COLUMNS = (
     "lon",
     "source",
 )
-#: Countries whose towns keep their Cyrillic spellings, and those of the Thai ones.
-COUNTRIES = {
-    "ru": (
-        "ARM",
-        "AZE",
-        "BLR",
-        "GEO",
-        "KAZ",
-        "KGZ",
-        "KHM",
-        "MDA",
-        "RUS",
-        "TJK",
-        "THA",
-        "TKM",
-        "UKR",
-        "UZB",
-    ),
-    "th": ("KHM", "LAO", "MMR", "MYS", "THA"),
-}
+#: Countries whose towns keep their Cyrillic spellings: where Russian is written.
+#: Elsewhere GeoNames' Cyrillic names of small towns are often Russian words
+#: ("Граница", Hranice), and were measured to add no place the corpus names.
+RU_TOWNS = (
+    "ARM",
+    "AZE",
+    "BLR",
+    "GEO",
+    "KAZ",
+    "KGZ",
+    "KHM",
+    "MDA",
+    "RUS",
+    "TJK",
+    "THA",
+    "TKM",
+    "UKR",
+    "UZB",
+)
 SCRIPTS = {
     "th": re.compile(r"[\u0E00-\u0E7F][\u0E00-\u0E7F .\-]*"),
     # Kazakh, Kyrgyz, Tajik, Ukrainian letters: not a Russian spelling
@@ -126,12 +129,14 @@ def russian_admin(shared: Path) -> list[dict]:
     ne = gpd.read_file(
         shared / "boundaries" / "world" / "ne_10m_admin_1_states_provinces.geojson"
     )
-    ne = ne[ne["adm0_a3"].isin(COUNTRIES["ru"]) & ne["name_ru"].notna()]
+    ne = ne[ne["name_ru"].notna()]
     known = _admin1_names()
     fixes = {fix["adm1_code"]: fix for fix in _corrections()}
     recode = _iso_recode()
     out = []
     for r in ne.itertuples():
+        if not SCRIPTS["ru"].fullmatch(r.name_ru) or len(r.name_ru) < 3:
+            continue  # a Latin name, or a word ("Во", Vaud; "Об", Aube)
         # the unit's code in the world layer: ISO's, or the correction's
         code = recode[r.adm1_code][0] if r.adm1_code in recode else r.iso_3166_2
         fix = fixes.get(r.adm1_code)
@@ -203,7 +208,8 @@ def town_spellings(cities: Path, lang: str) -> list[dict]:
             "alternatenames"
         ]
     towns = _towns()
-    towns = towns[towns["country_iso3"].isin(COUNTRIES[lang])]
+    if lang == "ru":
+        towns = towns[towns["country_iso3"].isin(RU_TOWNS)]
     script = SCRIPTS[lang]
     out = []
     for r in towns.itertuples():
@@ -372,6 +378,8 @@ def main() -> None:
     write(th + curated("th", th), "th")
     ru = russian_admin(args.shared) + town_spellings(cities, "ru")
     write(ru + curated("ru", ru), "ru")
+    stems = [{"stem": stem} for stem in sorted(_common_ru_stems())]
+    _write_csv_gz(stems, "common_ru.csv.gz")
 
 
 if __name__ == "__main__":

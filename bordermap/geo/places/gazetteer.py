@@ -80,6 +80,16 @@ _STOP = frozenset(
 # so "Late in" would read as "Latein" (a German name of a Czech town) and "Batken
 # as" as "Batkenas" (Lithuanian for Batken).
 _TAIL_WORDS = frozenset("a an and as at be by for in is it of on or the to was".split())
+#: Words that name a unit or a feature after its name, capitalised or not
+#: ("Busasamana Sector", "Kamwezi Sub County"): they end a name, not continue it.
+_UNIT_AFTER = frozenset(
+    """
+    village villages hamlet town township city district subdistrict sub county
+    subcounty sector cell union area areas locality commune municipality parish
+    ward division region province zone valley hill hills river mountain mountains
+    camp crossing checkpoint border post outpost market landing site oasis
+    """.split()
+)
 _APOSTROPHES = frozenset("'’ʼ‘`")
 #: A province's acronym: three to five letters, two capitals at least ("PoK").
 _ACRONYM = re.compile(r"(?=(?:[a-z]*[A-Z]){2})[A-Za-z]{3,5}")
@@ -543,9 +553,11 @@ class Gazetteer:
         """Whether a capitalised word continues a name (one space between)."""
         if nxt >= len(tokens):
             return False
-        s, _ = tokens[nxt]
+        s, e = tokens[nxt]
         gap = text[tokens[nxt - 1][1] : s]
-        return gap == " " and text[s].isupper()
+        return (
+            gap == " " and text[s].isupper() and name_key(text[s:e]) not in _UNIT_AFTER
+        )
 
     def find_countries(
         self, text: str, start: int = 0, end: int | None = None

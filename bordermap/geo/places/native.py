@@ -18,7 +18,13 @@ from bordermap.geo.places.gazetteer import Gazetteer, PlaceMatch
 from bordermap.geo.places.villages import VILLAGE_KINDS
 from bordermap.geo.records import Place
 
-__all__ = ["NATIVE_LANGUAGES", "NativeGazetteer", "Spelling", "native_names"]
+__all__ = [
+    "NATIVE_LANGUAGES",
+    "NativeGazetteer",
+    "Spelling",
+    "common_stems",
+    "native_names",
+]
 
 #: Languages with a bundled name table.
 NATIVE_LANGUAGES = ("ru", "th")
@@ -68,10 +74,37 @@ def native_names(lang: str) -> dict[str, tuple[Place, ...]]:
     return {name: tuple(places) for name, places in out.items()}
 
 
+@functools.cache
+def common_stems(lang: str) -> frozenset[str]:
+    """Stems of the language's common words, where a word list is shipped.
+
+    ``bordermap/data/common_<lang>.csv.gz`` (built by ``tools/build_names.py``
+    from wordfreq): a place whose name reads as one of them ("Рани" in "Ранее",
+    earlier; "Тех", those) is not read bare, only beside a level word.
+
+    Examples
+    --------
+    >>> "ран" in common_stems("ru")  # "ранее", earlier
+    True
+    >>> common_stems("th")
+    frozenset()
+    """
+    try:
+        return frozenset(r["stem"] for r in read_csv_gz(f"common_{lang}.csv.gz"))
+    except FileNotFoundError:
+        return frozenset()
+
+
 def _a_country(spelling: Spelling, name: str) -> bool:
-    """Whether a name is a country's or its people's ("Кыргызстан": also a village)."""
+    """Whether a name is a country's or its people's ("Кыргызстан": also a village).
+
+    Kazakh or Tajik letters are read as Russian writes them ("Қырғызстан").
+    """
+    folded = name.lower().translate(_FOLD).capitalize()
     return any(
-        pattern.match(name) for _, pattern in (*spelling.countries, *spelling.demonyms)
+        pattern.match(form)
+        for form in {name, folded}
+        for _, pattern in (*spelling.countries, *spelling.demonyms)
     )
 
 
@@ -99,6 +132,9 @@ _FOLD = str.maketrans(
 _SCRIPTS = {"ru": re.compile("[\u0400-\u04ff]"), "th": re.compile("[\u0e00-\u0e7f]")}
 #: Shortest name matched without a level word (a province any length).
 BARE_MIN = 4
+#: A town this large is matched bare even where its name is a common word
+#: ("Харьков", "Донецк"); a smaller one ("Новый", "Тех") only beside a level word.
+CITY_POPULATION = 100_000
 #: The kinds of place each level word names ("district": a curated border district).
 _LEVEL_KINDS = {"admin1": ("admin1",), "admin2": ("admin2", "district")}
 _ANY_UNIT = tuple(k for kinds in _LEVEL_KINDS.values() for k in kinds)
@@ -225,6 +261,7 @@ class NativeGazetteer:
         own = {(p.name, p.kind, p.admin1_iso): p for p in base.places}
         units = {p.admin1_iso: p for p in base.places if p.kind == "admin1"}
         index: dict[tuple[str, ...] | str, list[Place]] = {}
+        home = set(self.border) or {iso for iso, _ in spelling.countries}
         for name, places in sorted(native_names(spelling.lang).items()):
             for native in places:
                 unit = units.get(native.admin1_iso)
@@ -233,9 +270,16 @@ class NativeGazetteer:
                 place = own.get((native.name, native.kind, native.admin1_iso)) or (
                     replace(native, border=unit.border, curated=unit.curated)
                 )
-                if place.kind in _ANY_UNIT and not place.curated:
+                if (
+                    place.kind in _ANY_UNIT
+                    and not place.curated
+                    and place.country_iso3 in home
+                ):
                     # a unit's official name in its own language ("Баткенская
-                    # область") is no false friend: it counts unasked
+                    # область") is no false friend: on the border mapped (else
+                    # in the countries the word file names) it counts unasked;
+                    # elsewhere only where the article names its country
+                    # ("заседание в Нью-Йорке" is no place of the border)
                     place = replace(place, curated=True)
                 for key in self._keys(name):
                     found = index.setdefault(key, [])
@@ -255,6 +299,13 @@ class NativeGazetteer:
                     if key and place not in found:
                         found.append(place)
         self._index = {k: tuple(v) for k, v in index.items()}
+        common = common_stems(spelling.lang)
+        #: keys that read as a common word: their small places need a level word
+        self._common = frozenset(
+            k
+            for k in self._index
+            if isinstance(k, tuple) and len(k) == 1 and k[0] in common
+        )
         # unspaced: the lengths of names by their first two letters, longest first
         lengths: dict[str, set[int]] = {}
         for key in self._index:
@@ -390,10 +441,20 @@ class NativeGazetteer:
             found = None
             if words[i].group()[0].isupper():  # names are written capitalised
                 for n in range(min(self._longest, len(words) - i), 0, -1):
-                    places = self._index.get(tuple(stems[i : i + n]))
+                    key = tuple(stems[i : i + n])
+                    places = self._index.get(key)
                     s, e = words[i].start(), words[i + n - 1].end()
                     if places and "\n" not in text[s:e]:
-                        fit = self._fit(places, self._level(text, s, e), e - s)
+                        level = self._level(text, s, e)
+                        if not level and key in self._common:
+                            # "Ранее", "Новый": a word, unless a city's name
+                            places = tuple(
+                                p
+                                for p in places
+                                if p.kind in _ANY_UNIT
+                                or p.population >= CITY_POPULATION
+                            )
+                        fit = self._fit(places, level, e - s)
                         if fit:
                             found = (n, PlaceMatch(s, e, text[s:e], fit))
                             break

@@ -16,15 +16,21 @@ from bordermap.data import data_path, read_csv_gz
 from bordermap.geo.places.bundled import world_admin1
 from bordermap.geo.records import Place
 
-__all__ = ["VILLAGE_KINDS", "border_villages", "facing_provinces"]
+__all__ = ["NO_VILLAGES", "VILLAGE_KINDS", "border_villages", "facing_provinces"]
 
 #: The kinds of place only the village files give (they give districts, admin2, too).
 VILLAGE_KINDS = ("village", "admin3")
+#: Countries with land borders but no places file: their Who's On First
+#: repositories are larger than the snapshots this project can fetch (or hold
+#: more files than one may). Their borders have GeoNames towns and districts only.
+NO_VILLAGES = frozenset(
+    {"BRA", "CHN", "DEU", "FRA", "GBR", "IDN", "IND", "MEX", "RUS", "USA"}
+)
 
 
 @functools.cache
 def _country_rows(iso3: str) -> tuple[dict, ...]:
-    """Read a country's rows; none where no file was built (India, China)."""
+    """Read a country's rows; none where no file was built (:data:`NO_VILLAGES`)."""
     try:
         data_path(f"places/{iso3}.csv.gz")
     except FileNotFoundError:

@@ -13,7 +13,7 @@ import pytest
 
 from bordermap.geo.extract.incidents import article_incidents, merge_reports
 from bordermap.geo.extract.native import words
-from bordermap.geo.places.gazetteer import load_gazetteer
+from bordermap.geo.places.gazetteer import border_gazetteer, load_gazetteer
 from bordermap.geo.records import Article, Precision
 
 
@@ -656,3 +656,36 @@ def test_an_age_is_no_count(gazetteer):
     text = "В Баткенской области при обстреле пострадала 12-летняя девочка."
     (inc,) = _read(gazetteer, text, "ru")
     assert (inc.wounded.best, inc.wounded.stated) == (1, "пострадала 12-летняя девочка")
+
+
+def _border_read(text, countries, lang="ru"):
+    article = Article(id="b", text=text, published=date(2025, 11, 14), language=lang)
+    return article_incidents(article, border_gazetteer(countries))
+
+
+def test_a_province_of_any_country_is_read_in_russian():
+    # two soldiers killed in a clash in Afghanistan's Badakhshan province
+    text = "В афганской провинции Бадахшан в перестрелке погибли двое военных."
+    found = _border_read(text, ("AFG", "TJK"))
+    assert [i.admin1_iso for i in found] == [("AF-BDS",)]
+
+
+def test_where_an_attack_came_from_is_not_where_it_happened():
+    # gunmen from the territory of Afghanistan's Badakhshan province attacked a
+    # post in Khatlon region; one border guard was killed
+    text = (
+        "Боевики с территории северной афганской провинции Бадахшан напали на "
+        "заставу в Хатлонской области, погиб один пограничник."
+    )
+    found = _border_read(text, ("AFG", "TJK"))
+    assert {c for i in found for c in i.admin1_iso} == {"TJ-KT"}
+
+
+def test_a_meeting_abroad_is_no_place_of_the_border():
+    # the UN Security Council met in New York over the killing of two workers
+    text = (
+        "Совет Безопасности ООН в Нью-Йорке обсудил нападение, в котором "
+        "погибли двое рабочих."
+    )
+    found = _border_read(text, ("AFG", "TJK"))
+    assert not {c for i in found for c in i.admin1_iso} & {"US-NY"}

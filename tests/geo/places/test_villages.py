@@ -18,7 +18,7 @@ from bordermap.data import data_path
 from bordermap.geo.extract.incidents import article_incidents
 from bordermap.geo.places.bundled import load_admin1, world_admin1
 from bordermap.geo.places.gazetteer import border_gazetteer, load_gazetteer
-from bordermap.geo.places.villages import border_villages
+from bordermap.geo.places.villages import NO_VILLAGES, border_villages
 from bordermap.geo.records import Article
 
 
@@ -28,7 +28,25 @@ def _provinces(text: str, countries: tuple[str, str], language: str = "en") -> s
     return {code for incident in incidents for code in incident.admin1_iso}
 
 
-@pytest.mark.parametrize("iso3", ["KGZ", "TJK", "ARM", "AZE", "AFG", "IRN", "SDN"])
+def test_every_country_with_a_land_border_has_its_places_file():
+    world = world_admin1()
+    neighbours = set(world.loc[world["borders"] != "", "adm0_iso3"])
+    folder = data_path("places/AFG.csv.gz").parent
+    shipped = {p.name[:3] for p in folder.glob("*.csv.gz")}
+    assert neighbours - shipped <= NO_VILLAGES | _NO_COUNTRY_CODE
+    assert not NO_VILLAGES & shipped
+    assert len(shipped) >= 140
+
+
+#: Natural Earth units without an ISO 3166-1 country (Somaliland, the Cyprus
+#: buffer zone ...): no repository is named after them.
+_NO_COUNTRY_CODE = {"CYN", "ESB", "KAB", "KAS", "SOL", "USG", "WSB"}
+
+
+@pytest.mark.parametrize(
+    "iso3",
+    ["KGZ", "TJK", "ARM", "AZE", "AFG", "IRN", "SDN", "BLR", "KAZ", "POL", "DZA"],
+)
 def test_each_places_file_holds_its_own_country_provinces(iso3):
     codes = set(world_admin1().query("adm0_iso3 == @iso3")["adm1_iso"])
     with gzip.open(data_path(f"places/{iso3}.csv.gz"), "rt", encoding="utf-8") as fh:
@@ -76,9 +94,43 @@ def test_a_village_name_inside_another_name_is_no_place(text, countries):
     assert _provinces(text, countries) == set()
 
 
-def test_a_country_is_not_taken_for_the_village_of_its_name():
+@pytest.mark.parametrize(
+    "countries", [("KGZ", "TJK"), ("KAZ", "KGZ")], ids=["Kyrgyz", "Kazakh spelling"]
+)
+def test_a_country_is_not_taken_for_the_village_of_its_name(countries):
+    # Kazakhstan has a village GeoNames writes "Қырғызстан"
     text = "Погранслужба Кыргызстана сообщила, что погиб один военнослужащий."
-    assert _provinces(text, ("KGZ", "TJK"), "ru") == set()
+    assert _provinces(text, countries, "ru") == set()
+
+
+def test_a_village_named_like_a_common_russian_word_is_no_place():
+    # Belarus has villages whose names read as "earlier" and "border" words
+    text = (
+        "Ранее пограничная служба сообщила, что на участке погиб один военнослужащий."
+    )
+    assert _provinces(text, ("BLR", "POL"), "ru") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "countries", "province"),
+    [
+        (
+            "Rwandan troops shelled Busasamana Sector on Monday, wounding two.",
+            ("COD", "RWA"),
+            "RW-04",
+        ),
+        (
+            "Two farmers were killed near Kamwezi Sub County, police said.",
+            ("RWA", "UGA"),
+            "UG-404",
+        ),
+    ],
+    ids=["a sector", "a sub county"],
+)
+def test_a_village_named_with_its_unit_word_capitalised_is_placed(
+    text, countries, province
+):
+    assert _provinces(text, countries) == {province}
 
 
 def test_the_capital_keeps_its_name_from_a_village():
