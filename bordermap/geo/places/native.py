@@ -261,7 +261,7 @@ class NativeGazetteer:
         own = {(p.name, p.kind, p.admin1_iso): p for p in base.places}
         units = {p.admin1_iso: p for p in base.places if p.kind == "admin1"}
         index: dict[tuple[str, ...] | str, list[Place]] = {}
-        home = set(self.border) or {iso for iso, _ in spelling.countries}
+        home = set(self.border) | {iso for iso, _ in spelling.countries}
         for name, places in sorted(native_names(spelling.lang).items()):
             for native in places:
                 unit = units.get(native.admin1_iso)
@@ -276,8 +276,8 @@ class NativeGazetteer:
                     and place.country_iso3 in home
                 ):
                     # a unit's official name in its own language ("Баткенская
-                    # область") is no false friend: on the border mapped (else
-                    # in the countries the word file names) it counts unasked;
+                    # область") is no false friend: on the border mapped and in
+                    # the countries the word file names it counts unasked;
                     # elsewhere only where the article names its country
                     # ("заседание в Нью-Йорке" is no place of the border)
                     place = replace(place, curated=True)

@@ -563,3 +563,34 @@ def test_days_of_fighting_are_a_total_but_days_in_custody_are_not(gazetteer):
 
 def test_a_common_word_is_not_a_place(gazetteer):
     assert gazetteer.lookup("More") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "countries", "province"),
+    [
+        # a capital's bureau files news of a border far off: not where it happened
+        (
+            "AMMAN (AP) — Jordanian border guards killed five smugglers in a "
+            "clash before dawn, the army said.",
+            ("JOR", "SYR"),
+            None,
+        ),
+        # a town of a province facing the other country is
+        (
+            "MACAS, Ecuador (AP) — Two soldiers were killed in a clash before "
+            "dawn, the army said.",
+            ("ECU", "PER"),
+            "EC-S",
+        ),
+    ],
+    ids=["a capital", "a border town"],
+)
+def test_a_dateline_places_an_unplaced_event_only_on_the_border(
+    text, countries, province
+):
+    from bordermap.geo.places.gazetteer import border_gazetteer
+
+    article = Article(id="d", text=text, published=date(2024, 5, 7), language="en")
+    found = article_incidents(article, border_gazetteer(countries))
+    assert found
+    assert {c for i in found for c in i.admin1_iso} == ({province} - {None})

@@ -689,3 +689,10 @@ def test_a_meeting_abroad_is_no_place_of_the_border():
     )
     found = _border_read(text, ("AFG", "TJK"))
     assert not {c for i in found for c in i.admin1_iso} & {"US-NY"}
+
+
+def test_a_province_the_word_file_knows_counts_in_a_run_of_another_border():
+    # a run mapped to Kyrgyzstan–Tajikistan reads a page on Armenia: Syunik stays
+    text = "Село Тегх Сюникской области подверглось обстрелу, ранены двое жителей."
+    found = _border_read(text, ("KGZ", "TJK"))
+    assert {c for i in found for c in i.admin1_iso} == {"AM-SU"}

@@ -19,6 +19,7 @@ from bordermap.geo.extract.document import Document, Mention
 from bordermap.geo.extract.pass6_merging.drafts import When
 from bordermap.geo.extract.pass6_merging.geocode import Location
 from bordermap.geo.places.boundaries import land_neighbours
+from bordermap.geo.places.villages import facing_provinces
 
 __all__ = ["ArticleContext", "article_context", "when_of"]
 
@@ -36,13 +37,22 @@ class ArticleContext:
 
 
 def _dateline_location(doc: Document, countries: frozenset[str]) -> Location | None:
+    """Where the report is filed from, where that may be where things happen.
+
+    With a border mapped, only a place of a province facing the other country:
+    a capital's bureau ("AMMAN (AP)", "N'DJAMENA") files news of a border far off.
+    """
     if not doc.dateline.place:
         return None
+    border = tuple(doc.gazetteer.border)
+    facing = facing_provinces(border) if len(border) == 2 else None
     found = [
         p
         for pm in doc.gazetteer.find(doc.dateline.place)
         for p in pm.places
-        if p.border and (p.curated or p.country_iso3 in countries)
+        if p.border
+        and (p.curated or p.country_iso3 in countries)
+        and (facing is None or p.admin1_iso in facing)
     ]
     if not found:
         return None
