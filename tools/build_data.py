@@ -521,27 +521,6 @@ def _is_common(name: str, limit: float = COMMON_ZIPF) -> bool:
     return all(zipf_frequency(w, "en") >= limit for w in words)
 
 
-#: Russian words this common (Zipf scale) are no small place's bare name: the
-#: Russian reader reads such a name only beside a level word ("Рани" is read in
-#: "Ранее", earlier; "Тех" is "those"; "в общине Тех" is the Syunik community).
-COMMON_ZIPF_RU = 3.5
-
-
-@functools.cache
-def _common_ru_stems() -> frozenset[str]:
-    """Give the Russian reader's stems of the common Russian words (wordfreq)."""
-    from wordfreq import top_n_list, zipf_frequency
-
-    from bordermap.geo.extract.native.words import words
-
-    stem = words("ru").spelling.stem
-    return frozenset(
-        stem(w)
-        for w in top_n_list("ru", 20000)
-        if w.isalpha() and zipf_frequency(w, "ru") >= COMMON_ZIPF_RU
-    )
-
-
 def _latin_script(name: str) -> bool:
     """Whether a name is written in Latin letters (accents allowed): "Rājauri"."""
     return bool(name) and all(

@@ -33,7 +33,6 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 from build_data import (  # tools/ is on the path of its own scripts
-    _common_ru_stems,
     _corrections,
     _iso_recode,
     _write_csv_gz,
@@ -122,6 +121,27 @@ def thai_admin(shared: Path) -> list[dict]:
                 )
             )
     return out
+
+
+#: Russian words this common (Zipf scale) are no small place's bare name: the
+#: Russian reader reads such a name only beside a level word ("Рани" is read in
+#: "Ранее", earlier; "Тех" is "those"; "в общине Тех" is the Syunik community).
+COMMON_ZIPF_RU = 3.5
+
+
+@functools.cache
+def _common_ru_stems() -> frozenset[str]:
+    """Give the Russian reader's stems of the common Russian words (wordfreq)."""
+    from wordfreq import top_n_list, zipf_frequency
+
+    from bordermap.geo.extract.native.words import words
+
+    stem = words("ru").spelling.stem
+    return frozenset(
+        stem(w)
+        for w in top_n_list("ru", 20000)
+        if w.isalpha() and zipf_frequency(w, "ru") >= COMMON_ZIPF_RU
+    )
 
 
 def russian_admin(shared: Path) -> list[dict]:

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 
 from bordermap.geo.extract.incidents import article_incidents, merge_reports
+from bordermap.geo.places.gazetteer import border_gazetteer
 from bordermap.geo.records import Article, Precision
 
 
@@ -588,9 +589,6 @@ def test_a_common_word_is_not_a_place(gazetteer):
 def test_a_dateline_places_an_unplaced_event_only_on_the_border(
     text, countries, province
 ):
-    from bordermap.geo.places.gazetteer import border_gazetteer
-
-    article = Article(id="d", text=text, published=date(2024, 5, 7), language="en")
-    found = article_incidents(article, border_gazetteer(countries))
+    found = incidents_of(text, border_gazetteer(countries), published=date(2024, 5, 7))
     assert found
     assert {c for i in found for c in i.admin1_iso} == ({province} - {None})

@@ -658,15 +658,10 @@ def test_an_age_is_no_count(gazetteer):
     assert (inc.wounded.best, inc.wounded.stated) == (1, "пострадала 12-летняя девочка")
 
 
-def _border_read(text, countries, lang="ru"):
-    article = Article(id="b", text=text, published=date(2025, 11, 14), language=lang)
-    return article_incidents(article, border_gazetteer(countries))
-
-
 def test_a_province_of_any_country_is_read_in_russian():
     # two soldiers killed in a clash in Afghanistan's Badakhshan province
     text = "В афганской провинции Бадахшан в перестрелке погибли двое военных."
-    found = _border_read(text, ("AFG", "TJK"))
+    found = _read(border_gazetteer(("AFG", "TJK")), text, "ru")
     assert [i.admin1_iso for i in found] == [("AF-BDS",)]
 
 
@@ -677,7 +672,7 @@ def test_where_an_attack_came_from_is_not_where_it_happened():
         "Боевики с территории северной афганской провинции Бадахшан напали на "
         "заставу в Хатлонской области, погиб один пограничник."
     )
-    found = _border_read(text, ("AFG", "TJK"))
+    found = _read(border_gazetteer(("AFG", "TJK")), text, "ru")
     assert {c for i in found for c in i.admin1_iso} == {"TJ-KT"}
 
 
@@ -687,12 +682,12 @@ def test_a_meeting_abroad_is_no_place_of_the_border():
         "Совет Безопасности ООН в Нью-Йорке обсудил нападение, в котором "
         "погибли двое рабочих."
     )
-    found = _border_read(text, ("AFG", "TJK"))
+    found = _read(border_gazetteer(("AFG", "TJK")), text, "ru")
     assert not {c for i in found for c in i.admin1_iso} & {"US-NY"}
 
 
 def test_a_province_the_word_file_knows_counts_in_a_run_of_another_border():
     # a run mapped to Kyrgyzstan–Tajikistan reads a page on Armenia: Syunik stays
     text = "Село Тегх Сюникской области подверглось обстрелу, ранены двое жителей."
-    found = _border_read(text, ("KGZ", "TJK"))
+    found = _read(border_gazetteer(("KGZ", "TJK")), text, "ru")
     assert {c for i in found for c in i.admin1_iso} == {"AM-SU"}
